@@ -1,0 +1,114 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.internal.NumpyMath;
+import dev.deteval.eval.internal.StableSort;
+
+/**
+ * pycocotools' {@code accumulate()} for one category: merges the per-image detection lists with one
+ * stable sort by descending score (ties: ascending image, then rank within the image), then for every
+ * area range, maxDets and IoU threshold builds the cumulative precision/recall curve, makes precision
+ * non-increasing from the right and samples it at the recall thresholds.
+ */
+final class Accumulation {
+
+    private final CocoParams p;
+    private final int k;
+    private final int[] detRank;
+    private final double[] detScore;
+    private final byte[] outcome;
+    private final int[] npig;
+
+    /**
+     * @param detRank rank of each detection within its image (0 = highest score)
+     * @param detScore score of each detection
+     * @param outcome {@code [A][T][n]} outcomes, see {@link CategoryEvaluation}
+     * @param npig non-ignored ground truths per area range
+     */
+    Accumulation(CocoParams p, int k, int[] detRank, double[] detScore, byte[] outcome, int[] npig) {
+        this.p = p;
+        this.k = k;
+        this.detRank = detRank;
+        this.detScore = detScore;
+        this.outcome = outcome;
+        this.npig = npig;
+    }
+
+    void writeTo(PrecisionTable.Writer out) {
+        int n = detScore.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        StableSort.descending(order, detScore);
+        int thresholds = p.iouCount();
+        int recalls = p.recCount();
+        int[] kept = new int[n];
+        double[] rc = new double[n];
+        double[] pr = new double[n];
+        double[] q = new double[recalls];
+        double[] ss = new double[recalls];
+        for (int a = 0; a < p.areaCount(); a++) {
+            if (npig[a] == 0) {
+                continue;
+            }
+            for (int m = 0; m < p.maxDetCount(); m++) {
+                int maxDet = p.maxDet(m);
+                int nd = 0;
+                for (int j : order) {
+                    if (detRank[j] < maxDet) {
+                        kept[nd++] = j;
+                    }
+                }
+                for (int t = 0; t < thresholds; t++) {
+                    int base = (a * thresholds + t) * n;
+                    curve(kept, nd, base, npig[a], rc, pr);
+                    sample(rc, pr, kept, nd, q, ss);
+                    out.recall(t, k, a, m, nd > 0 ? rc[nd - 1] : 0.0);
+                    for (int r = 0; r < recalls; r++) {
+                        out.precision(t, r, k, a, m, q[r]);
+                        out.score(t, r, k, a, m, ss[r]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Cumulative recall {@code tp / npig} and precision {@code tp / (fp + tp + eps)}, made non-increasing. */
+    private void curve(int[] kept, int nd, int base, int positives, double[] rc, double[] pr) {
+        double tp = 0;
+        double fp = 0;
+        for (int i = 0; i < nd; i++) {
+            byte o = outcome[base + kept[i]];
+            if (o == CategoryEvaluation.TP) {
+                tp++;
+            } else if (o == CategoryEvaluation.FP) {
+                fp++;
+            }
+            rc[i] = tp / positives;
+            pr[i] = tp / (fp + tp + NumpyMath.EPS);
+        }
+        for (int i = nd - 1; i > 0; i--) {
+            if (pr[i] > pr[i - 1]) {
+                pr[i - 1] = pr[i];
+            }
+        }
+    }
+
+    /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
+    private void sample(double[] rc, double[] pr, int[] kept, int nd, double[] q, double[] ss) {
+        int i = 0;
+        for (int r = 0; r < q.length; r++) {
+            double thr = p.recThr(r);
+            while (i < nd && rc[i] < thr) {
+                i++;
+            }
+            if (i < nd) {
+                q[r] = pr[i];
+                ss[r] = detScore[kept[i]];
+            } else {
+                q[r] = 0;
+                ss[r] = 0;
+            }
+        }
+    }
+}

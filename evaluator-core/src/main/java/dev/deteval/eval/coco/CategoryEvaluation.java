@@ -1,0 +1,228 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.geometry.Iou;
+import dev.deteval.eval.internal.StableSort;
+
+/**
+ * Evaluates one category (or the pooled set when categories are not used) over all images: per image
+ * the IoU matrix once, then greedy COCO matching for every area range and IoU threshold
+ * (pycocotools' {@code computeIoU} and {@code evaluateImg}), then the precision/recall accumulation of
+ * {@code accumulate()} for every area range and maxDets.
+ *
+ * <p>Per detection and (area, threshold) the outcome is one byte: {@link #TP}, {@link #FP} or
+ * {@link #IGNORED}.
+ */
+final class CategoryEvaluation {
+
+    static final byte FP = 0;
+    static final byte TP = 1;
+    static final byte IGNORED = 2;
+
+    private final GroundTruth gt;
+    private final Detections dt;
+    private final CocoParams p;
+    private final GroupIndex index;
+    private final boolean compat;
+
+    CategoryEvaluation(GroundTruth gt, Detections dt, CocoParams p, GroupIndex index) {
+        this.gt = gt;
+        this.dt = dt;
+        this.p = p;
+        this.index = index;
+        this.compat = p.mode() == CocoMode.COMPAT;
+    }
+
+    /** Evaluates category row {@code k} and writes its slices of {@code tables}. */
+    void run(int k, PrecisionTable.Writer tables) {
+        int images = index.imageCount();
+        int maxDet = p.maxDet(p.maxDetCount() - 1);
+        int areas = p.areaCount();
+        int thresholds = p.iouCount();
+        double[] scores = dt.scoreColumn();
+
+        int n = 0;
+        for (int i = 0; i < images; i++) {
+            int g = k * images + i;
+            n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
+        }
+        int[] detRow = new int[n];
+        int[] detRank = new int[n];
+        double[] detScore = new double[n];
+        byte[] outcome = new byte[areas * thresholds * n];
+        int[] npig = new int[areas];
+
+        int offset = 0;
+        MatchBuffers buffers = new MatchBuffers();
+        for (int i = 0; i < images; i++) {
+            int g = k * images + i;
+            int gtFrom = index.gtStart[g];
+            int gtCount = index.gtStart[g + 1] - gtFrom;
+            int dtFrom = index.dtStart[g];
+            int dtAll = index.dtStart[g + 1] - dtFrom;
+            if (gtCount == 0 && dtAll == 0) {
+                continue;
+            }
+            int[] dts = buffers.dts(dtAll);
+            System.arraycopy(index.dtMembers, dtFrom, dts, 0, dtAll);
+            StableSort.descending(dts, 0, dtAll, scores);
+            int dtCount = Math.min(maxDet, dtAll);
+            for (int d = 0; d < dtCount; d++) {
+                detRow[offset + d] = dts[d];
+                detRank[offset + d] = d;
+                detScore[offset + d] = scores[dts[d]];
+            }
+            double[] ious = buffers.ious(dtCount, gtCount);
+            computeIous(dts, dtCount, gtFrom, gtCount, ious);
+            for (int a = 0; a < areas; a++) {
+                npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, outcome, a * thresholds * n + offset, n);
+            }
+            offset += dtCount;
+        }
+        new Accumulation(p, k, detRank, detScore, outcome, npig).writeTo(tables);
+    }
+
+    private void computeIous(int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious) {
+        double[] db = dt.boxColumn();
+        double[] gb = gt.boxColumn();
+        boolean[] crowd = gt.crowdColumn();
+        for (int gi = 0; gi < gtCount; gi++) {
+            int grow = index.gtMembers[gtFrom + gi];
+            double xg = gb[4 * grow];
+            double yg = gb[4 * grow + 1];
+            double wg = gb[4 * grow + 2];
+            double hg = gb[4 * grow + 3];
+            boolean c = crowd[grow];
+            for (int d = 0; d < dtCount; d++) {
+                int drow = dts[d];
+                ious[d * gtCount + gi] = Iou.xywh(db[4 * drow], db[4 * drow + 1], db[4 * drow + 2], db[4 * drow + 3],
+                        xg, yg, wg, hg, c);
+            }
+        }
+    }
+
+    /**
+     * Matches the detections of one image to its ground truths for area range {@code a} and every IoU
+     * threshold; writes outcomes at {@code out[base + t * stride + d]}.
+     *
+     * @return the number of ground truths that are not ignored for this area range
+     */
+    private int matchImage(int a, int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious,
+            MatchBuffers buf, byte[] out, int base, int stride) {
+        double lo = p.areaLo(a);
+        double hi = p.areaHi(a);
+        double[] gtArea = gt.areaColumn();
+        boolean[] crowd = gt.crowdColumn();
+        boolean[] ignoreField = gt.ignoreColumn();
+        long[] annIds = gt.annotationIdColumn();
+        int[] order = buf.order(gtCount);
+        boolean[] ignored = buf.ignored(gtCount);
+        int notIgnored = 0;
+        for (int gi = 0; gi < gtCount; gi++) {
+            int row = index.gtMembers[gtFrom + gi];
+            boolean ig = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi;
+            if (!ig) {
+                order[notIgnored++] = gi;
+            }
+        }
+        int pos = notIgnored;
+        for (int gi = 0; gi < gtCount; gi++) {
+            int row = index.gtMembers[gtFrom + gi];
+            boolean ig = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi;
+            if (ig) {
+                order[pos++] = gi;
+            }
+            ignored[gi] = ig;
+        }
+        double[] db = dt.boxColumn();
+        boolean[] taken = buf.taken(gtCount);
+        for (int t = 0; t < p.iouCount(); t++) {
+            java.util.Arrays.fill(taken, 0, gtCount, false);
+            double threshold = Math.min(p.iouThr(t), 1 - 1e-10);
+            int outBase = base + t * stride;
+            for (int d = 0; d < dtCount; d++) {
+                double best = threshold;
+                int m = -1;
+                for (int oi = 0; oi < gtCount; oi++) {
+                    int gi = order[oi];
+                    int row = index.gtMembers[gtFrom + gi];
+                    if (taken[gi] && !crowd[row]) {
+                        continue;
+                    }
+                    if (m > -1 && !ignored[m] && ignored[gi]) {
+                        break;
+                    }
+                    double iou = ious[d * gtCount + gi];
+                    if (iou < best) {
+                        continue;
+                    }
+                    best = iou;
+                    m = gi;
+                }
+                byte result;
+                if (m == -1) {
+                    result = FP;
+                } else {
+                    taken[m] = true;
+                    int mrow = index.gtMembers[gtFrom + m];
+                    // compat: a ground truth with annotation id 0 is stored as "matched to 0", i.e. unmatched
+                    boolean matched = !compat || annIds[mrow] != 0;
+                    result = ignored[m] ? IGNORED : (matched ? TP : FP);
+                }
+                if (result == FP) {
+                    int drow = dts[d];
+                    double area = db[4 * drow + 2] * db[4 * drow + 3];
+                    if (area < lo || area > hi) {
+                        result = IGNORED;
+                    }
+                }
+                out[outBase + d] = result;
+            }
+        }
+        return notIgnored;
+    }
+
+    /** Scratch arrays reused across the images of one category. */
+    private static final class MatchBuffers {
+        private int[] dts = new int[16];
+        private double[] ious = new double[64];
+        private int[] order = new int[16];
+        private boolean[] ignored = new boolean[16];
+        private boolean[] taken = new boolean[16];
+
+        int[] dts(int n) {
+            if (dts.length < n) {
+                dts = new int[Math.max(n, dts.length * 2)];
+            }
+            return dts;
+        }
+
+        double[] ious(int d, int g) {
+            int n = d * g;
+            if (ious.length < n) {
+                ious = new double[Math.max(n, ious.length * 2)];
+            }
+            return ious;
+        }
+
+        int[] order(int n) {
+            if (order.length < n) {
+                order = new int[Math.max(n, order.length * 2)];
+                ignored = new boolean[order.length];
+                taken = new boolean[order.length];
+            }
+            return order;
+        }
+
+        boolean[] ignored(int n) {
+            order(n);
+            return ignored;
+        }
+
+        boolean[] taken(int n) {
+            order(n);
+            return taken;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.deteval.eval.coco;
+
+import java.util.List;
+
+/**
+ * The headline COCO numbers: pycocotools' twelve {@code stats} plus AR at IoU 0.50 and 0.75. Each value
+ * is in [0, 1], or -1 when it cannot be computed (no ground truth in the selection, the threshold, area
+ * label or maxDets value it needs is not among the parameters).
+ *
+ * <p>In compat mode {@code ap} is averaged at maxDets = 100 whatever the parameters say, and the other
+ * values at the third maxDets entry ({@code maxDets[2]}); in corrected mode both use the largest.
+ *
+ * @param ap AP averaged over the IoU thresholds, area "all"
+ * @param ap50 AP at IoU 0.50
+ * @param ap75 AP at IoU 0.75
+ * @param apSmall AP for area "small"
+ * @param apMedium AP for area "medium"
+ * @param apLarge AP for area "large"
+ * @param ar1 AR with maxDets[0] detections per image
+ * @param ar10 AR with maxDets[1]
+ * @param ar100 AR with maxDets[2]
+ * @param arSmall AR for area "small"
+ * @param arMedium AR for area "medium"
+ * @param arLarge AR for area "large"
+ * @param ar50 AR at IoU 0.50 (not one of pycocotools' twelve)
+ * @param ar75 AR at IoU 0.75 (not one of pycocotools' twelve)
+ * @param maxDetsUsed the maxDets value behind each of the twelve stats, in order (-1 where the
+ *     parameters have no such entry)
+ */
+public record CocoSummary(double ap, double ap50, double ap75, double apSmall, double apMedium, double apLarge,
+        double ar1, double ar10, double ar100, double arSmall, double arMedium, double arLarge, double ar50,
+        double ar75, int[] maxDetsUsed) {
+
+    /** The names of the twelve stats, as in deteval's JSON output. */
+    public static final List<String> STAT_NAMES = List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10",
+            "AR100", "ARs", "ARm", "ARl");
+
+    /** Defensive copy of the maxDets list. */
+    public CocoSummary {
+        maxDetsUsed = maxDetsUsed.clone();
+    }
+
+    /** The maxDets value behind each of the twelve stats (a copy). */
+    @Override
+    public int[] maxDetsUsed() {
+        return maxDetsUsed.clone();
+    }
+
+    /** The twelve values in pycocotools' {@code stats} order. */
+    public double[] stats() {
+        return new double[] {ap, ap50, ap75, apSmall, apMedium, apLarge, ar1, ar10, ar100, arSmall, arMedium,
+            arLarge};
+    }
+
+    /**
+     * A stat by name: one of {@link #STAT_NAMES}, or {@code AR50}, {@code AR75}.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public double stat(String name) {
+        int i = STAT_NAMES.indexOf(name);
+        if (i >= 0) {
+            return stats()[i];
+        }
+        return switch (name) {
+            case "AR50" -> ar50;
+            case "AR75" -> ar75;
+            default -> throw new IllegalArgumentException("unknown COCO stat '" + name + "'; known: " + STAT_NAMES
+                    + ", AR50, AR75");
+        };
+    }
+}

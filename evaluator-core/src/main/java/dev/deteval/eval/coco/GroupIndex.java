@@ -1,0 +1,124 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import java.util.Arrays;
+
+/**
+ * Groups ground truths and detections by (category, image) with index arrays (compressed rows): the
+ * members of group {@code g = k * I + i} are {@code members[start[g] .. start[g + 1])}, in input order,
+ * or, when categories are pooled, by ascending category and then input order (as pycocotools
+ * concatenates them).
+ */
+final class GroupIndex {
+
+    final long[] imageIds;
+    final long[] categoryIds;
+    final int groupCategories;
+    final int[] gtStart;
+    final int[] gtMembers;
+    final int[] dtStart;
+    final int[] dtMembers;
+    final int unknownCategoryDetections;
+
+    private GroupIndex(long[] imageIds, long[] categoryIds, int groupCategories, int[] gtStart, int[] gtMembers,
+            int[] dtStart, int[] dtMembers, int unknownCategoryDetections) {
+        this.imageIds = imageIds;
+        this.categoryIds = categoryIds;
+        this.groupCategories = groupCategories;
+        this.gtStart = gtStart;
+        this.gtMembers = gtMembers;
+        this.dtStart = dtStart;
+        this.dtMembers = dtMembers;
+        this.unknownCategoryDetections = unknownCategoryDetections;
+    }
+
+    static GroupIndex build(GroundTruth gt, Detections dt, CocoParams p) {
+        long[] imageIds = p.imgIds() != null ? p.imgIds() : gt.sortedImageIds();
+        long[] allCats = gt.categories().stream().mapToLong(c -> c.id()).sorted().toArray();
+        long[] categoryIds = p.catIds() != null ? p.catIds() : allCats;
+        int kGroups = p.useCats() ? categoryIds.length : 1;
+        int images = imageIds.length;
+
+        int[] gtKeys = new int[gt.annotationCount()];
+        int[] gtCats = new int[gt.annotationCount()];
+        keys(gt.imageIdColumn(), gt.categoryIdColumn(), imageIds, categoryIds, p.useCats(), gtKeys, gtCats);
+
+        long[] dtImages = dt.imageIdColumn();
+        for (int i = 0; i < dtImages.length; i++) {
+            if (!gt.hasImage(dtImages[i])) {
+                throw new IllegalArgumentException("detection " + i + " refers to image " + dtImages[i]
+                        + ", which is not in the ground truth");
+            }
+        }
+        int[] dtKeys = new int[dt.size()];
+        int[] dtCats = new int[dt.size()];
+        keys(dtImages, dt.categoryIdColumn(), imageIds, categoryIds, p.useCats(), dtKeys, dtCats);
+        int unknown = 0;
+        long[] dtCategoryIds = dt.categoryIdColumn();
+        for (long c : dtCategoryIds) {
+            if (Arrays.binarySearch(allCats, c) < 0) {
+                unknown++;
+            }
+        }
+        int groups = kGroups * images;
+        int[] gtStart = new int[groups + 1];
+        int[] gtMembers = groupMembers(gtKeys, gtCats, categoryIds.length, groups, gtStart);
+        int[] dtStart = new int[groups + 1];
+        int[] dtMembers = groupMembers(dtKeys, dtCats, categoryIds.length, groups, dtStart);
+        return new GroupIndex(imageIds, categoryIds, kGroups, gtStart, gtMembers, dtStart, dtMembers, unknown);
+    }
+
+    int imageCount() {
+        return imageIds.length;
+    }
+
+    /** Computes each row's group key, or -1 when the row is outside the selected images and categories. */
+    private static void keys(long[] imageCol, long[] catCol, long[] imageIds, long[] categoryIds, boolean useCats,
+            int[] keys, int[] cats) {
+        int images = imageIds.length;
+        for (int i = 0; i < keys.length; i++) {
+            int img = Arrays.binarySearch(imageIds, imageCol[i]);
+            int cat = Arrays.binarySearch(categoryIds, catCol[i]);
+            if (img < 0 || cat < 0) {
+                keys[i] = -1;
+                continue;
+            }
+            keys[i] = (useCats ? cat : 0) * images + img;
+            cats[i] = cat;
+        }
+    }
+
+    /** Stable counting sort by category (secondary) then by group (primary); fills {@code start}. */
+    private static int[] groupMembers(int[] keys, int[] cats, int categories, int groups, int[] start) {
+        int n = 0;
+        int[] catCount = new int[categories + 1];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] >= 0) {
+                n++;
+                catCount[cats[i] + 1]++;
+            }
+        }
+        for (int c = 0; c < categories; c++) {
+            catCount[c + 1] += catCount[c];
+        }
+        int[] byCat = new int[n];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] >= 0) {
+                byCat[catCount[cats[i]]++] = i;
+            }
+        }
+        for (int row : byCat) {
+            start[keys[row] + 1]++;
+        }
+        for (int g = 0; g < groups; g++) {
+            start[g + 1] += start[g];
+        }
+        int[] fill = Arrays.copyOf(start, groups);
+        int[] members = new int[n];
+        for (int row : byCat) {
+            members[fill[keys[row]]++] = row;
+        }
+        return members;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.internal.NumpyMath;
+
+/**
+ * pycocotools' {@code _summarize}: the mean of the table entries greater than -1 selected by IoU
+ * threshold (exact equality, or all), area label and maxDets value, in C order with numpy's summation;
+ * -1 when nothing is selected.
+ */
+final class Summarizer {
+
+    private final CocoParams p;
+    private final PrecisionTable tables;
+    private final int k;
+
+    Summarizer(CocoParams p, PrecisionTable tables) {
+        this.p = p;
+        this.tables = tables;
+        this.k = tables.shape()[2];
+    }
+
+    /** Mean precision over all categories; {@code iouThr} null means every threshold. */
+    double ap(Double iouThr, String areaLabel, int maxDets) {
+        return precisionMean(iouThr, areaLabel, maxDets, -1);
+    }
+
+    /** Mean recall over all categories. */
+    double ar(Double iouThr, String areaLabel, int maxDets) {
+        return recallMean(iouThr, areaLabel, maxDets, -1);
+    }
+
+    /** Mean precision of one category row ({@code category} ≥ 0). */
+    double precisionMean(Double iouThr, String areaLabel, int maxDets, int category) {
+        int[] ts = thresholds(iouThr);
+        int[][] am = areaMaxDetPairs(areaLabel, maxDets);
+        int kFrom = category < 0 ? 0 : category;
+        int kTo = category < 0 ? k : category + 1;
+        double[] values = new double[ts.length * p.recCount() * (kTo - kFrom) * am.length];
+        int n = 0;
+        for (int t : ts) {
+            for (int r = 0; r < p.recCount(); r++) {
+                for (int kk = kFrom; kk < kTo; kk++) {
+                    for (int[] pair : am) {
+                        double v = tables.precision(t, r, kk, pair[0], pair[1]);
+                        if (v > -1) {
+                            values[n++] = v;
+                        }
+                    }
+                }
+            }
+        }
+        return n == 0 ? -1 : NumpyMath.mean(values, n);
+    }
+
+    /** Mean recall of one category row ({@code category} ≥ 0), or of all when negative. */
+    double recallMean(Double iouThr, String areaLabel, int maxDets, int category) {
+        int[] ts = thresholds(iouThr);
+        int[][] am = areaMaxDetPairs(areaLabel, maxDets);
+        int kFrom = category < 0 ? 0 : category;
+        int kTo = category < 0 ? k : category + 1;
+        double[] values = new double[ts.length * (kTo - kFrom) * am.length];
+        int n = 0;
+        for (int t : ts) {
+            for (int kk = kFrom; kk < kTo; kk++) {
+                for (int[] pair : am) {
+                    double v = tables.recall(t, kk, pair[0], pair[1]);
+                    if (v > -1) {
+                        values[n++] = v;
+                    }
+                }
+            }
+        }
+        return n == 0 ? -1 : NumpyMath.mean(values, n);
+    }
+
+    private int[] thresholds(Double iouThr) {
+        int count = p.iouCount();
+        if (iouThr == null) {
+            int[] all = new int[count];
+            for (int t = 0; t < count; t++) {
+                all[t] = t;
+            }
+            return all;
+        }
+        return java.util.stream.IntStream.range(0, count).filter(t -> p.iouThr(t) == iouThr).toArray();
+    }
+
+    /**
+     * The (area, maxDets) index pairs numpy's advanced indexing {@code [..., aind, mind]} selects: the
+     * two index lists broadcast against each other (a list of one repeats).
+     */
+    private int[][] areaMaxDetPairs(String areaLabel, int maxDets) {
+        int[] aind = java.util.stream.IntStream.range(0, p.areaCount())
+                .filter(a -> p.areaLabel(a).equals(areaLabel)).toArray();
+        int[] mind = java.util.stream.IntStream.range(0, p.maxDetCount())
+                .filter(m -> p.maxDet(m) == maxDets).toArray();
+        if (aind.length == 0 || mind.length == 0) {
+            return new int[0][];
+        }
+        if (aind.length != mind.length && aind.length != 1 && mind.length != 1) {
+            throw new IllegalArgumentException("area label '" + areaLabel + "' occurs " + aind.length
+                    + " times and maxDets " + maxDets + " occurs " + mind.length
+                    + " times; pycocotools cannot combine these either");
+        }
+        int len = Math.max(aind.length, mind.length);
+        int[][] pairs = new int[len][];
+        for (int i = 0; i < len; i++) {
+            pairs[i] = new int[] {aind[aind.length == 1 ? 0 : i], mind[mind.length == 1 ? 0 : i]};
+        }
+        return pairs;
+    }
+}

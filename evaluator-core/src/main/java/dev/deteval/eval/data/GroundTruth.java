@@ -1,0 +1,291 @@
+package dev.deteval.eval.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * COCO-style ground truth held in columns: images, categories and annotations.
+ *
+ * <p>Annotation boxes are {@code [x, y, width, height]} in pixels (continuous coordinates, top-left
+ * origin, no +1 convention), as in COCO's {@code bbox}. Each annotation also carries the {@code area}
+ * used for area ranges (COCO's field, which need not equal width × height), the {@code iscrowd} flag and
+ * the optional {@code ignore} flag. Annotation {@code i} is described by element {@code i} of every
+ * column; columns are in input (file) order.
+ *
+ * <p>Instances are immutable: the accessors return copies only where noted, so callers must not modify
+ * the arrays they receive from the {@code *Column} accessors.
+ */
+public final class GroundTruth {
+
+    private final long[] imageIds;
+    private final int[] imageWidths;
+    private final int[] imageHeights;
+    private final String[] imageFileNames;
+    private final long[] sortedImageIds;
+    private final List<Category> categories;
+    private final long[] annotationIds;
+    private final long[] annotationImageIds;
+    private final long[] annotationCategoryIds;
+    private final double[] boxes;
+    private final double[] areas;
+    private final boolean[] crowd;
+    private final boolean[] ignore;
+
+    private GroundTruth(Builder b) {
+        int ni = b.imageCount;
+        int na = b.annotationCount;
+        imageIds = Arrays.copyOf(b.imageIds, ni);
+        imageWidths = Arrays.copyOf(b.imageWidths, ni);
+        imageHeights = Arrays.copyOf(b.imageHeights, ni);
+        imageFileNames = b.imageFileNames.toArray(new String[0]);
+        sortedImageIds = imageIds.clone();
+        Arrays.sort(sortedImageIds);
+        categories = List.copyOf(b.categories);
+        annotationIds = Arrays.copyOf(b.annotationIds, na);
+        annotationImageIds = Arrays.copyOf(b.annotationImageIds, na);
+        annotationCategoryIds = Arrays.copyOf(b.annotationCategoryIds, na);
+        boxes = Arrays.copyOf(b.boxes, 4 * na);
+        areas = Arrays.copyOf(b.areas, na);
+        crowd = Arrays.copyOf(b.crowd, na);
+        ignore = Arrays.copyOf(b.ignore, na);
+    }
+
+    /** A builder for ground truth assembled in code. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of images. */
+    public int imageCount() {
+        return imageIds.length;
+    }
+
+    /** Id of image {@code i} (input order). */
+    public long imageId(int i) {
+        return imageIds[i];
+    }
+
+    /** Width of image {@code i} in pixels, or 0 when unknown. */
+    public int imageWidth(int i) {
+        return imageWidths[i];
+    }
+
+    /** Height of image {@code i} in pixels, or 0 when unknown. */
+    public int imageHeight(int i) {
+        return imageHeights[i];
+    }
+
+    /** File name of image {@code i}, or the empty string. */
+    public String imageFileName(int i) {
+        return imageFileNames[i];
+    }
+
+    /** True when an image with this id exists. */
+    public boolean hasImage(long imageId) {
+        return Arrays.binarySearch(sortedImageIds, imageId) >= 0;
+    }
+
+    /** All image ids in ascending order (a copy). */
+    public long[] sortedImageIds() {
+        return sortedImageIds.clone();
+    }
+
+    /** The categories in input order. */
+    public List<Category> categories() {
+        return categories;
+    }
+
+    /** The category with this id, or null. */
+    public Category category(long id) {
+        for (Category c : categories) {
+            if (c.id() == id) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Number of annotations. */
+    public int annotationCount() {
+        return annotationIds.length;
+    }
+
+    /** Annotation ids, one per annotation. Do not modify. */
+    public long[] annotationIdColumn() {
+        return annotationIds;
+    }
+
+    /** Image id of each annotation. Do not modify. */
+    public long[] imageIdColumn() {
+        return annotationImageIds;
+    }
+
+    /** Category id of each annotation. Do not modify. */
+    public long[] categoryIdColumn() {
+        return annotationCategoryIds;
+    }
+
+    /** Boxes as {@code [x, y, w, h]} quadruples, 4 values per annotation. Do not modify. */
+    public double[] boxColumn() {
+        return boxes;
+    }
+
+    /** The {@code area} of each annotation (pixels²). Do not modify. */
+    public double[] areaColumn() {
+        return areas;
+    }
+
+    /** The {@code iscrowd} flag of each annotation. Do not modify. */
+    public boolean[] crowdColumn() {
+        return crowd;
+    }
+
+    /** The {@code ignore} flag of each annotation (false when the input had none). Do not modify. */
+    public boolean[] ignoreColumn() {
+        return ignore;
+    }
+
+    /**
+     * Collects images, categories and annotations. Ids must be unique within their kind; an
+     * annotation's image and category must have been added (in any order) by the time of
+     * {@link #build()}.
+     */
+    public static final class Builder {
+        private int imageCount;
+        private long[] imageIds = new long[0];
+        private int[] imageWidths = new int[0];
+        private int[] imageHeights = new int[0];
+        private final List<String> imageFileNames = new ArrayList<>();
+        private final List<Category> categories = new ArrayList<>();
+        private int annotationCount;
+        private long[] annotationIds = new long[0];
+        private long[] annotationImageIds = new long[0];
+        private long[] annotationCategoryIds = new long[0];
+        private double[] boxes = new double[0];
+        private double[] areas = new double[0];
+        private boolean[] crowd = new boolean[0];
+        private boolean[] ignore = new boolean[0];
+
+        private Builder() {
+        }
+
+        /** Adds an image; width and height in pixels (0 when unknown). */
+        public Builder addImage(long id, int width, int height, String fileName) {
+            int cap = Growable.next(imageIds.length, imageCount + 1);
+            if (cap != imageIds.length) {
+                imageIds = Growable.grow(imageIds, cap);
+                imageWidths = Arrays.copyOf(imageWidths, cap);
+                imageHeights = Arrays.copyOf(imageHeights, cap);
+            }
+            imageIds[imageCount] = id;
+            imageWidths[imageCount] = width;
+            imageHeights[imageCount] = height;
+            imageFileNames.add(fileName == null ? "" : fileName);
+            imageCount++;
+            return this;
+        }
+
+        /** Adds an image of unknown size. */
+        public Builder addImage(long id) {
+            return addImage(id, 0, 0, "");
+        }
+
+        /** Adds a category. */
+        public Builder addCategory(Category category) {
+            categories.add(Objects.requireNonNull(category, "category"));
+            return this;
+        }
+
+        /** Adds a category by id and name. */
+        public Builder addCategory(long id, String name) {
+            return addCategory(Category.of(id, name));
+        }
+
+        /**
+         * Adds an annotation.
+         *
+         * @param box {@code [x, y, w, h]} in pixels, finite, with {@code w, h >= 0}
+         * @param area the area used for area ranges (pixels²), finite and not negative
+         */
+        public Builder addAnnotation(long id, long imageId, long categoryId, double x, double y, double w,
+                double h, double area, boolean isCrowd, boolean isIgnore) {
+            requireFinite(x, y, w, h, area);
+            if (w < 0 || h < 0) {
+                throw new IllegalArgumentException("annotation " + id + ": width and height must not be negative, got "
+                        + w + " x " + h);
+            }
+            if (area < 0) {
+                throw new IllegalArgumentException("annotation " + id + ": area must not be negative, got " + area);
+            }
+            int cap = Growable.next(annotationIds.length, annotationCount + 1);
+            if (cap != annotationIds.length) {
+                annotationIds = Growable.grow(annotationIds, cap);
+                annotationImageIds = Growable.grow(annotationImageIds, cap);
+                annotationCategoryIds = Growable.grow(annotationCategoryIds, cap);
+                boxes = Growable.grow(boxes, 4 * cap);
+                areas = Growable.grow(areas, cap);
+                crowd = Growable.grow(crowd, cap);
+                ignore = Growable.grow(ignore, cap);
+            }
+            int i = annotationCount++;
+            annotationIds[i] = id;
+            annotationImageIds[i] = imageId;
+            annotationCategoryIds[i] = categoryId;
+            boxes[4 * i] = x;
+            boxes[4 * i + 1] = y;
+            boxes[4 * i + 2] = w;
+            boxes[4 * i + 3] = h;
+            areas[i] = area;
+            crowd[i] = isCrowd;
+            ignore[i] = isIgnore;
+            return this;
+        }
+
+        /** Adds a plain annotation whose area is {@code w * h}. */
+        public Builder addAnnotation(long id, long imageId, long categoryId, double x, double y, double w,
+                double h) {
+            return addAnnotation(id, imageId, categoryId, x, y, w, h, w * h, false, false);
+        }
+
+        /**
+         * Builds the ground truth.
+         *
+         * @throws IllegalArgumentException on duplicate ids, or an annotation naming an image or category
+         *     that was not added
+         */
+        public GroundTruth build() {
+            GroundTruth gt = new GroundTruth(this);
+            requireUnique(gt.sortedImageIds, "image");
+            long[] catIds = categories.stream().mapToLong(Category::id).sorted().toArray();
+            requireUnique(catIds, "category");
+            long[] annIds = gt.annotationIds.clone();
+            Arrays.sort(annIds);
+            requireUnique(annIds, "annotation");
+            for (int i = 0; i < gt.annotationCount(); i++) {
+                if (!gt.hasImage(gt.annotationImageIds[i])) {
+                    throw new IllegalArgumentException("annotation " + gt.annotationIds[i] + " refers to image "
+                            + gt.annotationImageIds[i] + ", which is not among the images");
+                }
+            }
+            return gt;
+        }
+
+        private static void requireUnique(long[] sorted, String what) {
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    throw new IllegalArgumentException("duplicate " + what + " id " + sorted[i]);
+                }
+            }
+        }
+    }
+
+    static void requireFinite(double... values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("numbers must be finite, got " + v);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.deteval.eval.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.CocoParams;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads COCO evaluation parameters from a JSON object whose keys are pycocotools' {@code Params}
+ * names: {@code iouThrs}, {@code recThrs}, {@code maxDets}, {@code areaRng}, {@code areaRngLbl},
+ * {@code useCats}, {@code imgIds}, {@code catIds}, and {@code iouType} (only {@code "bbox"} so far).
+ * Absent keys keep the mode's defaults; an unknown key is an error, so a typo never goes unnoticed.
+ */
+public final class CocoParamsReader {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private CocoParamsReader() {
+    }
+
+    /** Reads parameters from {@code file} on top of the defaults of {@code mode}. */
+    public static CocoParams read(Path file, CocoMode mode) {
+        try (InputStream in = CocoJsonReader.open(file)) {
+            return read(in, file.toString(), mode);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads parameters from a stream; {@code source} names it in errors. */
+    public static CocoParams read(InputStream in, String source, CocoMode mode) {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            JsonCursor c = new JsonCursor(parser, source);
+            c.next();
+            c.expect(JsonToken.START_OBJECT, "$", "a JSON object of pycocotools Params names");
+            CocoParams.Builder b = CocoParams.builder(mode);
+            double[][] areaRng = null;
+            String[] areaLbl = null;
+            while (c.next() == JsonToken.FIELD_NAME) {
+                String name = c.fieldName();
+                c.next();
+                switch (name) {
+                    case "iouThrs" -> b.optIouThrs(doubles(c, name));
+                    case "recThrs" -> b.optRecThrs(doubles(c, name));
+                    case "maxDets" -> b.optMaxDets(ints(c, name));
+                    case "areaRng" -> areaRng = ranges(c, name);
+                    case "areaRngLbl" -> areaLbl = strings(c, name);
+                    case "useCats" -> b.optUseCats(c.readFlag(name));
+                    case "imgIds" -> b.optImgIds(longs(c, name));
+                    case "catIds" -> b.optCatIds(longs(c, name));
+                    case "iouType" -> {
+                        String type = c.readString(name);
+                        if (!type.equals("bbox")) {
+                            throw c.error(name, "iouType '" + type + "' is not supported yet; only 'bbox' is");
+                        }
+                    }
+                    default -> throw c.error(name, "unknown parameter '" + name + "'; known: iouThrs, recThrs,"
+                            + " maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType");
+                }
+            }
+            if (areaRng != null || areaLbl != null) {
+                if (areaRng == null || areaLbl == null) {
+                    throw new InputException(source, "$", "areaRng and areaRngLbl must be given together");
+                }
+                b.optAreaRanges(areaRng, areaLbl);
+            }
+            try {
+                return b.build();
+            } catch (IllegalArgumentException e) {
+                throw new InputException(source, "$", e.getMessage(), e);
+            }
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] doubles(JsonCursor c, String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of numbers");
+        List<Double> values = new ArrayList<>();
+        while (c.next() != JsonToken.END_ARRAY) {
+            values.add(c.readFinite(path + "[" + values.size() + "]"));
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static long[] longs(JsonCursor c, String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of integers");
+        List<Long> values = new ArrayList<>();
+        while (c.next() != JsonToken.END_ARRAY) {
+            values.add(c.readLong(path + "[" + values.size() + "]"));
+        }
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static int[] ints(JsonCursor c, String path) {
+        long[] values = longs(c, path);
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] <= 0 || values[i] > Integer.MAX_VALUE) {
+                throw c.error(path + "[" + i + "]", "must be a positive integer, got " + values[i]);
+            }
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+
+    private static String[] strings(JsonCursor c, String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of strings");
+        List<String> values = new ArrayList<>();
+        while (c.next() != JsonToken.END_ARRAY) {
+            values.add(c.readString(path + "[" + values.size() + "]"));
+        }
+        return values.toArray(new String[0]);
+    }
+
+    private static double[][] ranges(JsonCursor c, String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of [lo, hi] pairs");
+        List<double[]> values = new ArrayList<>();
+        while (c.next() != JsonToken.END_ARRAY) {
+            String p = path + "[" + values.size() + "]";
+            double[] pair = doubles(c, p);
+            if (pair.length != 2) {
+                throw c.error(p, "expected [lo, hi], got " + pair.length + " numbers");
+            }
+            values.add(pair);
+        }
+        return values.toArray(new double[0][]);
+    }
+}
