@@ -57,6 +57,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--timing", description = "Print the time of each phase (read, evaluate, report) on stderr.")
+    boolean timing;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,12 +69,16 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--protocol " + protocol + ": only coco is available in this build");
         }
         CocoMode cocoMode = CocoMode.parse(mode);
-        CocoJsonReader reader = new CocoJsonReader();
-        GroundTruth groundTruth = reader.readGroundTruth(gt);
-        Detections detections = reader.readResults(dt, groundTruth);
+        PhaseTimer timer = new PhaseTimer(timing ? err : null);
         CocoParams cocoParams = params == null ? CocoParams.builder(cocoMode).build()
                 : CocoParamsReader.read(params, cocoMode);
+        CocoJsonReader reader = new CocoJsonReader();
+        GroundTruth groundTruth = reader.readGroundTruth(gt);
+        timer.lap("read ground truth");
+        Detections detections = reader.readResults(dt, groundTruth);
+        timer.lap("read detections");
         CocoResult result = CocoEvaluator.evaluate(groundTruth, detections, cocoParams);
+        timer.lap("evaluate");
         List<String> warnings = new ArrayList<>(reader.warnings());
         warnings.addAll(result.warnings());
         for (String w : warnings) {
@@ -83,6 +90,7 @@ final class EvalCommand implements Callable<Integer> {
             case MARKDOWN -> MarkdownReport.coco(result);
         });
         out.flush();
+        timer.lap("report");
         return 0;
     }
 
