@@ -18,19 +18,13 @@ final class Accumulation {
     private final byte[] outcome;
     private final int[] npig;
 
-    /**
-     * @param detRank rank of each detection within its image (0 = highest score)
-     * @param detScore score of each detection
-     * @param outcome {@code [A][T][n]} outcomes, see {@link CategoryEvaluation}
-     * @param npig non-ignored ground truths per area range
-     */
-    Accumulation(CocoParams p, int k, int[] detRank, double[] detScore, byte[] outcome, int[] npig) {
+    Accumulation(CocoParams p, int k, CategoryOutcomes outcomes) {
         this.p = p;
         this.k = k;
-        this.detRank = detRank;
-        this.detScore = detScore;
-        this.outcome = outcome;
-        this.npig = npig;
+        this.detRank = outcomes.detRank();
+        this.detScore = outcomes.detScore();
+        this.outcome = outcomes.outcome();
+        this.npig = outcomes.npig();
     }
 
     void writeTo(PrecisionTable.Writer out) {

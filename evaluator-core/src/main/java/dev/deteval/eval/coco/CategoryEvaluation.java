@@ -6,10 +6,10 @@ import dev.deteval.eval.geometry.Iou;
 import dev.deteval.eval.internal.StableSort;
 
 /**
- * Evaluates one category (or the pooled set when categories are not used) over all images: per image
+ * Matches one category (or the pooled set when categories are not used) over all images: per image
  * the IoU matrix once, then greedy COCO matching for every area range and IoU threshold
- * (pycocotools' {@code computeIoU} and {@code evaluateImg}), then the precision/recall accumulation of
- * {@code accumulate()} for every area range and maxDets.
+ * (pycocotools' {@code computeIoU} and {@code evaluateImg}). The result, a {@link CategoryOutcomes},
+ * feeds {@link Accumulation}.
  *
  * <p>Per detection and (area, threshold) the outcome is one byte: {@link #TP}, {@link #FP} or
  * {@link #IGNORED}.
@@ -34,8 +34,13 @@ final class CategoryEvaluation {
         this.compat = p.mode() == CocoMode.COMPAT;
     }
 
-    /** Evaluates category row {@code k} and writes its slices of {@code tables}. */
+    /** Matches and accumulates category row {@code k}, writing its slices of {@code tables}. */
     void run(int k, PrecisionTable.Writer tables) {
+        new Accumulation(p, k, match(k)).writeTo(tables);
+    }
+
+    /** Matches the detections of category row {@code k} in every image. */
+    CategoryOutcomes match(int k) {
         int images = index.imageCount();
         int maxDet = p.maxDet(p.maxDetCount() - 1);
         int areas = p.areaCount();
@@ -47,7 +52,6 @@ final class CategoryEvaluation {
             int g = k * images + i;
             n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
         }
-        int[] detRow = new int[n];
         int[] detRank = new int[n];
         double[] detScore = new double[n];
         byte[] outcome = new byte[areas * thresholds * n];
@@ -69,7 +73,6 @@ final class CategoryEvaluation {
             StableSort.descending(dts, 0, dtAll, scores);
             int dtCount = Math.min(maxDet, dtAll);
             for (int d = 0; d < dtCount; d++) {
-                detRow[offset + d] = dts[d];
                 detRank[offset + d] = d;
                 detScore[offset + d] = scores[dts[d]];
             }
@@ -80,7 +83,7 @@ final class CategoryEvaluation {
             }
             offset += dtCount;
         }
-        new Accumulation(p, k, detRank, detScore, outcome, npig).writeTo(tables);
+        return new CategoryOutcomes(detRank, detScore, outcome, npig);
     }
 
     private void computeIous(int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious, double[] dmax) {
