@@ -33,6 +33,28 @@ public final class Detections {
         return builder().build();
     }
 
+    /** The detections of {@code parts} one after the other, in order. */
+    public static Detections concat(Detections... parts) {
+        int n = 0;
+        for (Detections d : parts) {
+            n += d.size();
+        }
+        long[] imageIds = new long[n];
+        long[] categoryIds = new long[n];
+        double[] boxes = new double[4 * n];
+        double[] scores = new double[n];
+        int at = 0;
+        for (Detections d : parts) {
+            int m = d.size();
+            System.arraycopy(d.imageIds, 0, imageIds, at, m);
+            System.arraycopy(d.categoryIds, 0, categoryIds, at, m);
+            System.arraycopy(d.boxes, 0, boxes, 4 * at, 4 * m);
+            System.arraycopy(d.scores, 0, scores, at, m);
+            at += m;
+        }
+        return new Detections(imageIds, categoryIds, boxes, scores);
+    }
+
     /** Number of detections. */
     public int size() {
         return scores.length;

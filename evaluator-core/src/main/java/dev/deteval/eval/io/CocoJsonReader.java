@@ -35,6 +35,9 @@ public final class CocoJsonReader {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
+    /** Inputs at least this large are parsed in parallel slices. */
+    static final int PARALLEL_MIN_BYTES = 4 << 20;
+
     private final List<String> warnings = new ArrayList<>();
 
     /** Warnings collected by the reads so far. */
@@ -70,10 +73,45 @@ public final class CocoJsonReader {
      * kept; the evaluator counts them in a warning and leaves them out, as pycocotools drops them.
      */
     public Detections readResults(Path file, GroundTruth gt) {
+        byte[] bytes;
         try (InputStream in = open(file)) {
-            return readResults(in, file.toString(), gt);
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+        }
+        return readResults(bytes, file.toString(), gt);
+    }
+
+    /**
+     * Reads results held in memory. Large inputs that are a plain JSON array are cut into slices of
+     * whole elements and parsed on several threads; the detections keep their input order. If any
+     * slice fails, the whole input is parsed again in one piece so that the error names its exact place.
+     */
+    Detections readResults(byte[] bytes, String source, GroundTruth gt) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1
+                ? ArraySplitter.split(bytes, bytes.length, 2 * threads) : null;
+        if (cuts != null && cuts.length > 2) {
+            try {
+                Detections[] parts = new Detections[cuts.length / 2];
+                java.util.stream.IntStream.range(0, parts.length).parallel().forEach(
+                        j -> parts[j] = readSlice(bytes, cuts[2 * j], cuts[2 * j + 1], source, gt));
+                return Detections.concat(parts);
+            } catch (InputException e) {
+                // fall through: the sequential parse reports the error with its exact place
+            }
+        }
+        return readResults(new java.io.ByteArrayInputStream(bytes), source, gt);
+    }
+
+    private static Detections readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
+        InputStream in = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new java.io.ByteArrayInputStream(new byte[] {'['}), new java.io.ByteArrayInputStream(bytes, from, to - from),
+                new java.io.ByteArrayInputStream(new byte[] {']'}))));
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            return new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>()).parse();
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
