@@ -32,9 +32,11 @@ import java.util.Objects;
  * classes outside a given list are skipped and counted in a warning.
  *
  * <p><b>Detections</b> ({@link #readDetections(Path, VocDataset)}) come as either a <b>results
- * folder</b> with one devkit file {@code det_<set>_<class>.txt} per class, lines
- * {@code <image id> <score> <xmin> <ymin> <xmax> <ymax>} (the set name is the one given with
- * {@link #withImageSet}, else found from the file names), or a <b>JSON list</b>
+ * folder</b> with one devkit file {@code det_<set>_<class>.txt} per class (a prefix such as
+ * {@code comp4_} is allowed: {@code comp4_det_test_car.txt}), lines
+ * {@code <image id> <score> <xmin> <ymin> <xmax> <ymax>}; the set is the one given with
+ * {@link #withImageSet}, else found from the file names (the only set with a file for every class).
+ * Every class needs its file, an empty file meaning no detections. Or they come as a <b>JSON list</b>
  * {@code [{"image": "000012", "name": "cat", "score": 0.91, "bbox": [xmin, ymin, xmax, ymax]}]}.
  * A detection on an image that is not in the ground truth is an error (voc_eval.py fails on it too).
  * A detection of a class that is not among the ground truth's classes is skipped and counted in a

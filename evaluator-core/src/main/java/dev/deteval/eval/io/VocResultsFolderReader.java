@@ -14,10 +14,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Reads VOC results files {@code det_<set>_<class>.txt} from a folder: one file per class, one
- * detection per line, {@code <image id> <score> <xmin> <ymin> <xmax> <ymax>} separated by spaces.
- * Every class of the ground truth needs a file (an empty file means no detections); files of other
- * classes are not read and are named in a warning.
+ * Reads VOC results files from a folder: one file per class named {@code det_<set>_<class>.txt},
+ * optionally with a prefix as the devkit writes them ({@code comp4_det_test_car.txt}); one detection
+ * per line, {@code <image id> <score> <xmin> <ymin> <xmax> <ymax>} separated by white space. The part
+ * before {@code _<class>.txt} (for example {@code comp4_det_test}) is called the run here. Every class
+ * of the ground truth needs a file of the run (an empty file means no detections); files of the run
+ * for other classes are not read and are named in a warning.
  */
 final class VocResultsFolderReader {
 
@@ -28,19 +30,19 @@ final class VocResultsFolderReader {
     }
 
     /**
-     * @param imageSet the set name in the file names, or null to find it: the one set for which every
-     *     class has a file, or else the only set seen
+     * @param imageSet the set name in the file names, or null to find the run from the file names: the
+     *     only run with a file for every class, or else the only run seen
      */
     static VocDetections read(Path dir, VocDataset gt, String imageSet, List<String> warnings) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir.toString(), "", "is not a folder (expected det_<set>_<class>.txt files)");
         }
-        List<String> files = resultFiles(dir);
-        String set = imageSet != null ? imageSet : findSet(dir, files, gt.classes());
+        List<String> files = textFiles(dir);
+        String run = findRun(dir, files, gt.classes(), imageSet);
         VocDetections.Builder builder = VocDetections.builder(gt);
         Set<String> used = new HashSet<>();
         for (int k = 0; k < gt.classes().size(); k++) {
-            String name = PREFIX + set + "_" + gt.classes().get(k) + SUFFIX;
+            String name = run + "_" + gt.classes().get(k) + SUFFIX;
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new InputException(dir.toString(), "", "has no " + name + " for class '" + gt.classes().get(k)
@@ -49,8 +51,7 @@ final class VocResultsFolderReader {
             used.add(name);
             readFile(file, k, gt, builder);
         }
-        List<String> unused = files.stream().filter(f -> f.startsWith(PREFIX + set + "_") && !used.contains(f))
-                .toList();
+        List<String> unused = files.stream().filter(f -> f.startsWith(run + "_") && !used.contains(f)).toList();
         if (!unused.isEmpty()) {
             warnings.add(dir + ": results files of classes that are not evaluated were not read: "
                     + String.join(", ", unused));
@@ -91,37 +92,42 @@ final class VocResultsFolderReader {
         return v;
     }
 
-    private static List<String> resultFiles(Path dir) {
+    private static List<String> textFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(PREFIX) && n.endsWith(SUFFIX)).sorted().toList();
+                    .filter(n -> n.endsWith(SUFFIX)).sorted().toList();
         } catch (IOException e) {
             throw new InputException(dir.toString(), "", "cannot be listed: " + e, e);
         }
     }
 
     /**
-     * The set name: among the names {@code X} for which some {@code det_X_<class>.txt} exists, the only
-     * one that covers every class, or else the only one.
+     * The run: among the names {@code R} for which some {@code R_<class>.txt} exists and {@code R} is
+     * {@code det_<set>} or ends in {@code _det_<set>} (with the given set, if any), the only one that
+     * covers every class, or else the only one.
      */
-    static String findSet(Path dir, List<String> files, List<String> classes) {
+    static String findRun(Path dir, List<String> files, List<String> classes, String imageSet) {
         Map<String, Integer> covered = new TreeMap<>();
         for (String f : files) {
             for (String c : classes) {
                 String tail = "_" + c + SUFFIX;
-                if (f.endsWith(tail) && f.length() > PREFIX.length() + tail.length()) {
-                    covered.merge(f.substring(PREFIX.length(), f.length() - tail.length()), 1, Integer::sum);
+                if (f.endsWith(tail)) {
+                    String run = f.substring(0, f.length() - tail.length());
+                    if (isRun(run, imageSet)) {
+                        covered.merge(run, 1, Integer::sum);
+                    }
                 }
             }
         }
+        String pattern = imageSet == null ? "det_<set>_<class>.txt" : "det_" + imageSet + "_<class>.txt";
         if (covered.isEmpty()) {
-            throw new InputException(dir.toString(), "", "holds no results file det_<set>_<class>.txt for the classes "
+            throw new InputException(dir.toString(), "", "holds no results file " + pattern + " for the classes "
                     + classes);
         }
         List<String> complete = new ArrayList<>();
-        covered.forEach((set, n) -> {
+        covered.forEach((run, n) -> {
             if (n == classes.size()) {
-                complete.add(set);
+                complete.add(run);
             }
         });
         if (complete.size() == 1) {
@@ -130,7 +136,20 @@ final class VocResultsFolderReader {
         if (complete.isEmpty() && covered.size() == 1) {
             return covered.keySet().iterator().next();
         }
-        throw new InputException(dir.toString(), "", "holds results of several image sets ("
-                + String.join(", ", complete.isEmpty() ? covered.keySet() : complete) + "); name the one to evaluate");
+        throw new InputException(dir.toString(), "", "holds several sets of results files ("
+                + String.join(", ", complete.isEmpty() ? covered.keySet() : complete)
+                + "); name the image set, or keep one set of files per folder");
+    }
+
+    private static boolean isRun(String run, String imageSet) {
+        if (imageSet != null) {
+            String tail = PREFIX + imageSet;
+            return run.equals(tail) || run.endsWith("_" + tail);
+        }
+        if (run.startsWith(PREFIX)) {
+            return run.length() > PREFIX.length();
+        }
+        int at = run.indexOf("_" + PREFIX);
+        return at > 0 && run.length() > at + 1 + PREFIX.length();
     }
 }

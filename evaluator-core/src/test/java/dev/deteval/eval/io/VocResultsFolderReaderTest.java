@@ -113,22 +113,53 @@ final class VocResultsFolderReaderTest {
 
         assertThatThrownBy(() -> new VocReader().readDetections(devkit.results(), gt))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining("several image sets (test, val); name the one to evaluate");
+                .hasMessageContaining("several sets of results files (det_test, det_val); name the image set");
         assertThat(new VocReader().withImageSet("val").readDetections(devkit.results(), gt).size()).isZero();
     }
 
     @Test
     void read_classNameEndingAnotherClassName_findsTheCompleteSet() {
-        devkit = Devkit.in(dir).simpleXml("a", "table 1 1 10 10 0", "diningtable 1 1 10 10 0").set("test", "a");
+        devkit = Devkit.in(dir).simpleXml("a", "table 1 1 10 10 0", "dining_table 1 1 10 10 0").set("test", "a");
         gt = new VocReader().readGroundTruth(devkit.root);
-        // det_test_diningtable.txt also reads as set "test_dining" of class "table"
+        // det_test_dining_table.txt also reads as set "test_dining" of class "table"
         devkit.results("det_test_table.txt", "a 0.5 1 1 10 10");
-        devkit.results("det_test_diningtable.txt");
+        devkit.results("det_test_dining_table.txt");
 
         VocDetections dt = new VocReader().readDetections(devkit.results(), gt);
 
         assertThat(dt.size()).isEqualTo(1);
         assertThat(gt.classes().get(dt.classIndexColumn()[0])).isEqualTo("table");
+    }
+
+    @Test
+    void read_devkitPrefixedNames_found() {
+        catsAndDogs();
+        devkit.results("comp4_det_test_cat.txt", "a 0.9 1 2 3 4").results("comp4_det_test_dog.txt");
+        devkit.results("notes.txt", "not a results file");
+
+        assertThat(new VocReader().readDetections(devkit.results(), gt).size()).isEqualTo(1);
+        assertThat(new VocReader().withImageSet("test").readDetections(devkit.results(), gt).size()).isEqualTo(1);
+    }
+
+    @Test
+    void read_twoPrefixesForOneSet_asksToSeparate() {
+        catsAndDogs();
+        devkit.results("comp3_det_test_cat.txt").results("comp3_det_test_dog.txt");
+        devkit.results("comp4_det_test_cat.txt").results("comp4_det_test_dog.txt");
+
+        assertThatThrownBy(() -> new VocReader().withImageSet("test").readDetections(devkit.results(), gt))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("(comp3_det_test, comp4_det_test)");
+    }
+
+    @Test
+    void read_namedSetWithoutFiles_namesPattern() {
+        catsAndDogs();
+        devkit.results("det_test_cat.txt").results("det_test_dog.txt");
+
+        assertThatThrownBy(() -> new VocReader().withImageSet("val").readDetections(devkit.results(), gt))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("holds no results file det_val_<class>.txt");
     }
 
     @Test
