@@ -72,7 +72,7 @@ final class VocSimpleJsonReader {
         }
         VocJson.expectEnd(c);
         if (!FORMAT.equals(format)) {
-            throw new InputException(c.source, "format", format == null
+            throw new InputException(c.source, format == null ? "$" : "format", format == null
                     ? "missing member 'format'; expected \"" + FORMAT + "\" (is this a VOC ground-truth file?)"
                     : "unsupported format \"" + format + "\", expected \"" + FORMAT + "\"");
         }
