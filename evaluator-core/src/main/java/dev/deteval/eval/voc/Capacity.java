@@ -20,20 +20,4 @@ final class Capacity {
         }
         return (int) grown;
     }
-
-    /** Checks a box given by its corners: finite and {@code xmin <= xmax}, {@code ymin <= ymax}. */
-    static void requireBox(String what, double xmin, double ymin, double xmax, double ymax) {
-        if (!(Double.isFinite(xmin) && Double.isFinite(ymin) && Double.isFinite(xmax) && Double.isFinite(ymax))) {
-            throw new IllegalArgumentException(what + ": box coordinates must be finite, got " + corners(xmin, ymin,
-                    xmax, ymax));
-        }
-        if (xmax < xmin || ymax < ymin) {
-            throw new IllegalArgumentException(what + ": box must have xmin <= xmax and ymin <= ymax, got "
-                    + corners(xmin, ymin, xmax, ymax));
-        }
-    }
-
-    private static String corners(double xmin, double ymin, double xmax, double ymax) {
-        return "[" + xmin + ", " + ymin + ", " + xmax + ", " + ymax + "]";
-    }
 }

@@ -204,7 +204,7 @@ public final class VocDataset {
                 throw new IllegalArgumentException("class '" + className + "' is not among the classes "
                         + fixedClasses);
             }
-            Capacity.requireBox("object of image '" + imageIds.get(image) + "'", xmin, ymin, xmax, ymax);
+            Corners.require("object of image '" + imageIds.get(image) + "'", xmin, ymin, xmax, ymax);
             int cap = Capacity.next(objectImages.length, size + 1);
             if (cap != objectImages.length) {
                 objectImages = Arrays.copyOf(objectImages, cap);

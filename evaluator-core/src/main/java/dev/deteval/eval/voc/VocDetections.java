@@ -107,7 +107,7 @@ public final class VocDetections {
             if (!Double.isFinite(score)) {
                 throw new IllegalArgumentException("score must be finite, got " + score);
             }
-            Capacity.requireBox("detection on image '" + dataset.imageId(image) + "'", xmin, ymin, xmax, ymax);
+            Corners.require("detection on image '" + dataset.imageId(image) + "'", xmin, ymin, xmax, ymax);
             int cap = Capacity.next(scores.length, size + 1);
             if (cap != scores.length) {
                 images = Arrays.copyOf(images, cap);
