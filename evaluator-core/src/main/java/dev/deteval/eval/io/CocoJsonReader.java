@@ -1,6 +1,7 @@
 package dev.deteval.eval.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -9,6 +10,8 @@ import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -96,8 +99,13 @@ public final class CocoJsonReader {
             return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), "", "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException(file.toString(), "", "cannot be read: permission denied", e);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getMessage();
+            throw new InputException(file.toString(), "", "cannot be read: " + reason, e);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e, e);
+            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -108,6 +116,8 @@ public final class CocoJsonReader {
         private final GroundTruth.Builder builder = GroundTruth.builder();
         private final double[] box = new double[4];
         private final List<long[]> annotationRefs = new ArrayList<>();
+        private final Set<Long> imageIds = new HashSet<>();
+        private final Set<Long> annotationIds = new HashSet<>();
         private final Set<Long> categoryIds = new HashSet<>();
         private int missingArea;
         private boolean sawImages;
@@ -157,6 +167,7 @@ public final class CocoJsonReader {
                 warnings.add(c.source + ": " + missingArea + " annotation(s) have no 'area'; using w*h of the bbox"
                         + " (pycocotools would fail)");
             }
+            checkImageReferences();
             GroundTruth gt;
             try {
                 gt = builder.build();
@@ -165,6 +176,16 @@ public final class CocoJsonReader {
             }
             checkReferences(gt);
             return gt;
+        }
+
+        private void checkImageReferences() {
+            for (int i = 0; i < annotationRefs.size(); i++) {
+                long[] ref = annotationRefs.get(i);
+                if (!imageIds.contains(ref[0])) {
+                    throw new InputException(c.source, "annotations[" + i + "].image_id (line " + ref[2] + ", column "
+                            + ref[3] + ")", "image " + ref[0] + " is not in 'images'");
+                }
+            }
         }
 
         private void checkReferences(GroundTruth gt) {
@@ -193,6 +214,7 @@ public final class CocoJsonReader {
 
         private void image(String path) {
             Long id = null;
+            JsonLocation idAt = null;
             int width = 0;
             int height = 0;
             String fileName = "";
@@ -200,7 +222,10 @@ public final class CocoJsonReader {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
-                    case "id" -> id = c.readLong(path + ".id");
+                    case "id" -> {
+                        id = c.readLong(path + ".id");
+                        idAt = c.location();
+                    }
                     case "width" -> width = (int) nonNegative(path + ".width", c.readLong(path + ".width"));
                     case "height" -> height = (int) nonNegative(path + ".height", c.readLong(path + ".height"));
                     case "file_name" -> fileName = c.readString(path + ".file_name");
@@ -209,6 +234,9 @@ public final class CocoJsonReader {
             }
             if (id == null) {
                 throw c.error(path, "missing required field 'id'");
+            }
+            if (!imageIds.add(id)) {
+                throw c.errorAt(path + ".id", idAt, "duplicate image id " + id);
             }
             builder.addImage(id, width, height, fileName);
         }
@@ -222,13 +250,17 @@ public final class CocoJsonReader {
 
         private void category(String path) {
             Long id = null;
+            JsonLocation idAt = null;
             String name = "";
             String supercategory = "";
             while (c.next() == JsonToken.FIELD_NAME) {
                 String field = c.fieldName();
                 c.next();
                 switch (field) {
-                    case "id" -> id = c.readLong(path + ".id");
+                    case "id" -> {
+                        id = c.readLong(path + ".id");
+                        idAt = c.location();
+                    }
                     case "name" -> name = c.readString(path + ".name");
                     case "supercategory" -> supercategory = c.readString(path + ".supercategory");
                     default -> c.skipChildren();
@@ -238,14 +270,16 @@ public final class CocoJsonReader {
                 throw c.error(path, "missing required field 'id'");
             }
             if (!categoryIds.add(id)) {
-                throw c.error(path + ".id", "duplicate category id " + id);
+                throw c.errorAt(path + ".id", idAt, "duplicate category id " + id);
             }
             builder.addCategory(new Category(id, name, supercategory));
         }
 
         private void annotation(String path) {
             Long id = null;
+            JsonLocation idAt = null;
             Long imageId = null;
+            JsonLocation imageAt = null;
             Long categoryId = null;
             boolean hasBox = false;
             double area = Double.NaN;
@@ -255,8 +289,14 @@ public final class CocoJsonReader {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
-                    case "id" -> id = c.readLong(path + ".id");
-                    case "image_id" -> imageId = c.readLong(path + ".image_id");
+                    case "id" -> {
+                        id = c.readLong(path + ".id");
+                        idAt = c.location();
+                    }
+                    case "image_id" -> {
+                        imageId = c.readLong(path + ".image_id");
+                        imageAt = c.location();
+                    }
                     case "category_id" -> categoryId = c.readLong(path + ".category_id");
                     case "bbox" -> {
                         c.readBox(path + ".bbox", box);
@@ -283,12 +323,15 @@ public final class CocoJsonReader {
             if (!hasBox) {
                 throw c.error(path, "missing required field 'bbox'");
             }
+            if (!annotationIds.add(id)) {
+                throw c.errorAt(path + ".id", idAt, "duplicate annotation id " + id);
+            }
             if (Double.isNaN(area)) {
                 area = box[2] * box[3];
                 missingArea++;
             }
             builder.addAnnotation(id, imageId, categoryId, box[0], box[1], box[2], box[3], area, crowd, ignore);
-            annotationRefs.add(new long[] {imageId, categoryId});
+            annotationRefs.add(new long[] {imageId, categoryId, imageAt.getLineNr(), imageAt.getColumnNr()});
         }
 
         private void requireField(Object value, String path, String field) {

@@ -70,7 +70,7 @@ final class JsonCursor {
                 throw error(path, "expected an integer, got " + parser.getText());
             }
         } catch (IOException e) {
-            throw error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
         }
         throw error(path, "expected an integer, got " + describe(t));
     }
@@ -88,7 +88,7 @@ final class JsonCursor {
             }
             return d;
         } catch (IOException e) {
-            throw error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
         }
     }
 
@@ -118,7 +118,7 @@ final class JsonCursor {
                 return "";
             }
         } catch (IOException e) {
-            throw error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
         }
         throw error(path, "expected a string, got " + describe(t));
     }
@@ -152,6 +152,16 @@ final class JsonCursor {
         return new InputException(source, where(path, parser.currentTokenLocation()), problem);
     }
 
+    /** Where the current token starts. */
+    JsonLocation location() {
+        return parser.currentTokenLocation();
+    }
+
+    /** An error at an earlier place, remembered with {@link #location()}. */
+    InputException errorAt(String path, JsonLocation loc, String problem) {
+        return new InputException(source, where(path, loc), problem);
+    }
+
     private InputException malformed(JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String msg = e.getOriginalMessage();
@@ -159,6 +169,8 @@ final class JsonCursor {
         if (nl > 0) {
             msg = msg.substring(0, nl);
         }
+        // Jackson names other places as "[Source: REDACTED (...); line: 1, column: 12]"
+        msg = msg.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
         return new InputException(source, loc == null ? "" : where("", loc), "malformed JSON: " + msg, e);
     }
 
