@@ -137,14 +137,23 @@ public final class CocoJsonReader {
                 c.next();
                 switch (name) {
                     case "images" -> {
+                        if (sawImages) {
+                            throw c.error("images", "member 'images' appears twice in one object");
+                        }
                         sawImages = true;
                         array("images", this::image);
                     }
                     case "annotations" -> {
+                        if (sawAnnotations) {
+                            throw c.error("annotations", "member 'annotations' appears twice in one object");
+                        }
                         sawAnnotations = true;
                         array("annotations", this::annotation);
                     }
                     case "categories" -> {
+                        if (sawCategories) {
+                            throw c.error("categories", "member 'categories' appears twice in one object");
+                        }
                         sawCategories = true;
                         array("categories", this::category);
                     }
@@ -218,17 +227,28 @@ public final class CocoJsonReader {
             int width = 0;
             int height = 0;
             String fileName = "";
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
                     case "id" -> {
+                        seen = c.once(seen, 1, path, "id");
                         id = c.readLong(path + ".id");
                         idAt = c.location();
                     }
-                    case "width" -> width = (int) nonNegative(path + ".width", c.readLong(path + ".width"));
-                    case "height" -> height = (int) nonNegative(path + ".height", c.readLong(path + ".height"));
-                    case "file_name" -> fileName = c.readString(path + ".file_name");
+                    case "width" -> {
+                        seen = c.once(seen, 2, path, "width");
+                        width = (int) nonNegative(path + ".width", c.readLong(path + ".width"));
+                    }
+                    case "height" -> {
+                        seen = c.once(seen, 4, path, "height");
+                        height = (int) nonNegative(path + ".height", c.readLong(path + ".height"));
+                    }
+                    case "file_name" -> {
+                        seen = c.once(seen, 8, path, "file_name");
+                        fileName = c.readString(path + ".file_name");
+                    }
                     default -> c.skipChildren();
                 }
             }
@@ -253,16 +273,24 @@ public final class CocoJsonReader {
             JsonLocation idAt = null;
             String name = "";
             String supercategory = "";
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String field = c.fieldName();
                 c.next();
                 switch (field) {
                     case "id" -> {
+                        seen = c.once(seen, 1, path, "id");
                         id = c.readLong(path + ".id");
                         idAt = c.location();
                     }
-                    case "name" -> name = c.readString(path + ".name");
-                    case "supercategory" -> supercategory = c.readString(path + ".supercategory");
+                    case "name" -> {
+                        seen = c.once(seen, 2, path, "name");
+                        name = c.readString(path + ".name");
+                    }
+                    case "supercategory" -> {
+                        seen = c.once(seen, 4, path, "supercategory");
+                        supercategory = c.readString(path + ".supercategory");
+                    }
                     default -> c.skipChildren();
                 }
             }
@@ -285,20 +313,27 @@ public final class CocoJsonReader {
             double area = Double.NaN;
             boolean crowd = false;
             boolean ignore = false;
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
                     case "id" -> {
+                        seen = c.once(seen, 1, path, "id");
                         id = c.readLong(path + ".id");
                         idAt = c.location();
                     }
                     case "image_id" -> {
+                        seen = c.once(seen, 2, path, "image_id");
                         imageId = c.readLong(path + ".image_id");
                         imageAt = c.location();
                     }
-                    case "category_id" -> categoryId = c.readLong(path + ".category_id");
+                    case "category_id" -> {
+                        seen = c.once(seen, 4, path, "category_id");
+                        categoryId = c.readLong(path + ".category_id");
+                    }
                     case "bbox" -> {
+                        seen = c.once(seen, 8, path, "bbox");
                         c.readBox(path + ".bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
@@ -307,13 +342,20 @@ public final class CocoJsonReader {
                         }
                     }
                     case "area" -> {
+                        seen = c.once(seen, 16, path, "area");
                         area = c.readFinite(path + ".area");
                         if (area < 0) {
                             throw c.error(path + ".area", "must not be negative, got " + area);
                         }
                     }
-                    case "iscrowd" -> crowd = c.readFlag(path + ".iscrowd");
-                    case "ignore" -> ignore = c.readFlag(path + ".ignore");
+                    case "iscrowd" -> {
+                        seen = c.once(seen, 32, path, "iscrowd");
+                        crowd = c.readFlag(path + ".iscrowd");
+                    }
+                    case "ignore" -> {
+                        seen = c.once(seen, 64, path, "ignore");
+                        ignore = c.readFlag(path + ".ignore");
+                    }
                     default -> c.skipChildren();
                 }
             }
@@ -364,6 +406,9 @@ public final class CocoJsonReader {
                     String name = c.fieldName();
                     c.next();
                     if (name.equals("annotations")) {
+                        if (found) {
+                            throw c.error("annotations", "member 'annotations' appears twice in one object");
+                        }
                         found = true;
                         list("annotations");
                     } else {
@@ -408,17 +453,23 @@ public final class CocoJsonReader {
             boolean hasBox = false;
             double score = Double.NaN;
             String imagePath = path;
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
                     case "image_id" -> {
+                        seen = c.once(seen, 1, path, "image_id");
                         imagePath = path + ".image_id" + " (" + JsonCursor.where("", c.parser.currentTokenLocation())
                                 + ")";
                         imageId = c.readLong(path + ".image_id");
                     }
-                    case "category_id" -> categoryId = c.readLong(path + ".category_id");
+                    case "category_id" -> {
+                        seen = c.once(seen, 2, path, "category_id");
+                        categoryId = c.readLong(path + ".category_id");
+                    }
                     case "bbox" -> {
+                        seen = c.once(seen, 4, path, "bbox");
                         c.readBox(path + ".bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
@@ -426,7 +477,10 @@ public final class CocoJsonReader {
                                     + box[2] + " x " + box[3]);
                         }
                     }
-                    case "score" -> score = c.readFinite(path + ".score");
+                    case "score" -> {
+                        seen = c.once(seen, 8, path, "score");
+                        score = c.readFinite(path + ".score");
+                    }
                     default -> c.skipChildren();
                 }
             }

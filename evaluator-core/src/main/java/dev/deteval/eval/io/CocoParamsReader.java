@@ -42,9 +42,13 @@ public final class CocoParamsReader {
             CocoParams.Builder b = CocoParams.builder(mode);
             double[][] areaRng = null;
             String[] areaLbl = null;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
+                if (!seen.add(name)) {
+                    throw c.error(name, "member '" + name + "' appears twice in one object");
+                }
                 switch (name) {
                     case "iouThrs" -> b.optIouThrs(doubles(c, name));
                     case "recThrs" -> b.optRecThrs(doubles(c, name));

@@ -142,6 +142,19 @@ final class JsonCursor {
         }
     }
 
+    /**
+     * Records that member {@code name} (flag {@code bit}) of the object at {@code path} was read; a
+     * second occurrence, whose value would silently replace the first, is an error.
+     *
+     * @return {@code seen} with {@code bit} set
+     */
+    int once(int seen, int bit, String path, String name) {
+        if ((seen & bit) != 0) {
+            throw error(path + "." + name, "member '" + name + "' appears twice in one object");
+        }
+        return seen | bit;
+    }
+
     void expect(JsonToken expected, String path, String what) {
         if (current() != expected) {
             throw error(path, "expected " + what + ", got " + describe(current()));
