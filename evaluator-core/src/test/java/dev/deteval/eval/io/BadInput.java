@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** Helpers for bad-input tests: files with a known bad spot, and where that spot is. */
-final class BadInput {
+/** Helpers for bad-input tests (also used by the CLI tests): files with a known bad spot, and where it is. */
+public final class BadInput {
 
     /** Ground truth with two images, two categories and one good annotation; {@code %s} is a second. */
-    static final String GT_WITH_ANNOTATION = """
+    public static final String GT_WITH_ANNOTATION = """
             {"images": [
               {"id": 1, "width": 640, "height": 480, "file_name": "a.jpg"},
               {"id": 2, "width": 640, "height": 480, "file_name": "b.jpg"}
@@ -27,7 +27,7 @@ final class BadInput {
             """;
 
     /** Line of the annotation {@code annotations[1]} in {@link #GT_WITH_ANNOTATION}. */
-    static final int ANNOTATION_LINE = 8;
+    public static final int ANNOTATION_LINE = 8;
 
     /** Ground truth whose second image is {@code %s}. */
     static final String GT_WITH_IMAGE = """
@@ -50,23 +50,23 @@ final class BadInput {
             """;
 
     /** Results with one good detection; {@code %s} is a second ({@code [1]}, on line 3). */
-    static final String RESULTS_WITH_DETECTION = """
+    public static final String RESULTS_WITH_DETECTION = """
             [
               {"image_id": 1, "category_id": 1, "bbox": [10, 10, 20, 20], "score": 0.9},
               %s
             ]
             """;
 
-    static final int DETECTION_LINE = 3;
+    public static final int DETECTION_LINE = 3;
 
     /** A good ground truth for results tests: images 1 and 2, categories 1 and 2. */
-    static final String GOOD_GT = GT_WITH_ANNOTATION.formatted(
+    public static final String GOOD_GT = GT_WITH_ANNOTATION.formatted(
             "{\"id\": 2, \"image_id\": 2, \"category_id\": 2, \"bbox\": [0, 0, 5, 5], \"area\": 25, \"iscrowd\": 0}");
 
     private BadInput() {
     }
 
-    static Path write(Path dir, String name, String content) {
+    public static Path write(Path dir, String name, String content) {
         try {
             Path file = dir.resolve(name);
             Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -92,7 +92,7 @@ final class BadInput {
      * {@code "line L, column C"} of the {@code occurrence}-th (1-based) {@code marker} in {@code text}, in
      * Jackson's counting (lines and columns from 1).
      */
-    static String at(String text, String marker, int occurrence) {
+    public static String at(String text, String marker, int occurrence) {
         int index = -1;
         for (int i = 0; i < occurrence; i++) {
             index = text.indexOf(marker, index + 1);
@@ -118,7 +118,7 @@ final class BadInput {
         return start.substring(0, comma + 1) + (Integer.parseInt(start.substring(comma + 1)) + marker.length() - 1);
     }
 
-    static String at(String text, String marker) {
+    public static String at(String text, String marker) {
         return at(text, marker, 1);
     }
 
