@@ -152,6 +152,31 @@ final class EvalCommandBadInputTest {
     }
 
     @Test
+    void eval_malformedResults_namesLineAndColumn() {
+        String json = "[\n  {\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 5, 5] \"score\": 0.5}\n]";
+        Path dt = file("dt.json", json);
+
+        Run r = eval(file("gt.json", GOOD_GT), dt);
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("deteval: error: " + dt + ": " + at(json, "\"score\"") + ": malformed JSON: ");
+        assertNoStackTrace(r);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"images\": [{\"id\": 4}, {\"id\": 4}], \"annotations\": [], \"categories\": []}|images[1].id|4}]|duplicate image id 4",
+        "{\"images\": [], \"annotations\": [], \"categories\": [{\"id\": 3}, {\"id\": 3}]}|categories[1].id|3}]|duplicate category id 3"})
+    void eval_duplicateImageOrCategoryId_namesTheSecond(String json, String path, String marker, String problem) {
+        Path gt = file("gt.json", json);
+
+        Run r = eval(gt, file("dt.json", "[]"));
+
+        assertBadInput(r, "deteval: error: " + gt + ": " + path + " (" + at(json, marker) + "): " + problem);
+    }
+
+    @Test
     void eval_missingGroundTruthField_namesPathAndLine() {
         Path gt = file("gt.json", GT_WITH_ANNOTATION.formatted("{\"id\": 2, \"image_id\": 1, \"category_id\": 1}"));
 
