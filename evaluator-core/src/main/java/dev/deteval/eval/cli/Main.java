@@ -42,7 +42,8 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            // --verbose belongs to the subcommand: look in the parse result of the command that failed
+            boolean verbose = cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
             if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
                 err.println("deteval: error: " + ex.getMessage());
                 if (verbose) {

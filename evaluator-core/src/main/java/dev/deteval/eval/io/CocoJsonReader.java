@@ -1,6 +1,7 @@
 package dev.deteval.eval.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -10,6 +11,8 @@ import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -106,7 +109,8 @@ public final class CocoJsonReader {
 
     private static Detections readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
         InputStream in = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new java.io.ByteArrayInputStream(new byte[] {'['}), new java.io.ByteArrayInputStream(bytes, from, to - from),
+                new java.io.ByteArrayInputStream(new byte[] {'['}),
+                new java.io.ByteArrayInputStream(bytes, from, to - from),
                 new java.io.ByteArrayInputStream(new byte[] {']'}))));
         try (JsonParser parser = FACTORY.createParser(in)) {
             return new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>()).parse();
@@ -136,8 +140,13 @@ public final class CocoJsonReader {
             return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), "", "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException(file.toString(), "", "cannot be read: permission denied", e);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getMessage();
+            throw new InputException(file.toString(), "", "cannot be read: " + reason, e);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e, e);
+            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -147,6 +156,9 @@ public final class CocoJsonReader {
         private final List<String> warnings;
         private final GroundTruth.Builder builder = GroundTruth.builder();
         private final double[] box = new double[4];
+        private final List<long[]> annotationRefs = new ArrayList<>();
+        private final Set<Long> imageIds = new HashSet<>();
+        private final Set<Long> annotationIds = new HashSet<>();
         private final Set<Long> categoryIds = new HashSet<>();
         private int missingArea;
         private boolean sawImages;
@@ -166,14 +178,23 @@ public final class CocoJsonReader {
                 c.next();
                 switch (name) {
                     case "images" -> {
+                        if (sawImages) {
+                            throw c.error("images", "member 'images' appears twice in one object");
+                        }
                         sawImages = true;
                         array("images", this::image);
                     }
                     case "annotations" -> {
+                        if (sawAnnotations) {
+                            throw c.error("annotations", "member 'annotations' appears twice in one object");
+                        }
                         sawAnnotations = true;
                         array("annotations", this::annotation);
                     }
                     case "categories" -> {
+                        if (sawCategories) {
+                            throw c.error("categories", "member 'categories' appears twice in one object");
+                        }
                         sawCategories = true;
                         array("categories", this::category);
                     }
@@ -196,150 +217,207 @@ public final class CocoJsonReader {
                 warnings.add(c.source + ": " + missingArea + " annotation(s) have no 'area'; using w*h of the bbox"
                         + " (pycocotools would fail)");
             }
+            checkImageReferences();
             GroundTruth gt;
             try {
                 gt = builder.build();
             } catch (IllegalArgumentException e) {
-                throw new InputException(c.source, "annotations", e.getMessage(), e);
+                throw new InputException(c.source, "", e.getMessage(), e);
             }
             checkReferences(gt);
             return gt;
         }
 
-        private void checkReferences(GroundTruth gt) {
-            long[] cats = gt.categoryIdColumn();
-            int unknown = 0;
-            int first = -1;
-            for (int i = 0; i < cats.length; i++) {
-                if (!categoryIds.contains(cats[i])) {
-                    if (unknown++ == 0) {
-                        first = i;
-                    }
+        private void checkImageReferences() {
+            for (int i = 0; i < annotationRefs.size(); i++) {
+                long[] ref = annotationRefs.get(i);
+                if (!imageIds.contains(ref[0])) {
+                    throw new InputException(c.source, "annotations[" + i + "].image_id (line " + ref[2] + ", column "
+                            + ref[3] + ")", "image " + ref[0] + " is not in 'images'");
                 }
-            }
-            if (unknown > 0) {
-                warnings.add(c.source + ": " + unknown + " annotation(s) name a category that is not in 'categories'"
-                        + " (first: annotations[" + first + "].category_id = " + cats[first] + "); they are not"
-                        + " evaluated (pycocotools drops them too)");
             }
         }
 
-        private void array(String name, ElementReader reader) {
-            c.expect(JsonToken.START_ARRAY, name, "an array");
-            ElementPath path = new ElementPath(name);
+        private void checkReferences(GroundTruth gt) {
+            for (int i = 0; i < annotationRefs.size(); i++) {
+                long[] ref = annotationRefs.get(i);
+                if (!categoryIds.contains(ref[1])) {
+                    warnings.add(c.source + ": annotations[" + i + "].category_id: category " + ref[1]
+                            + " is not in 'categories'; the annotation is not evaluated (pycocotools drops it too)");
+                }
+            }
+        }
+
+        private void array(String path, ElementReader reader) {
+            c.expect(JsonToken.START_ARRAY, path, "an array");
             int i = 0;
             while (c.next() != JsonToken.END_ARRAY) {
                 if (c.current() == null) {
-                    throw c.error(name, "unexpected end of input");
+                    throw c.error(path, "unexpected end of input");
                 }
-                path.element(i);
-                c.expect(JsonToken.START_OBJECT, path, "an object");
-                reader.read(path);
+                String p = path + "[" + i + "]";
+                c.expect(JsonToken.START_OBJECT, p, "an object");
+                reader.read(p);
                 i++;
             }
         }
 
-        private void image(ElementPath path) {
+        private void image(String path) {
             Long id = null;
+            JsonLocation idAt = null;
             int width = 0;
             int height = 0;
             String fileName = "";
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
-                    case "id" -> id = c.readLong(path.field("id"));
-                    case "width" -> width = (int) nonNegative(path.field("width"), c.readLong(path.field("width")));
-                    case "height" -> height = (int) nonNegative(path.field("height"), c.readLong(path.field("height")));
-                    case "file_name" -> fileName = c.readString(path.field("file_name"));
+                    case "id" -> {
+                        seen = c.once(seen, 1, path, "id");
+                        id = c.readLong(path + ".id");
+                        idAt = c.location();
+                    }
+                    case "width" -> {
+                        seen = c.once(seen, 2, path, "width");
+                        width = (int) nonNegative(path + ".width", c.readLong(path + ".width"));
+                    }
+                    case "height" -> {
+                        seen = c.once(seen, 4, path, "height");
+                        height = (int) nonNegative(path + ".height", c.readLong(path + ".height"));
+                    }
+                    case "file_name" -> {
+                        seen = c.once(seen, 8, path, "file_name");
+                        fileName = c.readString(path + ".file_name");
+                    }
                     default -> c.skipChildren();
                 }
             }
             if (id == null) {
-                throw c.error(path.field(null), "missing required field 'id'");
+                throw c.error(path, "missing required field 'id'");
+            }
+            if (!imageIds.add(id)) {
+                throw c.errorAt(path + ".id", idAt, "duplicate image id " + id);
             }
             builder.addImage(id, width, height, fileName);
         }
 
-        private long nonNegative(Object path, long v) {
+        private long nonNegative(String path, long v) {
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw c.error(path, "must be a non-negative integer, got " + v);
             }
             return v;
         }
 
-        private void category(ElementPath path) {
+        private void category(String path) {
             Long id = null;
+            JsonLocation idAt = null;
             String name = "";
             String supercategory = "";
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String field = c.fieldName();
                 c.next();
                 switch (field) {
-                    case "id" -> id = c.readLong(path.field("id"));
-                    case "name" -> name = c.readString(path.field("name"));
-                    case "supercategory" -> supercategory = c.readString(path.field("supercategory"));
+                    case "id" -> {
+                        seen = c.once(seen, 1, path, "id");
+                        id = c.readLong(path + ".id");
+                        idAt = c.location();
+                    }
+                    case "name" -> {
+                        seen = c.once(seen, 2, path, "name");
+                        name = c.readString(path + ".name");
+                    }
+                    case "supercategory" -> {
+                        seen = c.once(seen, 4, path, "supercategory");
+                        supercategory = c.readString(path + ".supercategory");
+                    }
                     default -> c.skipChildren();
                 }
             }
             if (id == null) {
-                throw c.error(path.field(null), "missing required field 'id'");
+                throw c.error(path, "missing required field 'id'");
             }
             if (!categoryIds.add(id)) {
-                throw c.error(path.field("id"), "duplicate category id " + id);
+                throw c.errorAt(path + ".id", idAt, "duplicate category id " + id);
             }
             builder.addCategory(new Category(id, name, supercategory));
         }
 
-        private void annotation(ElementPath path) {
+        private void annotation(String path) {
             Long id = null;
+            JsonLocation idAt = null;
             Long imageId = null;
+            JsonLocation imageAt = null;
             Long categoryId = null;
             boolean hasBox = false;
             double area = Double.NaN;
             boolean crowd = false;
             boolean ignore = false;
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
-                    case "id" -> id = c.readLong(path.field("id"));
-                    case "image_id" -> imageId = c.readLong(path.field("image_id"));
-                    case "category_id" -> categoryId = c.readLong(path.field("category_id"));
+                    case "id" -> {
+                        seen = c.once(seen, 1, path, "id");
+                        id = c.readLong(path + ".id");
+                        idAt = c.location();
+                    }
+                    case "image_id" -> {
+                        seen = c.once(seen, 2, path, "image_id");
+                        imageId = c.readLong(path + ".image_id");
+                        imageAt = c.location();
+                    }
+                    case "category_id" -> {
+                        seen = c.once(seen, 4, path, "category_id");
+                        categoryId = c.readLong(path + ".category_id");
+                    }
                     case "bbox" -> {
-                        c.readBox(path.field("bbox"), box);
+                        seen = c.once(seen, 8, path, "bbox");
+                        c.readBox(path + ".bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path, "width and height must not be negative, got "
+                            throw c.error(path + ".bbox", "width and height must not be negative, got "
                                     + box[2] + " x " + box[3]);
                         }
                     }
                     case "area" -> {
-                        area = c.readFinite(path.field("area"));
+                        seen = c.once(seen, 16, path, "area");
+                        area = c.readFinite(path + ".area");
                         if (area < 0) {
-                            throw c.error(path, "must not be negative, got " + area);
+                            throw c.error(path + ".area", "must not be negative, got " + area);
                         }
                     }
-                    case "iscrowd" -> crowd = c.readFlag(path.field("iscrowd"));
-                    case "ignore" -> ignore = c.readFlag(path.field("ignore"));
+                    case "iscrowd" -> {
+                        seen = c.once(seen, 32, path, "iscrowd");
+                        crowd = c.readFlag(path + ".iscrowd");
+                    }
+                    case "ignore" -> {
+                        seen = c.once(seen, 64, path, "ignore");
+                        ignore = c.readFlag(path + ".ignore");
+                    }
                     default -> c.skipChildren();
                 }
             }
-            path.field(null);
             requireField(id, path, "id");
             requireField(imageId, path, "image_id");
             requireField(categoryId, path, "category_id");
             if (!hasBox) {
                 throw c.error(path, "missing required field 'bbox'");
             }
+            if (!annotationIds.add(id)) {
+                throw c.errorAt(path + ".id", idAt, "duplicate annotation id " + id);
+            }
             if (Double.isNaN(area)) {
                 area = box[2] * box[3];
                 missingArea++;
             }
             builder.addAnnotation(id, imageId, categoryId, box[0], box[1], box[2], box[3], area, crowd, ignore);
+            annotationRefs.add(new long[] {imageId, categoryId, imageAt.getLineNr(), imageAt.getColumnNr()});
         }
 
-        private void requireField(Object value, Object path, String field) {
+        private void requireField(Object value, String path, String field) {
             if (value == null) {
                 throw c.error(path, "missing required field '" + field + "'");
             }
@@ -369,6 +447,9 @@ public final class CocoJsonReader {
                     String name = c.fieldName();
                     c.next();
                     if (name.equals("annotations")) {
+                        if (found) {
+                            throw c.error("annotations", "member 'annotations' appears twice in one object");
+                        }
                         found = true;
                         list("annotations");
                     } else {
@@ -394,60 +475,60 @@ public final class CocoJsonReader {
             listBody(path);
         }
 
-        private void listBody(String name) {
-            ElementPath path = new ElementPath(name);
+        private void listBody(String path) {
             int i = 0;
             while (c.next() != JsonToken.END_ARRAY) {
                 if (c.current() == null) {
-                    throw c.error(name, "unexpected end of input");
+                    throw c.error(path, "unexpected end of input");
                 }
-                path.element(i);
-                c.expect(JsonToken.START_OBJECT, path, "an object");
-                detection(path);
+                String p = (path.equals("$") ? "" : path) + "[" + i + "]";
+                c.expect(JsonToken.START_OBJECT, p, "an object");
+                detection(p);
                 i++;
             }
         }
 
-        private void detection(ElementPath path) {
-            long imageId = 0;
-            long categoryId = 0;
-            boolean hasImage = false;
-            boolean hasCategory = false;
+        private void detection(String path) {
+            Long imageId = null;
+            Long categoryId = null;
             boolean hasBox = false;
             double score = Double.NaN;
+            String imagePath = path;
+            int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
                     case "image_id" -> {
-                        imageId = c.readLong(path.field("image_id"));
-                        hasImage = true;
-                        if (gt != null && !gt.hasImage(imageId)) {
-                            throw c.error(path, "image " + imageId + " is not in the ground truth (pycocotools:"
-                                    + " 'Results do not correspond to current coco set')");
-                        }
+                        seen = c.once(seen, 1, path, "image_id");
+                        imagePath = path + ".image_id" + " (" + JsonCursor.where("", c.parser.currentTokenLocation())
+                                + ")";
+                        imageId = c.readLong(path + ".image_id");
                     }
                     case "category_id" -> {
-                        categoryId = c.readLong(path.field("category_id"));
-                        hasCategory = true;
+                        seen = c.once(seen, 2, path, "category_id");
+                        categoryId = c.readLong(path + ".category_id");
                     }
                     case "bbox" -> {
-                        c.readBox(path.field("bbox"), box);
+                        seen = c.once(seen, 4, path, "bbox");
+                        c.readBox(path + ".bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path, "width and height must not be negative, got "
+                            throw c.error(path + ".bbox", "width and height must not be negative, got "
                                     + box[2] + " x " + box[3]);
                         }
                     }
-                    case "score" -> score = c.readFinite(path.field("score"));
+                    case "score" -> {
+                        seen = c.once(seen, 8, path, "score");
+                        score = c.readFinite(path + ".score");
+                    }
                     default -> c.skipChildren();
                 }
             }
-            path.field(null);
-            if (!hasImage) {
+            if (imageId == null) {
                 throw c.error(path, "missing required field 'image_id'");
             }
-            if (!hasCategory) {
+            if (categoryId == null) {
                 throw c.error(path, "missing required field 'category_id'");
             }
             if (!hasBox) {
@@ -456,12 +537,18 @@ public final class CocoJsonReader {
             if (Double.isNaN(score)) {
                 throw c.error(path, "missing required field 'score'");
             }
+            if (gt != null) {
+                if (!gt.hasImage(imageId)) {
+                    throw new InputException(c.source, imagePath, "image " + imageId
+                            + " is not in the ground truth (pycocotools: 'Results do not correspond to current coco set')");
+                }
+            }
             builder.add(imageId, categoryId, box[0], box[1], box[2], box[3], score);
         }
     }
 
     @FunctionalInterface
     private interface ElementReader {
-        void read(ElementPath path);
+        void read(String path);
     }
 }

@@ -3,6 +3,7 @@ package dev.deteval.eval.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoParams;
 import java.io.IOException;
@@ -19,7 +20,10 @@ import java.util.List;
  */
 public final class CocoParamsReader {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** NaN and Infinity are parsed so that they are reported as "not finite" at their key. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private CocoParamsReader() {
     }
@@ -42,9 +46,13 @@ public final class CocoParamsReader {
             CocoParams.Builder b = CocoParams.builder(mode);
             double[][] areaRng = null;
             String[] areaLbl = null;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
+                if (!seen.add(name)) {
+                    throw c.error(name, "member '" + name + "' appears twice in one object");
+                }
                 switch (name) {
                     case "iouThrs" -> b.optIouThrs(doubles(c, name));
                     case "recThrs" -> b.optRecThrs(doubles(c, name));
@@ -99,15 +107,17 @@ public final class CocoParamsReader {
     }
 
     private static int[] ints(JsonCursor c, String path) {
-        long[] values = longs(c, path);
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] <= 0 || values[i] > Integer.MAX_VALUE) {
-                throw c.error(path + "[" + i + "]", "must be a positive integer, got " + values[i]);
+        c.expect(JsonToken.START_ARRAY, path, "an array of integers");
+        List<Integer> values = new ArrayList<>();
+        while (c.next() != JsonToken.END_ARRAY) {
+            String p = path + "[" + values.size() + "]";
+            long v = c.readLong(p);
+            if (v <= 0 || v > Integer.MAX_VALUE) {
+                throw c.error(p, "must be a positive integer, got " + v);
             }
-            out[i] = (int) values[i];
+            values.add((int) v);
         }
-        return out;
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static String[] strings(JsonCursor c, String path) {

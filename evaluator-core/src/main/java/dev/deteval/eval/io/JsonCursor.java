@@ -53,7 +53,7 @@ final class JsonCursor {
     }
 
     /** The current token as a long id, or an error naming {@code path}. */
-    long readLong(Object path) {
+    long readLong(String path) {
         JsonToken t = current();
         try {
             if (t == JsonToken.VALUE_NUMBER_INT) {
@@ -70,13 +70,13 @@ final class JsonCursor {
                 throw error(path, "expected an integer, got " + parser.getText());
             }
         } catch (IOException e) {
-            throw error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
         }
         throw error(path, "expected an integer, got " + describe(t));
     }
 
     /** The current token as a finite double, or an error naming {@code path}. */
-    double readFinite(Object path) {
+    double readFinite(String path) {
         JsonToken t = current();
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw error(path, "expected a number, got " + describe(t));
@@ -88,12 +88,12 @@ final class JsonCursor {
             }
             return d;
         } catch (IOException e) {
-            throw error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
         }
     }
 
     /** The current token as a flag: true/false or a number (non-zero is true). */
-    boolean readFlag(Object path) {
+    boolean readFlag(String path) {
         JsonToken t = current();
         if (t == JsonToken.VALUE_TRUE) {
             return true;
@@ -108,7 +108,7 @@ final class JsonCursor {
     }
 
     /** The current token as a string (null allowed, giving the empty string). */
-    String readString(Object path) {
+    String readString(String path) {
         JsonToken t = current();
         try {
             if (t == JsonToken.VALUE_STRING) {
@@ -118,44 +118,61 @@ final class JsonCursor {
                 return "";
             }
         } catch (IOException e) {
-            throw error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
         }
         throw error(path, "expected a string, got " + describe(t));
     }
 
     /** Reads an array of exactly four finite numbers into {@code out}. */
-    void readBox(Object path, double[] out) {
+    void readBox(String path, double[] out) {
         if (current() != JsonToken.START_ARRAY) {
             throw error(path, "expected an array of 4 numbers [x, y, w, h], got " + describe(current()));
         }
         int n = 0;
         while (next() != JsonToken.END_ARRAY) {
-            if (current() == null) {
-                throw error(path, "unexpected end of input");
-            }
             if (n < 4) {
-                out[n] = readFinite(path instanceof ElementPath p ? p.item(n) : path + "[" + n + "]");
+                out[n] = readFinite(path + "[" + n + "]");
             } else if (current() == JsonToken.START_ARRAY || current() == JsonToken.START_OBJECT) {
                 skipChildren();
             }
             n++;
-        }
-        if (path instanceof ElementPath p) {
-            p.item(-1);
         }
         if (n != 4) {
             throw error(path, "expected 4 numbers [x, y, w, h], got " + n);
         }
     }
 
-    void expect(JsonToken expected, Object path, String what) {
+    /**
+     * Records that member {@code name} (flag {@code bit}) of the object at {@code path} was read; a
+     * second occurrence, whose value would silently replace the first, is an error.
+     *
+     * @return {@code seen} with {@code bit} set
+     */
+    int once(int seen, int bit, String path, String name) {
+        if ((seen & bit) != 0) {
+            throw error(path + "." + name, "member '" + name + "' appears twice in one object");
+        }
+        return seen | bit;
+    }
+
+    void expect(JsonToken expected, String path, String what) {
         if (current() != expected) {
             throw error(path, "expected " + what + ", got " + describe(current()));
         }
     }
 
-    InputException error(Object path, String problem) {
-        return new InputException(source, where(String.valueOf(path), parser.currentTokenLocation()), problem);
+    InputException error(String path, String problem) {
+        return new InputException(source, where(path, parser.currentTokenLocation()), problem);
+    }
+
+    /** Where the current token starts. */
+    JsonLocation location() {
+        return parser.currentTokenLocation();
+    }
+
+    /** An error at an earlier place, remembered with {@link #location()}. */
+    InputException errorAt(String path, JsonLocation loc, String problem) {
+        return new InputException(source, where(path, loc), problem);
     }
 
     private InputException malformed(JsonProcessingException e) {
@@ -165,6 +182,8 @@ final class JsonCursor {
         if (nl > 0) {
             msg = msg.substring(0, nl);
         }
+        // Jackson names other places as "[Source: REDACTED (...); line: 1, column: 12]"
+        msg = msg.replaceAll("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
         return new InputException(source, loc == null ? "" : where("", loc), "malformed JSON: " + msg, e);
     }
 
