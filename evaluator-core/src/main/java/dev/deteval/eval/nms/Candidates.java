@@ -1,7 +1,7 @@
 package dev.deteval.eval.nms;
 
 import dev.deteval.eval.geometry.BoxFormat;
-import dev.deteval.eval.internal.StableSort;
+import dev.deteval.eval.internal.RadixSort;
 import java.util.Arrays;
 
 /**
@@ -64,7 +64,7 @@ final class Candidates {
                 order[m++] = i;
             }
         }
-        StableSort.descending(order, 0, m, scores);
+        RadixSort.descending(order, 0, m, scores);
         int[] index = Arrays.copyOf(order, Math.min(m, config.topK()));
         int[] group = new int[index.length];
         int groupCount = config.classAgnostic() || classIds == null ? 1 : groups(index, classIds, group);

@@ -92,11 +92,16 @@ record NmsCase(double[] xywh, double[] scores, int[] classIds, NmsConfig config)
                 + Arrays.toString(classIds) + ", config=" + config + "]";
     }
 
-    /** Random cases with the given suppression. */
+    /** Random cases of up to 40 boxes drawn from a pool of up to 12, with the given suppression. */
     static Arbitrary<NmsCase> arbitrary(Suppression suppression) {
-        return Arbitraries.integers().between(0, 40).flatMap(n -> Combinators.combine(
-                pool().list().ofMinSize(1).ofMaxSize(12),
-                Arbitraries.integers().between(0, 11).list().ofSize(n),
+        return arbitrary(suppression, 0, 40, 12);
+    }
+
+    /** Random cases of {@code minSize..maxSize} boxes drawn from a pool of up to {@code poolSize}. */
+    static Arbitrary<NmsCase> arbitrary(Suppression suppression, int minSize, int maxSize, int poolSize) {
+        return Arbitraries.integers().between(minSize, maxSize).flatMap(n -> Combinators.combine(
+                pool().list().ofMinSize(1).ofMaxSize(poolSize),
+                Arbitraries.integers().between(0, poolSize - 1).list().ofSize(n),
                 scores(n),
                 classIds(n),
                 config(suppression)).as((pool, picks, scores, classIds, config) -> {

@@ -165,9 +165,20 @@ final class NmsTest {
         }
     }
 
+    @Property(tries = 40)
+    void greedy_largeRandomCase_equalsBruteForceReference(@ForAll("largeHardCases") NmsCase c) {
+        assertThat(Nms.greedy(c.boxes(), c.scores(), c.classIds(), c.config())).containsExactly(reference(c));
+    }
+
     @Provide
     Arbitrary<NmsCase> hardCases() {
         return NmsCase.arbitrary(Suppression.HARD);
+    }
+
+    /** Large enough for the radix sort path (512 boxes and more). */
+    @Provide
+    Arbitrary<NmsCase> largeHardCases() {
+        return NmsCase.arbitrary(Suppression.HARD, 500, 1500, 300);
     }
 
     /**
