@@ -55,7 +55,7 @@ public final class NmsConfig {
         return new Builder(iouThreshold);
     }
 
-    /** IoU above which a box is suppressed (hard and linear) ; in [0, 1]. */
+    /** IoU above which a box is suppressed (hard) or decayed (linear); in [0, 1]. */
     public double iouThreshold() {
         return iouThreshold;
     }
