@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "deteval", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Evaluates object detections exactly like pycocotools and the Pascal VOC devkit.",
-        subcommands = {EvalCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvalCommand.class, NmsCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated; every rule holds", "1:a rule is violated", "2:bad usage or bad input",
             "3:internal error"})

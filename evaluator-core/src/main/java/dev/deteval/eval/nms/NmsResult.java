@@ -1,0 +1,42 @@
+package dev.deteval.eval.nms;
+
+import java.util.Arrays;
+
+/**
+ * Boxes kept by NMS: {@code indices[i]} is the input position of a kept box and {@code scores[i]} its
+ * score after NMS (the input score for hard NMS, the decayed score for soft-NMS). Each method that returns
+ * a result says in which order. The arrays are not copied: do not modify them. Equality is by content.
+ *
+ * @param indices {@code int[k]}, input positions of the kept boxes
+ * @param scores {@code double[k]}, their scores
+ */
+public record NmsResult(int[] indices, double[] scores) {
+
+    /** Checks that both arrays have one entry per kept box. */
+    public NmsResult {
+        if (indices.length != scores.length) {
+            throw new IllegalArgumentException("indices and scores differ in length: " + indices.length + " and "
+                    + scores.length);
+        }
+    }
+
+    /** Number of kept boxes. */
+    public int size() {
+        return indices.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NmsResult r && Arrays.equals(indices, r.indices) && Arrays.equals(scores, r.scores);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(indices) + Arrays.hashCode(scores);
+    }
+
+    @Override
+    public String toString() {
+        return "NmsResult[indices=" + Arrays.toString(indices) + ", scores=" + Arrays.toString(scores) + "]";
+    }
+}
