@@ -3,6 +3,7 @@ package dev.deteval.eval.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
@@ -31,6 +32,7 @@ public final class CocoJsonReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
     private final List<String> warnings = new ArrayList<>();
@@ -107,7 +109,6 @@ public final class CocoJsonReader {
         private final List<String> warnings;
         private final GroundTruth.Builder builder = GroundTruth.builder();
         private final double[] box = new double[4];
-        private final List<long[]> annotationRefs = new ArrayList<>();
         private final Set<Long> categoryIds = new HashSet<>();
         private int missingArea;
         private boolean sawImages;
@@ -161,37 +162,46 @@ public final class CocoJsonReader {
             try {
                 gt = builder.build();
             } catch (IllegalArgumentException e) {
-                throw new InputException(c.source, "", e.getMessage(), e);
+                throw new InputException(c.source, "annotations", e.getMessage(), e);
             }
             checkReferences(gt);
             return gt;
         }
 
         private void checkReferences(GroundTruth gt) {
-            for (int i = 0; i < annotationRefs.size(); i++) {
-                long[] ref = annotationRefs.get(i);
-                if (!categoryIds.contains(ref[1])) {
-                    warnings.add(c.source + ": annotations[" + i + "].category_id: category " + ref[1]
-                            + " is not in 'categories'; the annotation is not evaluated (pycocotools drops it too)");
+            long[] cats = gt.categoryIdColumn();
+            int unknown = 0;
+            int first = -1;
+            for (int i = 0; i < cats.length; i++) {
+                if (!categoryIds.contains(cats[i])) {
+                    if (unknown++ == 0) {
+                        first = i;
+                    }
                 }
+            }
+            if (unknown > 0) {
+                warnings.add(c.source + ": " + unknown + " annotation(s) name a category that is not in 'categories'"
+                        + " (first: annotations[" + first + "].category_id = " + cats[first] + "); they are not"
+                        + " evaluated (pycocotools drops them too)");
             }
         }
 
-        private void array(String path, ElementReader reader) {
-            c.expect(JsonToken.START_ARRAY, path, "an array");
+        private void array(String name, ElementReader reader) {
+            c.expect(JsonToken.START_ARRAY, name, "an array");
+            ElementPath path = new ElementPath(name);
             int i = 0;
             while (c.next() != JsonToken.END_ARRAY) {
                 if (c.current() == null) {
-                    throw c.error(path, "unexpected end of input");
+                    throw c.error(name, "unexpected end of input");
                 }
-                String p = path + "[" + i + "]";
-                c.expect(JsonToken.START_OBJECT, p, "an object");
-                reader.read(p);
+                path.element(i);
+                c.expect(JsonToken.START_OBJECT, path, "an object");
+                reader.read(path);
                 i++;
             }
         }
 
-        private void image(String path) {
+        private void image(ElementPath path) {
             Long id = null;
             int width = 0;
             int height = 0;
@@ -200,27 +210,27 @@ public final class CocoJsonReader {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
-                    case "id" -> id = c.readLong(path + ".id");
-                    case "width" -> width = (int) nonNegative(path + ".width", c.readLong(path + ".width"));
-                    case "height" -> height = (int) nonNegative(path + ".height", c.readLong(path + ".height"));
-                    case "file_name" -> fileName = c.readString(path + ".file_name");
+                    case "id" -> id = c.readLong(path.field("id"));
+                    case "width" -> width = (int) nonNegative(path.field("width"), c.readLong(path.field("width")));
+                    case "height" -> height = (int) nonNegative(path.field("height"), c.readLong(path.field("height")));
+                    case "file_name" -> fileName = c.readString(path.field("file_name"));
                     default -> c.skipChildren();
                 }
             }
             if (id == null) {
-                throw c.error(path, "missing required field 'id'");
+                throw c.error(path.field(null), "missing required field 'id'");
             }
             builder.addImage(id, width, height, fileName);
         }
 
-        private long nonNegative(String path, long v) {
+        private long nonNegative(Object path, long v) {
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw c.error(path, "must be a non-negative integer, got " + v);
             }
             return v;
         }
 
-        private void category(String path) {
+        private void category(ElementPath path) {
             Long id = null;
             String name = "";
             String supercategory = "";
@@ -228,22 +238,22 @@ public final class CocoJsonReader {
                 String field = c.fieldName();
                 c.next();
                 switch (field) {
-                    case "id" -> id = c.readLong(path + ".id");
-                    case "name" -> name = c.readString(path + ".name");
-                    case "supercategory" -> supercategory = c.readString(path + ".supercategory");
+                    case "id" -> id = c.readLong(path.field("id"));
+                    case "name" -> name = c.readString(path.field("name"));
+                    case "supercategory" -> supercategory = c.readString(path.field("supercategory"));
                     default -> c.skipChildren();
                 }
             }
             if (id == null) {
-                throw c.error(path, "missing required field 'id'");
+                throw c.error(path.field(null), "missing required field 'id'");
             }
             if (!categoryIds.add(id)) {
-                throw c.error(path + ".id", "duplicate category id " + id);
+                throw c.error(path.field("id"), "duplicate category id " + id);
             }
             builder.addCategory(new Category(id, name, supercategory));
         }
 
-        private void annotation(String path) {
+        private void annotation(ElementPath path) {
             Long id = null;
             Long imageId = null;
             Long categoryId = null;
@@ -255,28 +265,29 @@ public final class CocoJsonReader {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
-                    case "id" -> id = c.readLong(path + ".id");
-                    case "image_id" -> imageId = c.readLong(path + ".image_id");
-                    case "category_id" -> categoryId = c.readLong(path + ".category_id");
+                    case "id" -> id = c.readLong(path.field("id"));
+                    case "image_id" -> imageId = c.readLong(path.field("image_id"));
+                    case "category_id" -> categoryId = c.readLong(path.field("category_id"));
                     case "bbox" -> {
-                        c.readBox(path + ".bbox", box);
+                        c.readBox(path.field("bbox"), box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path + ".bbox", "width and height must not be negative, got "
+                            throw c.error(path, "width and height must not be negative, got "
                                     + box[2] + " x " + box[3]);
                         }
                     }
                     case "area" -> {
-                        area = c.readFinite(path + ".area");
+                        area = c.readFinite(path.field("area"));
                         if (area < 0) {
-                            throw c.error(path + ".area", "must not be negative, got " + area);
+                            throw c.error(path, "must not be negative, got " + area);
                         }
                     }
-                    case "iscrowd" -> crowd = c.readFlag(path + ".iscrowd");
-                    case "ignore" -> ignore = c.readFlag(path + ".ignore");
+                    case "iscrowd" -> crowd = c.readFlag(path.field("iscrowd"));
+                    case "ignore" -> ignore = c.readFlag(path.field("ignore"));
                     default -> c.skipChildren();
                 }
             }
+            path.field(null);
             requireField(id, path, "id");
             requireField(imageId, path, "image_id");
             requireField(categoryId, path, "category_id");
@@ -288,10 +299,9 @@ public final class CocoJsonReader {
                 missingArea++;
             }
             builder.addAnnotation(id, imageId, categoryId, box[0], box[1], box[2], box[3], area, crowd, ignore);
-            annotationRefs.add(new long[] {imageId, categoryId});
         }
 
-        private void requireField(Object value, String path, String field) {
+        private void requireField(Object value, Object path, String field) {
             if (value == null) {
                 throw c.error(path, "missing required field '" + field + "'");
             }
@@ -346,51 +356,60 @@ public final class CocoJsonReader {
             listBody(path);
         }
 
-        private void listBody(String path) {
+        private void listBody(String name) {
+            ElementPath path = new ElementPath(name);
             int i = 0;
             while (c.next() != JsonToken.END_ARRAY) {
                 if (c.current() == null) {
-                    throw c.error(path, "unexpected end of input");
+                    throw c.error(name, "unexpected end of input");
                 }
-                String p = (path.equals("$") ? "" : path) + "[" + i + "]";
-                c.expect(JsonToken.START_OBJECT, p, "an object");
-                detection(p);
+                path.element(i);
+                c.expect(JsonToken.START_OBJECT, path, "an object");
+                detection(path);
                 i++;
             }
         }
 
-        private void detection(String path) {
-            Long imageId = null;
-            Long categoryId = null;
+        private void detection(ElementPath path) {
+            long imageId = 0;
+            long categoryId = 0;
+            boolean hasImage = false;
+            boolean hasCategory = false;
             boolean hasBox = false;
             double score = Double.NaN;
-            String imagePath = path;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
                     case "image_id" -> {
-                        imagePath = path + ".image_id" + " (" + JsonCursor.where("", c.parser.currentTokenLocation())
-                                + ")";
-                        imageId = c.readLong(path + ".image_id");
+                        imageId = c.readLong(path.field("image_id"));
+                        hasImage = true;
+                        if (gt != null && !gt.hasImage(imageId)) {
+                            throw c.error(path, "image " + imageId + " is not in the ground truth (pycocotools:"
+                                    + " 'Results do not correspond to current coco set')");
+                        }
                     }
-                    case "category_id" -> categoryId = c.readLong(path + ".category_id");
+                    case "category_id" -> {
+                        categoryId = c.readLong(path.field("category_id"));
+                        hasCategory = true;
+                    }
                     case "bbox" -> {
-                        c.readBox(path + ".bbox", box);
+                        c.readBox(path.field("bbox"), box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path + ".bbox", "width and height must not be negative, got "
+                            throw c.error(path, "width and height must not be negative, got "
                                     + box[2] + " x " + box[3]);
                         }
                     }
-                    case "score" -> score = c.readFinite(path + ".score");
+                    case "score" -> score = c.readFinite(path.field("score"));
                     default -> c.skipChildren();
                 }
             }
-            if (imageId == null) {
+            path.field(null);
+            if (!hasImage) {
                 throw c.error(path, "missing required field 'image_id'");
             }
-            if (categoryId == null) {
+            if (!hasCategory) {
                 throw c.error(path, "missing required field 'category_id'");
             }
             if (!hasBox) {
@@ -399,18 +418,12 @@ public final class CocoJsonReader {
             if (Double.isNaN(score)) {
                 throw c.error(path, "missing required field 'score'");
             }
-            if (gt != null) {
-                if (!gt.hasImage(imageId)) {
-                    throw new InputException(c.source, imagePath, "image " + imageId
-                            + " is not in the ground truth (pycocotools: 'Results do not correspond to current coco set')");
-                }
-            }
             builder.add(imageId, categoryId, box[0], box[1], box[2], box[3], score);
         }
     }
 
     @FunctionalInterface
     private interface ElementReader {
-        void read(String path);
+        void read(ElementPath path);
     }
 }

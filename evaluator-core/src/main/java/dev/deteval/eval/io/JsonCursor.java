@@ -53,7 +53,7 @@ final class JsonCursor {
     }
 
     /** The current token as a long id, or an error naming {@code path}. */
-    long readLong(String path) {
+    long readLong(Object path) {
         JsonToken t = current();
         try {
             if (t == JsonToken.VALUE_NUMBER_INT) {
@@ -76,7 +76,7 @@ final class JsonCursor {
     }
 
     /** The current token as a finite double, or an error naming {@code path}. */
-    double readFinite(String path) {
+    double readFinite(Object path) {
         JsonToken t = current();
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw error(path, "expected a number, got " + describe(t));
@@ -93,7 +93,7 @@ final class JsonCursor {
     }
 
     /** The current token as a flag: true/false or a number (non-zero is true). */
-    boolean readFlag(String path) {
+    boolean readFlag(Object path) {
         JsonToken t = current();
         if (t == JsonToken.VALUE_TRUE) {
             return true;
@@ -108,7 +108,7 @@ final class JsonCursor {
     }
 
     /** The current token as a string (null allowed, giving the empty string). */
-    String readString(String path) {
+    String readString(Object path) {
         JsonToken t = current();
         try {
             if (t == JsonToken.VALUE_STRING) {
@@ -124,32 +124,38 @@ final class JsonCursor {
     }
 
     /** Reads an array of exactly four finite numbers into {@code out}. */
-    void readBox(String path, double[] out) {
+    void readBox(Object path, double[] out) {
         if (current() != JsonToken.START_ARRAY) {
             throw error(path, "expected an array of 4 numbers [x, y, w, h], got " + describe(current()));
         }
         int n = 0;
         while (next() != JsonToken.END_ARRAY) {
+            if (current() == null) {
+                throw error(path, "unexpected end of input");
+            }
             if (n < 4) {
-                out[n] = readFinite(path + "[" + n + "]");
+                out[n] = readFinite(path instanceof ElementPath p ? p.item(n) : path + "[" + n + "]");
             } else if (current() == JsonToken.START_ARRAY || current() == JsonToken.START_OBJECT) {
                 skipChildren();
             }
             n++;
+        }
+        if (path instanceof ElementPath p) {
+            p.item(-1);
         }
         if (n != 4) {
             throw error(path, "expected 4 numbers [x, y, w, h], got " + n);
         }
     }
 
-    void expect(JsonToken expected, String path, String what) {
+    void expect(JsonToken expected, Object path, String what) {
         if (current() != expected) {
             throw error(path, "expected " + what + ", got " + describe(current()));
         }
     }
 
-    InputException error(String path, String problem) {
-        return new InputException(source, where(path, parser.currentTokenLocation()), problem);
+    InputException error(Object path, String problem) {
+        return new InputException(source, where(String.valueOf(path), parser.currentTokenLocation()), problem);
     }
 
     private InputException malformed(JsonProcessingException e) {

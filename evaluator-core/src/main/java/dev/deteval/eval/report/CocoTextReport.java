@@ -1,0 +1,88 @@
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.coco.CategoryMetrics;
+import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.CocoSummary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plain-text COCO report: a line naming the mode, pycocotools' twelve summary lines (character for
+ * character what {@code COCOeval.summarize()} prints), then a per-category table with names.
+ */
+public final class CocoTextReport {
+
+    private CocoTextReport() {
+    }
+
+    /** The twelve summary lines exactly as pycocotools prints them. */
+    public static List<String> summaryLines(CocoResult result) {
+        double[] iouThrs = result.params().iouThrs();
+        String range = Decimals.fixed(iouThrs[0], 2) + ":" + Decimals.fixed(iouThrs[iouThrs.length - 1], 2);
+        CocoSummary s = result.summary();
+        double[] stats = s.stats();
+        int[] maxDets = s.maxDetsUsed();
+        String[] iou = {range, "0.50", "0.75", range, range, range, range, range, range, range, range, range};
+        String[] area = {"all", "all", "all", "small", "medium", "large", "all", "all", "all", "small", "medium",
+            "large"};
+        List<String> lines = new ArrayList<>(12);
+        for (int i = 0; i < 12; i++) {
+            boolean ap = i < 6;
+            lines.add(String.format(" %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s",
+                    ap ? "Average Precision" : "Average Recall", ap ? "(AP)" : "(AR)", iou[i], area[i], maxDets[i],
+                    Decimals.fixed(stats[i], 3)));
+        }
+        return lines;
+    }
+
+    /** The whole report, lines separated by {@code \n}. */
+    public static String render(CocoResult result) {
+        StringBuilder out = new StringBuilder();
+        CocoMode mode = result.mode();
+        out.append("deteval COCO bbox evaluation, mode: ").append(mode.id()).append(" (").append(mode.label())
+                .append(")\n");
+        for (String line : summaryLines(result)) {
+            out.append(line).append('\n');
+        }
+        out.append('\n').append(categoryTable(result));
+        return out.toString();
+    }
+
+    private static String categoryTable(CocoResult result) {
+        List<CategoryMetrics> rows = result.perCategory();
+        int nameWidth = "category".length();
+        for (CategoryMetrics m : rows) {
+            nameWidth = Math.max(nameWidth, label(m).length());
+        }
+        StringBuilder out = new StringBuilder();
+        String[] heads = {"AP", "AP50", "AP75", "APs", "APm", "APl", "AR" + largestMaxDets(result)};
+        out.append(String.format("%-" + nameWidth + "s", "category"));
+        for (String h : heads) {
+            out.append(String.format(" %6s", h));
+        }
+        out.append('\n');
+        for (CategoryMetrics m : rows) {
+            out.append(String.format("%-" + nameWidth + "s", label(m)));
+            double[] v = {m.ap(), m.ap50(), m.ap75(), m.apSmall(), m.apMedium(), m.apLarge(), m.ar()};
+            for (double x : v) {
+                out.append(String.format(" %6s", x < 0 ? "-" : Decimals.fixed(x, 3)));
+            }
+            out.append('\n');
+        }
+        out.append("(\"-\": no ground truth in that category and area, so no value)\n");
+        return out.toString();
+    }
+
+    static int largestMaxDets(CocoResult result) {
+        int[] m = result.params().maxDets();
+        return m[m.length - 1];
+    }
+
+    private static String label(CategoryMetrics m) {
+        if (m.id() == -1 && m.name().isEmpty()) {
+            return "(all categories pooled)";
+        }
+        return m.name().isEmpty() ? String.valueOf(m.id()) : m.id() + " " + m.name();
+    }
+}
