@@ -69,14 +69,14 @@ public class CheckMojo extends AbstractDetevalMojo {
     private File baseline;
 
     /**
-     * The rules to check, at least one. Each {@code <rule>} has an {@code <element>} ({@code DATASET},
-     * the default, or {@code CATEGORY}); for CATEGORY rules {@code <includes>}/{@code <excludes>} of
-     * category names with {@code *} and {@code ?} wildcards (default: every category);
-     * {@code <limits>} of {@code <limit>} with a {@code <metric>} and a {@code <minimum>},
-     * {@code <maximum>} and/or {@code <maximumDrop>} written as {@code 0.35} or {@code 35%}; and
-     * {@code <onMissing>} ({@code FAIL}, the default, or {@code IGNORE}) for metrics that cannot be
-     * computed. Dataset metrics: AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, AR50,
-     * AR75 (COCO) or mAP (VOC); category metrics: AP, AP50, AP75, APs, APm, APl, AR100 (COCO) or AP (VOC).
+     * The rules to check, at least one. A rule has an element: DATASET (the default) checks the headline
+     * metrics, CATEGORY checks every category whose name matches one of its includes and none of its
+     * excludes (names, with * and ? wildcards; by default every category). A rule has one or more limits,
+     * each a metric with a minimum, a maximum and/or a maximumDrop (against the baseline), written as 0.35
+     * or 35%. onMissing (FAIL, the default, or IGNORE) says what a metric that cannot be computed does.
+     * Dataset metrics: AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, AR50, AR75 (COCO)
+     * or mAP (VOC); category metrics: AP, AP50, AP75, APs, APm, APl, AR100 (COCO) or AP (VOC). Example:
+     * rules/rule/limits/limit/metric = AP, rules/rule/limits/limit/minimum = 0.35.
      */
     @Parameter
     private List<RuleConfiguration> rules;
