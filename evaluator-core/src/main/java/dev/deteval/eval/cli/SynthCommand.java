@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code deteval synth}: writes a deterministic COCO-like data set for benchmarks. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = {"Writes deterministic COCO-like ground truth (instances.json) and detections",
-            "(detections.json) into a folder: 80 COCO categories, Poisson(7.3) objects per image,",
-            "COCO-like size mix, ~1% crowd, up to 100 detections per image."})
+        description = {"Writes a deterministic COCO-like data set for benchmarks.",
+            "Files: DIR/instances.json (ground truth) and DIR/detections.json (results).",
+            "80 COCO categories, Poisson(7.3) objects per image, COCO-like size mix, ~1% crowd,",
+            "up to 100 detections per image. The same --images and --seed give the same bytes."})
 final class SynthCommand implements Callable<Integer> {
 
     @Spec

@@ -18,19 +18,13 @@ final class Accumulation {
     private final byte[] outcome;
     private final int[] npig;
 
-    /**
-     * @param detRank rank of each detection within its image (0 = highest score)
-     * @param detScore score of each detection
-     * @param outcome {@code [A][T][n]} outcomes, see {@link CategoryEvaluation}
-     * @param npig non-ignored ground truths per area range
-     */
-    Accumulation(CocoParams p, int k, int[] detRank, double[] detScore, byte[] outcome, int[] npig) {
+    Accumulation(CocoParams p, int k, CategoryOutcomes outcomes) {
         this.p = p;
         this.k = k;
-        this.detRank = detRank;
-        this.detScore = detScore;
-        this.outcome = outcome;
-        this.npig = npig;
+        this.detRank = outcomes.detRank();
+        this.detScore = outcomes.detScore();
+        this.outcome = outcomes.outcome();
+        this.npig = outcomes.npig();
     }
 
     void writeTo(PrecisionTable.Writer out) {
@@ -42,27 +36,38 @@ final class Accumulation {
         StableSort.descending(order, detScore);
         int thresholds = p.iouCount();
         int recalls = p.recCount();
+        // outcomes and scores in merged score order, so that the curves below read memory sequentially
+        byte[] sorted = new byte[outcome.length];
+        for (int block = 0; block < p.areaCount() * thresholds; block++) {
+            int base = block * n;
+            for (int i = 0; i < n; i++) {
+                sorted[base + i] = outcome[base + order[i]];
+            }
+        }
+        double[] sortedScore = new double[n];
+        for (int i = 0; i < n; i++) {
+            sortedScore[i] = detScore[order[i]];
+        }
         int[] kept = new int[n];
         double[] rc = new double[n];
         double[] pr = new double[n];
         double[] q = new double[recalls];
         double[] ss = new double[recalls];
-        for (int a = 0; a < p.areaCount(); a++) {
-            if (npig[a] == 0) {
-                continue;
+        for (int m = 0; m < p.maxDetCount(); m++) {
+            int maxDet = p.maxDet(m);
+            int nd = 0;
+            for (int i = 0; i < n; i++) {
+                if (detRank[order[i]] < maxDet) {
+                    kept[nd++] = i;
+                }
             }
-            for (int m = 0; m < p.maxDetCount(); m++) {
-                int maxDet = p.maxDet(m);
-                int nd = 0;
-                for (int j : order) {
-                    if (detRank[j] < maxDet) {
-                        kept[nd++] = j;
-                    }
+            for (int a = 0; a < p.areaCount(); a++) {
+                if (npig[a] == 0) {
+                    continue;
                 }
                 for (int t = 0; t < thresholds; t++) {
-                    int base = (a * thresholds + t) * n;
-                    curve(kept, nd, base, npig[a], rc, pr);
-                    sample(rc, pr, kept, nd, q, ss);
+                    curve(sorted, (a * thresholds + t) * n, kept, nd, npig[a], rc, pr);
+                    sample(rc, pr, kept, nd, sortedScore, q, ss);
                     out.recall(t, k, a, m, nd > 0 ? rc[nd - 1] : 0.0);
                     for (int r = 0; r < recalls; r++) {
                         out.precision(t, r, k, a, m, q[r]);
@@ -74,16 +79,13 @@ final class Accumulation {
     }
 
     /** Cumulative recall {@code tp / npig} and precision {@code tp / (fp + tp + eps)}, made non-increasing. */
-    private void curve(int[] kept, int nd, int base, int positives, double[] rc, double[] pr) {
+    private static void curve(byte[] sorted, int base, int[] kept, int nd, int positives, double[] rc, double[] pr) {
         double tp = 0;
         double fp = 0;
         for (int i = 0; i < nd; i++) {
-            byte o = outcome[base + kept[i]];
-            if (o == CategoryEvaluation.TP) {
-                tp++;
-            } else if (o == CategoryEvaluation.FP) {
-                fp++;
-            }
+            byte o = sorted[base + kept[i]];
+            tp += o == CategoryEvaluation.TP ? 1 : 0;
+            fp += o == CategoryEvaluation.FP ? 1 : 0;
             rc[i] = tp / positives;
             pr[i] = tp / (fp + tp + NumpyMath.EPS);
         }
@@ -95,7 +97,8 @@ final class Accumulation {
     }
 
     /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
-    private void sample(double[] rc, double[] pr, int[] kept, int nd, double[] q, double[] ss) {
+    private void sample(double[] rc, double[] pr, int[] kept, int nd, double[] sortedScore, double[] q,
+            double[] ss) {
         int i = 0;
         for (int r = 0; r < q.length; r++) {
             double thr = p.recThr(r);
@@ -104,7 +107,7 @@ final class Accumulation {
             }
             if (i < nd) {
                 q[r] = pr[i];
-                ss[r] = detScore[kept[i]];
+                ss[r] = sortedScore[kept[i]];
             } else {
                 q[r] = 0;
                 ss[r] = 0;

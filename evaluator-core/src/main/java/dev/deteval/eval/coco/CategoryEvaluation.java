@@ -6,10 +6,10 @@ import dev.deteval.eval.geometry.Iou;
 import dev.deteval.eval.internal.StableSort;
 
 /**
- * Evaluates one category (or the pooled set when categories are not used) over all images: per image
+ * Matches one category (or the pooled set when categories are not used) over all images: per image
  * the IoU matrix once, then greedy COCO matching for every area range and IoU threshold
- * (pycocotools' {@code computeIoU} and {@code evaluateImg}), then the precision/recall accumulation of
- * {@code accumulate()} for every area range and maxDets.
+ * (pycocotools' {@code computeIoU} and {@code evaluateImg}). The result, a {@link CategoryOutcomes},
+ * feeds {@link Accumulation}.
  *
  * <p>Per detection and (area, threshold) the outcome is one byte: {@link #TP}, {@link #FP} or
  * {@link #IGNORED}.
@@ -34,8 +34,13 @@ final class CategoryEvaluation {
         this.compat = p.mode() == CocoMode.COMPAT;
     }
 
-    /** Evaluates category row {@code k} and writes its slices of {@code tables}. */
+    /** Matches and accumulates category row {@code k}, writing its slices of {@code tables}. */
     void run(int k, PrecisionTable.Writer tables) {
+        new Accumulation(p, k, match(k)).writeTo(tables);
+    }
+
+    /** Matches the detections of category row {@code k} in every image. */
+    CategoryOutcomes match(int k) {
         int images = index.imageCount();
         int maxDet = p.maxDet(p.maxDetCount() - 1);
         int areas = p.areaCount();
@@ -47,7 +52,6 @@ final class CategoryEvaluation {
             int g = k * images + i;
             n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
         }
-        int[] detRow = new int[n];
         int[] detRank = new int[n];
         double[] detScore = new double[n];
         byte[] outcome = new byte[areas * thresholds * n];
@@ -69,21 +73,20 @@ final class CategoryEvaluation {
             StableSort.descending(dts, 0, dtAll, scores);
             int dtCount = Math.min(maxDet, dtAll);
             for (int d = 0; d < dtCount; d++) {
-                detRow[offset + d] = dts[d];
                 detRank[offset + d] = d;
                 detScore[offset + d] = scores[dts[d]];
             }
             double[] ious = buffers.ious(dtCount, gtCount);
-            computeIous(dts, dtCount, gtFrom, gtCount, ious);
+            computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
             for (int a = 0; a < areas; a++) {
                 npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, outcome, a * thresholds * n + offset, n);
             }
             offset += dtCount;
         }
-        new Accumulation(p, k, detRank, detScore, outcome, npig).writeTo(tables);
+        return new CategoryOutcomes(detRank, detScore, outcome, npig);
     }
 
-    private void computeIous(int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious) {
+    private void computeIous(int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious, double[] dmax) {
         double[] db = dt.boxColumn();
         double[] gb = gt.boxColumn();
         boolean[] crowd = gt.crowdColumn();
@@ -100,11 +103,19 @@ final class CategoryEvaluation {
                         xg, yg, wg, hg, c);
             }
         }
+        for (int d = 0; d < dtCount; d++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int gi = 0; gi < gtCount; gi++) {
+                max = Math.max(max, ious[d * gtCount + gi]);
+            }
+            dmax[d] = max;
+        }
     }
 
     /**
      * Matches the detections of one image to its ground truths for area range {@code a} and every IoU
-     * threshold; writes outcomes at {@code out[base + t * stride + d]}.
+     * threshold; writes outcomes at {@code out[base + t * stride + d]}. A detection whose best IoU over
+     * all ground truths is below a threshold cannot match at that threshold, so its scan is skipped.
      *
      * @return the number of ground truths that are not ignored for this area range
      */
@@ -117,64 +128,74 @@ final class CategoryEvaluation {
         boolean[] ignoreField = gt.ignoreColumn();
         long[] annIds = gt.annotationIdColumn();
         int[] order = buf.order(gtCount);
-        boolean[] ignored = buf.ignored(gtCount);
+        boolean[] ignoredAt = buf.ignoredAt;
+        boolean[] crowdAt = buf.crowdAt;
+        boolean[] countsAt = buf.countsAt;
+        boolean[] taken = buf.taken;
+        boolean[] ignoredGt = buf.ignoredGt;
         int notIgnored = 0;
         for (int gi = 0; gi < gtCount; gi++) {
             int row = index.gtMembers[gtFrom + gi];
-            boolean ig = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi;
-            if (!ig) {
-                order[notIgnored++] = gi;
+            ignoredGt[gi] = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi;
+            if (!ignoredGt[gi]) {
+                notIgnored++;
             }
         }
-        int pos = notIgnored;
+        // stable partition: ground truths that count first, ignored ones after, each in input order
+        int nextCounted = 0;
+        int nextIgnored = notIgnored;
         for (int gi = 0; gi < gtCount; gi++) {
             int row = index.gtMembers[gtFrom + gi];
-            boolean ig = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi;
-            if (ig) {
-                order[pos++] = gi;
-            }
-            ignored[gi] = ig;
+            int o = ignoredGt[gi] ? nextIgnored++ : nextCounted++;
+            order[o] = gi;
+            ignoredAt[o] = ignoredGt[gi];
+            crowdAt[o] = crowd[row];
+            // compat: a ground truth with annotation id 0 is stored as "matched to 0", i.e. unmatched
+            countsAt[o] = !compat || annIds[row] != 0;
         }
+        double[] dmax = buf.dmax;
+        boolean[] dtOutside = buf.dtOutside;
         double[] db = dt.boxColumn();
-        boolean[] taken = buf.taken(gtCount);
+        for (int d = 0; d < dtCount; d++) {
+            int drow = dts[d];
+            double area = db[4 * drow + 2] * db[4 * drow + 3];
+            dtOutside[d] = area < lo || area > hi;
+        }
         for (int t = 0; t < p.iouCount(); t++) {
             java.util.Arrays.fill(taken, 0, gtCount, false);
             double threshold = Math.min(p.iouThr(t), 1 - 1e-10);
             int outBase = base + t * stride;
             for (int d = 0; d < dtCount; d++) {
-                double best = threshold;
                 int m = -1;
-                for (int oi = 0; oi < gtCount; oi++) {
-                    int gi = order[oi];
-                    int row = index.gtMembers[gtFrom + gi];
-                    if (taken[gi] && !crowd[row]) {
-                        continue;
+                if (dmax[d] >= threshold) {
+                    double best = threshold;
+                    int row = d * gtCount;
+                    for (int o = 0; o < gtCount; o++) {
+                        if (taken[o] && !crowdAt[o]) {
+                            continue;
+                        }
+                        if (m > -1 && !ignoredAt[m] && ignoredAt[o]) {
+                            break;
+                        }
+                        double iou = ious[row + order[o]];
+                        if (iou < best) {
+                            continue;
+                        }
+                        best = iou;
+                        m = o;
                     }
-                    if (m > -1 && !ignored[m] && ignored[gi]) {
-                        break;
-                    }
-                    double iou = ious[d * gtCount + gi];
-                    if (iou < best) {
-                        continue;
-                    }
-                    best = iou;
-                    m = gi;
                 }
                 byte result;
                 if (m == -1) {
-                    result = FP;
+                    result = dtOutside[d] ? IGNORED : FP;
                 } else {
                     taken[m] = true;
-                    int mrow = index.gtMembers[gtFrom + m];
-                    // compat: a ground truth with annotation id 0 is stored as "matched to 0", i.e. unmatched
-                    boolean matched = !compat || annIds[mrow] != 0;
-                    result = ignored[m] ? IGNORED : (matched ? TP : FP);
-                }
-                if (result == FP) {
-                    int drow = dts[d];
-                    double area = db[4 * drow + 2] * db[4 * drow + 3];
-                    if (area < lo || area > hi) {
+                    if (ignoredAt[m]) {
                         result = IGNORED;
+                    } else if (countsAt[m]) {
+                        result = TP;
+                    } else {
+                        result = dtOutside[d] ? IGNORED : FP;
                     }
                 }
                 out[outBase + d] = result;
@@ -188,8 +209,13 @@ final class CategoryEvaluation {
         private int[] dts = new int[16];
         private double[] ious = new double[64];
         private int[] order = new int[16];
-        private boolean[] ignored = new boolean[16];
-        private boolean[] taken = new boolean[16];
+        boolean[] ignoredGt = new boolean[16];
+        boolean[] ignoredAt = new boolean[16];
+        boolean[] crowdAt = new boolean[16];
+        boolean[] countsAt = new boolean[16];
+        boolean[] taken = new boolean[16];
+        double[] dmax = new double[16];
+        boolean[] dtOutside = new boolean[16];
 
         int[] dts(int n) {
             if (dts.length < n) {
@@ -198,31 +224,30 @@ final class CategoryEvaluation {
             return dts;
         }
 
+        /** Room for a {@code d} × {@code g} IoU matrix and per-detection maxima. */
         double[] ious(int d, int g) {
             int n = d * g;
             if (ious.length < n) {
                 ious = new double[Math.max(n, ious.length * 2)];
+            }
+            if (dmax.length < d) {
+                dmax = new double[Math.max(d, dmax.length * 2)];
+                dtOutside = new boolean[dmax.length];
             }
             return ious;
         }
 
         int[] order(int n) {
             if (order.length < n) {
-                order = new int[Math.max(n, order.length * 2)];
-                ignored = new boolean[order.length];
-                taken = new boolean[order.length];
+                int cap = Math.max(n, order.length * 2);
+                order = new int[cap];
+                ignoredGt = new boolean[cap];
+                ignoredAt = new boolean[cap];
+                crowdAt = new boolean[cap];
+                countsAt = new boolean[cap];
+                taken = new boolean[cap];
             }
             return order;
-        }
-
-        boolean[] ignored(int n) {
-            order(n);
-            return ignored;
-        }
-
-        boolean[] taken(int n) {
-            order(n);
-            return taken;
         }
     }
 }

@@ -71,7 +71,7 @@ public final class CocoEvaluator {
                 perCategory(gt, params, summarizer, categoryIds), tables, warnings);
     }
 
-    private static CocoSummary summary(CocoParams p, Summarizer s) {
+    static CocoSummary summary(CocoParams p, Summarizer s) {
         int count = p.maxDetCount();
         int largest = p.maxDet(count - 1);
         boolean compat = p.mode() == CocoMode.COMPAT;
@@ -97,7 +97,7 @@ public final class CocoEvaluator {
                 new int[] {headline, third, third, third, third, third, first, second, third, third, third, third});
     }
 
-    private static List<CategoryMetrics> perCategory(GroundTruth gt, CocoParams p, Summarizer s, long[] ids) {
+    static List<CategoryMetrics> perCategory(GroundTruth gt, CocoParams p, Summarizer s, long[] ids) {
         int largest = p.maxDet(p.maxDetCount() - 1);
         List<CategoryMetrics> rows = new ArrayList<>(ids.length);
         for (int k = 0; k < ids.length; k++) {
