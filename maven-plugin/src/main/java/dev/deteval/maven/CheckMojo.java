@@ -99,7 +99,9 @@ public class CheckMojo extends AbstractDetevalMojo {
             run = GateRun.run(new GateRun.Settings(path(groundTruth), path(detections), protocol, mode, path(params),
                     path(baseline)), checked);
         } catch (InputException e) {
-            throw new MojoExecutionException("Cannot read deteval input: " + e.getMessage(), e);
+            // the message names file, place and problem; Maven would repeat the parser's own message after it
+            getLog().debug(e);
+            throw new MojoExecutionException("Cannot read deteval input: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid deteval configuration: " + e.getMessage(), e);
         }

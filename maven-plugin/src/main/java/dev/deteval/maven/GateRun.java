@@ -48,6 +48,7 @@ final class GateRun {
                     + " run); none is configured");
         }
         MetricSnapshot baseline = s.baseline() == null ? null : ReportJsonReader.read(s.baseline());
+        checker.validate(protocol, baseline);
         if (protocol != Protocol.COCO) {
             throw new IllegalArgumentException("protocol " + protocol.id() + " is not available in this version of"
                     + " the plugin; use coco");

@@ -66,7 +66,22 @@ public final class RulesChecker {
      * @throws InvalidRuleException as {@link #check(MetricSnapshot, MetricSnapshot)} does
      */
     public void validate(MetricSnapshot current, MetricSnapshot baseline) {
-        MetricSnapshot.Protocol protocol = current.protocol();
+        validate(current.protocol(), baseline);
+        if (baseline != null && !baseline.mode().isEmpty() && !current.mode().isEmpty()
+                && !baseline.mode().equals(current.mode())) {
+            throw new InvalidRuleException("the baseline was evaluated in " + baseline.mode() + " mode but this"
+                    + " evaluation is in " + current.mode() + " mode; their numbers are not comparable");
+        }
+    }
+
+    /**
+     * Checks what can be checked before evaluating: every metric is one {@code protocol} reports for its
+     * rule's element, a drop limit has a baseline, the baseline is of the same protocol.
+     *
+     * @param baseline the baseline, or null
+     * @throws InvalidRuleException when one of these does not hold
+     */
+    public void validate(MetricSnapshot.Protocol protocol, MetricSnapshot baseline) {
         for (Rule rule : rules) {
             for (Limit limit : rule.limits()) {
                 List<String> available = protocol.metrics(rule.element());
@@ -87,10 +102,6 @@ public final class RulesChecker {
         if (baseline.protocol() != protocol) {
             throw new InvalidRuleException("the baseline is a " + baseline.protocol().id() + " report but the"
                     + " evaluation is " + protocol.id() + "; compare runs of the same protocol");
-        }
-        if (!baseline.mode().isEmpty() && !current.mode().isEmpty() && !baseline.mode().equals(current.mode())) {
-            throw new InvalidRuleException("the baseline was evaluated in " + baseline.mode() + " mode but this"
-                    + " evaluation is in " + current.mode() + " mode; their numbers are not comparable");
         }
     }
 

@@ -230,6 +230,15 @@ final class RulesCheckerTest {
     }
 
     @Test
+    void validate_protocolBeforeEvaluating_rejectsMetricsItLacks() {
+        RulesChecker checker = new RulesChecker(List.of(RuleSyntax.parse("AP>=0.3")));
+        checker.validate(Protocol.COCO, null);
+        assertThatThrownBy(() -> checker.validate(Protocol.VOC07, null))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessage("AP is not a dataset metric of voc07 evaluations; dataset metrics: mAP");
+    }
+
+    @Test
     void needsBaseline_onlyWithDropLimit() {
         assertThat(new RulesChecker(List.of(RuleSyntax.parse("AP>=0.1"))).needsBaseline()).isFalse();
         assertThat(new RulesChecker(List.of(RuleSyntax.parse("AP:maxDrop=0.1"))).needsBaseline()).isTrue();
