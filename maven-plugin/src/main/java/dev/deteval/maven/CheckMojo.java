@@ -105,7 +105,7 @@ public class CheckMojo extends AbstractDetevalMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid deteval configuration: " + e.getMessage(), e);
         }
-        run.warnings().forEach(w -> getLog().warn("deteval: " + w));
+        run.evaluation().warnings().forEach(w -> getLog().warn("deteval: " + w));
         writeReports(run);
         report(run);
     }
@@ -131,7 +131,7 @@ public class CheckMojo extends AbstractDetevalMojo {
         }
         if (run.check().passed()) {
             getLog().info(CheckMessages.RULES_MET);
-            run.headline().forEach(getLog()::info);
+            run.evaluation().headline().forEach(getLog()::info);
         } else if (haltOnFailure) {
             throw new MojoFailureException(CheckMessages.RULES_VIOLATED);
         } else {

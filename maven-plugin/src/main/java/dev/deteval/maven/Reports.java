@@ -5,7 +5,6 @@ import dev.deteval.eval.check.GateJsonWriter;
 import dev.deteval.eval.check.GateMarkdownWriter;
 import dev.deteval.eval.check.JUnitXmlWriter;
 import dev.deteval.eval.report.JsonReport;
-import dev.deteval.eval.report.MarkdownReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -36,12 +35,12 @@ final class Reports {
         try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8);
                 JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
-            JsonReport.writeCocoMembers(run.coco(), g);
+            run.evaluation().jsonMembers().write(g);
             GateJsonWriter.writeMember(g, run.check());
             g.writeEndObject();
         }
         Path markdown = dir.resolve(MARKDOWN);
-        StringBuilder md = new StringBuilder(MarkdownReport.coco(run.coco())).append('\n');
+        StringBuilder md = new StringBuilder(run.evaluation().markdown()).append('\n');
         GateMarkdownWriter.write(md, run.check());
         Files.writeString(markdown, md, StandardCharsets.UTF_8);
         Path junit = dir.resolve(JUNIT);
