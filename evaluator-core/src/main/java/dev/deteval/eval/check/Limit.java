@@ -1,0 +1,177 @@
+package dev.deteval.eval.check;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * One bound on one metric: a minimum, a maximum, or a maximum drop against a baseline report. Values
+ * are ratios in [0, 1] kept as {@link BigDecimal}s, so the scale the user wrote survives: {@code 0.450}
+ * prints with three decimals, {@code 35%} is 0.35 and prints with two.
+ *
+ * <p>Comparisons use the decimal that {@link Double#toString(double)} gives for the metric value (the
+ * shortest decimal that reads back as the same double, which is what the JSON report holds), so an AP
+ * computed as the double nearest to 0.35 meets a minimum of 0.35.
+ *
+ * <p>Printed values are rounded against the user at the limit's scale: a value checked against a
+ * minimum is rounded down, a value or drop checked against a maximum is rounded up. A failing value
+ * therefore never prints as a passing one, and a passing one never prints as failing. Immutable.
+ */
+public final class Limit {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** The kind of bound. */
+    public enum Kind {
+        /** The metric must be at least the value. */
+        MINIMUM("minimum", ">="),
+        /** The metric must be at most the value. */
+        MAXIMUM("maximum", "<="),
+        /** The metric may fall by at most the value below its baseline (baseline minus current). */
+        MAXIMUM_DROP("maximum drop", ":maxDrop=");
+
+        private final String word;
+        private final String operator;
+
+        Kind(String word, String operator) {
+            this.word = word;
+            this.operator = operator;
+        }
+
+        /** The words used in messages: {@code minimum}, {@code maximum}, {@code maximum drop}. */
+        public String word() {
+            return word;
+        }
+
+        /** The operator of the rule syntax: {@code >=}, {@code <=}, {@code :maxDrop=}. */
+        public String operator() {
+            return operator;
+        }
+    }
+
+    private final String metric;
+    private final Kind kind;
+    private final BigDecimal value;
+
+    private Limit(String metric, Kind kind, BigDecimal value) {
+        this.metric = metric;
+        this.kind = kind;
+        this.value = value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    /**
+     * A limit of the given kind.
+     *
+     * @param metric a metric name, any case ({@code AP}, {@code ap50}, {@code mAP}, …)
+     * @param kind the kind of bound
+     * @param value a ratio such as {@code 0.35} or a percentage such as {@code 35%}
+     * @throws InvalidRuleException for an unknown metric, or a value that is not a number in [0, 1]
+     */
+    public static Limit of(String metric, Kind kind, String value) {
+        String name = MetricNames.canonical(metric);
+        return new Limit(name, Objects.requireNonNull(kind, "kind"), parseRatio(value, name + " " + kind.word()));
+    }
+
+    /** A minimum; see {@link #of(String, Kind, String)}. */
+    public static Limit minimum(String metric, String value) {
+        return of(metric, Kind.MINIMUM, value);
+    }
+
+    /** A maximum; see {@link #of(String, Kind, String)}. */
+    public static Limit maximum(String metric, String value) {
+        return of(metric, Kind.MAXIMUM, value);
+    }
+
+    /** A maximum drop against the baseline; see {@link #of(String, Kind, String)}. */
+    public static Limit maximumDrop(String metric, String value) {
+        return of(metric, Kind.MAXIMUM_DROP, value);
+    }
+
+    /**
+     * Parses a ratio: a decimal ({@code 0.35}) or a percentage ({@code 35%}, {@code 55.5%}), which must lie
+     * in [0, 1]. The scale of the result is the number of decimals of the ratio ({@code 35%} gives 0.35).
+     *
+     * @param what names the value in error messages, e.g. {@code AP minimum}
+     * @throws InvalidRuleException when the text is not such a number
+     */
+    public static BigDecimal parseRatio(String text, String what) {
+        String t = text == null ? "" : text.trim();
+        boolean percent = t.endsWith("%");
+        String digits = percent ? t.substring(0, t.length() - 1).trim() : t;
+        BigDecimal v;
+        try {
+            v = new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            throw new InvalidRuleException(what + " '" + text + "' is not a number; write a ratio such as 0.35"
+                    + " or a percentage such as 35%");
+        }
+        if (percent) {
+            v = v.movePointLeft(2);
+        }
+        if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
+            String hint = !percent && v.compareTo(BigDecimal.ONE) > 0 && v.compareTo(HUNDRED) <= 0
+                    ? " (did you mean " + t + "%?)" : "";
+            throw new InvalidRuleException(what + " '" + text + "' is outside [0, 1]; metrics are ratios, write"
+                    + " 0.35 or 35%" + hint);
+        }
+        return v;
+    }
+
+    /** The canonical metric name. */
+    public String metric() {
+        return metric;
+    }
+
+    /** The kind of bound. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The bound, with the scale the user wrote. */
+    public BigDecimal value() {
+        return value;
+    }
+
+    /** The number of decimals used when printing values checked against this limit. */
+    public int scale() {
+        return value.scale();
+    }
+
+    /**
+     * Whether {@code compared} (the metric value, or for a drop limit the drop) satisfies this limit.
+     */
+    public boolean holds(BigDecimal compared) {
+        int c = compared.compareTo(value);
+        return kind == Kind.MINIMUM ? c >= 0 : c <= 0;
+    }
+
+    /**
+     * Prints {@code compared} at this limit's scale, rounded against the user: down for a minimum, up for
+     * a maximum or a drop.
+     */
+    public String format(BigDecimal compared) {
+        RoundingMode mode = kind == Kind.MINIMUM ? RoundingMode.FLOOR : RoundingMode.CEILING;
+        return compared.setScale(scale(), mode).toPlainString();
+    }
+
+    /** The exact decimal a metric value is compared as (see the class comment). */
+    static BigDecimal decimal(double metricValue) {
+        return BigDecimal.valueOf(metricValue);
+    }
+
+    /** In rule syntax, e.g. {@code AP>=0.450} or {@code AP:maxDrop=0.01}. */
+    @Override
+    public String toString() {
+        return metric + kind.operator() + value.toPlainString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Limit l && l.metric.equals(metric) && l.kind == kind && l.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(metric, kind, value);
+    }
+}

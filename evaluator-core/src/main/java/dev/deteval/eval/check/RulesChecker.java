@@ -1,0 +1,162 @@
+package dev.deteval.eval.check;
+
+import dev.deteval.eval.check.MetricSnapshot.CategoryValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks rules against an evaluation and, for drop limits, a baseline. Immutable and reusable.
+ *
+ * <pre>{@code
+ * RulesChecker checker = new RulesChecker(List.of(RuleSyntax.parse("AP>=0.35")));
+ * CheckResult result = checker.check(MetricSnapshot.of(cocoResult), null);
+ * result.violations().forEach(v -> log.error(v.message()));
+ * }</pre>
+ *
+ * <p>Before anything is compared the configuration is checked as a whole: every metric must be one the
+ * protocol reports for the rule's element, a drop limit needs a baseline, and the baseline must come
+ * from the same protocol and mode. Problems there are {@link InvalidRuleException}s, never outcomes.
+ */
+public final class RulesChecker {
+
+    private final List<Rule> rules;
+
+    /** @param rules the rules, checked in this order */
+    public RulesChecker(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The rules. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Whether a rule has a drop limit, which needs a baseline. */
+    public boolean needsBaseline() {
+        return rules.stream().flatMap(r -> r.limits().stream()).anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP);
+    }
+
+    /**
+     * Checks every limit of every rule.
+     *
+     * @param current the evaluation to gate
+     * @param baseline an earlier run's values, or null; required when {@link #needsBaseline()}
+     * @throws InvalidRuleException when the rules do not fit the evaluation or the baseline (see the
+     *     class comment)
+     */
+    public CheckResult check(MetricSnapshot current, MetricSnapshot baseline) {
+        validate(current, baseline);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            LimitCheck check = new LimitCheck(i + 1, rule.onMissing());
+            if (rule.element() == Element.DATASET) {
+                checkDataset(rule, check, current, baseline, outcomes);
+            } else {
+                checkCategories(rule, check, current, baseline, outcomes);
+            }
+        }
+        return new CheckResult(outcomes);
+    }
+
+    /**
+     * Checks the configuration against a snapshot and optional baseline without checking values.
+     *
+     * @throws InvalidRuleException as {@link #check(MetricSnapshot, MetricSnapshot)} does
+     */
+    public void validate(MetricSnapshot current, MetricSnapshot baseline) {
+        validate(current.protocol(), baseline);
+        if (baseline != null && !baseline.mode().isEmpty() && !current.mode().isEmpty()
+                && !baseline.mode().equals(current.mode())) {
+            throw new InvalidRuleException("the baseline was evaluated in " + baseline.mode() + " mode but this"
+                    + " evaluation is in " + current.mode() + " mode; their numbers are not comparable");
+        }
+    }
+
+    /**
+     * Checks what can be checked before evaluating: every metric is one {@code protocol} reports for its
+     * rule's element, a drop limit has a baseline, the baseline is of the same protocol.
+     *
+     * @param baseline the baseline, or null
+     * @throws InvalidRuleException when one of these does not hold
+     */
+    public void validate(MetricSnapshot.Protocol protocol, MetricSnapshot baseline) {
+        for (Rule rule : rules) {
+            for (Limit limit : rule.limits()) {
+                List<String> available = protocol.metrics(rule.element());
+                if (!available.contains(limit.metric())) {
+                    throw new InvalidRuleException(limit.metric() + " is not a " + rule.element().word() + " metric of "
+                            + protocol.id() + " evaluations; " + rule.element().word() + " metrics: "
+                            + String.join(", ", available));
+                }
+            }
+        }
+        if (baseline == null) {
+            if (needsBaseline()) {
+                throw new InvalidRuleException("a maximum drop limit needs a baseline report (the report.json of an"
+                        + " earlier run); none was given");
+            }
+            return;
+        }
+        if (baseline.protocol() != protocol) {
+            throw new InvalidRuleException("the baseline is a " + baseline.protocol().id() + " report but the"
+                    + " evaluation is " + protocol.id() + "; compare runs of the same protocol");
+        }
+    }
+
+    private static void checkDataset(Rule rule, LimitCheck check, MetricSnapshot current, MetricSnapshot baseline,
+            List<Outcome> out) {
+        for (Limit limit : rule.limits()) {
+            String metric = limit.metric();
+            double actual = current.datasetValue(metric);
+            String reason = current.missingReason(metric);
+            if (reason.isEmpty()) {
+                reason = Double.isNaN(actual) ? CheckMessages.REASON_ABSENT : CheckMessages.REASON_MINUS_ONE;
+            }
+            double before = baseline == null ? Double.NaN : baseline.datasetValue(metric);
+            out.add(check.outcome(Element.DATASET, "", limit, actual, reason, before,
+                    CheckMessages.REASON_BASELINE_MISSING));
+        }
+    }
+
+    private static void checkCategories(Rule rule, LimitCheck check, MetricSnapshot current,
+            MetricSnapshot baseline, List<Outcome> out) {
+        for (CategoryValues row : current.categories()) {
+            if (!rule.selects(row.name())) {
+                continue;
+            }
+            CategoryValues before = baseline == null ? null : find(baseline, row);
+            for (Limit limit : rule.limits()) {
+                String metric = limit.metric();
+                String area = MetricNames.areaLabel(metric);
+                String reason = area == null ? CheckMessages.REASON_NO_GROUND_TRUTH
+                        : String.format(Locale.ROOT, CheckMessages.REASON_NO_GROUND_TRUTH_IN_AREA, area);
+                double baselineValue = before == null ? Double.NaN : before.value(metric);
+                String baselineReason = before == null && baseline != null
+                        ? String.format(Locale.ROOT, CheckMessages.REASON_BASELINE_NO_CATEGORY, row.label())
+                        : CheckMessages.REASON_BASELINE_MISSING;
+                out.add(check.outcome(Element.CATEGORY, row.label(), limit, row.value(metric), reason, baselineValue,
+                        baselineReason));
+            }
+        }
+        for (String pattern : rule.includes()) {
+            if (current.categories().stream().noneMatch(c -> Wildcard.matches(pattern, c.name()))) {
+                String reason = String.format(Locale.ROOT, CheckMessages.REASON_NO_CATEGORY_MATCHES, pattern);
+                for (Limit limit : rule.limits()) {
+                    out.add(check.outcome(Element.CATEGORY, pattern, limit, Double.NaN, reason, Double.NaN, reason));
+                }
+            }
+        }
+    }
+
+    /** The baseline row for a category: same name, or same id when the name is empty. */
+    private static CategoryValues find(MetricSnapshot baseline, CategoryValues row) {
+        for (CategoryValues b : baseline.categories()) {
+            if (row.name().isEmpty() ? b.name().isEmpty() && b.id() == row.id() : b.name().equals(row.name())) {
+                return b;
+            }
+        }
+        return null;
+    }
+}
