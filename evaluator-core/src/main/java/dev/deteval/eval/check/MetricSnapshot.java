@@ -161,6 +161,19 @@ public final class MetricSnapshot {
      * @param map the mean AP
      * @param apByClass each class's AP by class name, in report order
      */
+    /**
+     * The values of a VOC evaluation under {@code protocol} (voc07: 11-point AP, voc12: all-point AP).
+     */
+    public static MetricSnapshot of(dev.deteval.eval.voc.VocResult result, Protocol protocol) {
+        boolean elevenPoint = protocol == Protocol.VOC07;
+        Map<String, Double> ap = new java.util.LinkedHashMap<>();
+        for (dev.deteval.eval.voc.VocClassResult c : result.perClass()) {
+            ap.put(c.name(), elevenPoint ? c.ap07() : c.ap10());
+        }
+        return voc(protocol, elevenPoint ? result.map07() : result.map10(), ap);
+    }
+
+    /** A VOC snapshot: dataset metric {@code mAP}, per-class {@code AP} (classes in map order). */
     public static MetricSnapshot voc(Protocol protocol, double map, Map<String, Double> apByClass) {
         if (protocol == Protocol.COCO) {
             throw new IllegalArgumentException("voc(...) needs a VOC protocol, got coco");

@@ -1,16 +1,21 @@
 package dev.deteval.eval.cli;
 
-import dev.deteval.eval.coco.CocoEvaluator;
+import dev.deteval.eval.check.CheckMessages;
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.check.GateJsonWriter;
+import dev.deteval.eval.check.GateMarkdownWriter;
+import dev.deteval.eval.check.MetricSnapshot;
+import dev.deteval.eval.check.MetricSnapshot.Protocol;
+import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.check.RuleSyntax;
+import dev.deteval.eval.check.RulesChecker;
 import dev.deteval.eval.coco.CocoMode;
-import dev.deteval.eval.coco.CocoParams;
-import dev.deteval.eval.coco.CocoResult;
-import dev.deteval.eval.data.Detections;
-import dev.deteval.eval.data.GroundTruth;
-import dev.deteval.eval.io.CocoJsonReader;
-import dev.deteval.eval.io.CocoParamsReader;
-import dev.deteval.eval.report.CocoTextReport;
-import dev.deteval.eval.report.JsonReport;
-import dev.deteval.eval.report.MarkdownReport;
+import dev.deteval.eval.io.ReportJsonReader;
+import dev.deteval.eval.report.ProtocolEvaluation;
+import dev.deteval.eval.voc.BoxConvention;
+import dev.deteval.eval.voc.MatchRule;
+import dev.deteval.eval.voc.VocParams;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,16 +29,21 @@ import picocli.CommandLine.Spec;
 /** {@code deteval eval}: evaluates detections against ground truth and prints a report. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluates detections against ground truth and prints the metrics.",
-            "COCO: --gt is an instances JSON file, --dt a results JSON list (or an object with 'annotations')."})
+            "COCO: --gt is an instances JSON file, --dt a results JSON list (or an object with 'annotations').",
+            "With --rule, also checks the metrics: exit code 1 when a rule is violated."})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gt", required = true, paramLabel = "GT", description = "Ground truth: COCO instances JSON.")
+    @Option(names = "--gt", required = true, paramLabel = "GT",
+            description = "Ground truth: COCO instances JSON; for VOC a devkit folder (Annotations/,"
+                    + " ImageSets/Main/) or a voc-simple/1 JSON file.")
     Path gt;
 
-    @Option(names = "--dt", required = true, paramLabel = "RESULTS", description = "Detections: COCO results JSON.")
+    @Option(names = "--dt", required = true, paramLabel = "RESULTS",
+            description = "Detections: COCO results JSON; for VOC a folder of det_<set>_<class>.txt files or a"
+                    + " JSON list.")
     Path dt;
 
     @Option(names = "--params", paramLabel = "PARAMS.json",
@@ -50,6 +60,27 @@ final class EvalCommand implements Callable<Integer> {
             description = "coco (default), voc07 (11-point AP) or voc12 (all-point AP).")
     String protocol;
 
+    @Option(names = "--image-set", paramLabel = "SET",
+            description = "VOC: the image set (ImageSets/Main/SET.txt, det_SET_<class>.txt); found when unique.")
+    String imageSet;
+
+    @Option(names = "--voc-boxes", defaultValue = "pixel", paramLabel = "pixel|continuous",
+            description = "VOC: pixel (default, voc_eval.py: widths are xmax-xmin+1) or continuous (no +1).")
+    String vocBoxes;
+
+    @Option(names = "--voc-match", defaultValue = "gt", paramLabel = "gt|ge",
+            description = "VOC: gt (default, voc_eval.py: overlap > 0.5) or ge (overlap >= 0.5).")
+    String vocMatch;
+
+    @Option(names = "--rule", paramLabel = "RULE",
+            description = "A gate rule, repeatable: AP>=0.35, AP50>=55%, category:person:AP50>=0.6,"
+                    + " category:car*:AP>=0.4, AP:maxDrop=0.01 (needs --baseline). Exit code 1 when one is violated.")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "REPORT.json",
+            description = "The JSON report of an earlier run, for maxDrop rules.")
+    Path baseline;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -57,41 +88,70 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--timing", description = "Print the time of each phase (read, evaluate, report) on stderr.")
+    @Option(names = "--timing", description = "Print the time of each phase on stderr.")
     boolean timing;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFormat outputFormat = OutputFormat.parse(format);
-        if (!protocol.equalsIgnoreCase("coco")) {
-            throw new IllegalArgumentException("--protocol " + protocol + ": only coco is available in this build");
+        Protocol proto = Protocol.parse(protocol);
+        List<Rule> parsedRules = new ArrayList<>();
+        for (String r : rules) {
+            parsedRules.add(RuleSyntax.parse(r));
         }
-        CocoMode cocoMode = CocoMode.parse(mode);
+        RulesChecker checker = new RulesChecker(parsedRules);
+        if (checker.needsBaseline() && baseline == null) {
+            throw new IllegalArgumentException("a maxDrop rule needs --baseline REPORT.json (the JSON report of an"
+                    + " earlier run)");
+        }
+        MetricSnapshot base = baseline == null ? null : ReportJsonReader.read(baseline);
+        checker.validate(proto, base);
         PhaseTimer timer = new PhaseTimer(timing ? err : null);
-        CocoParams cocoParams = params == null ? CocoParams.builder(cocoMode).build()
-                : CocoParamsReader.read(params, cocoMode);
-        CocoJsonReader reader = new CocoJsonReader();
-        GroundTruth groundTruth = reader.readGroundTruth(gt);
-        timer.lap("read ground truth");
-        Detections detections = reader.readResults(dt, groundTruth);
-        timer.lap("read detections");
-        CocoResult result = CocoEvaluator.evaluate(groundTruth, detections, cocoParams);
-        timer.lap("evaluate");
-        List<String> warnings = new ArrayList<>(reader.warnings());
-        warnings.addAll(result.warnings());
-        for (String w : warnings) {
+        ProtocolEvaluation evaluation = proto == Protocol.COCO
+                ? ProtocolEvaluation.coco(gt, dt, params, CocoMode.parse(mode))
+                : ProtocolEvaluation.voc(gt, dt, proto, imageSet, vocParams());
+        timer.lap("read and evaluate");
+        for (String w : evaluation.warnings()) {
             err.println("deteval: warning: " + w);
         }
-        out.print(switch (outputFormat) {
-            case TEXT -> CocoTextReport.render(result);
-            case JSON -> JsonReport.coco(result);
-            case MARKDOWN -> MarkdownReport.coco(result);
-        });
+        CheckResult check = parsedRules.isEmpty() ? null : checker.check(evaluation.snapshot(), base);
+        switch (outputFormat) {
+            case TEXT -> {
+                out.print(evaluation.text());
+                if (check != null) {
+                    out.println();
+                    check.violations().forEach(v -> out.println(v.message()));
+                    out.println(check.passed() ? CheckMessages.RULES_MET : CheckMessages.RULES_VIOLATED);
+                }
+            }
+            case JSON -> out.print(evaluation.json(check == null ? null : g -> GateJsonWriter.writeMember(g, check)));
+            case MARKDOWN -> {
+                out.print(evaluation.markdown());
+                if (check != null) {
+                    out.println();
+                    GateMarkdownWriter.write(out, check);
+                }
+            }
+        }
         out.flush();
         timer.lap("report");
-        return 0;
+        return check == null || check.passed() ? 0 : Main.EXIT_RULE_VIOLATED;
+    }
+
+    private VocParams vocParams() {
+        VocParams p = VocParams.defaults();
+        p = switch (vocBoxes.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "pixel" -> p.withBoxConvention(BoxConvention.PIXEL_PLUS_ONE);
+            case "continuous" -> p.withBoxConvention(BoxConvention.CONTINUOUS);
+            default -> throw new IllegalArgumentException("--voc-boxes " + vocBoxes + ": expected pixel or continuous");
+        };
+        return switch (vocMatch.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "gt" -> p.withMatchRule(MatchRule.GREATER);
+            case "ge" -> p.withMatchRule(MatchRule.GREATER_OR_EQUAL);
+            default -> throw new IllegalArgumentException("--voc-match " + vocMatch + ": expected gt or ge");
+        };
     }
 
     enum OutputFormat {

@@ -324,10 +324,10 @@ final class EvalCommandBadInputTest {
     }
 
     @Test
-    void eval_unavailableProtocol_rejected() {
-        Run r = eval(file("gt.json", GOOD_GT), file("dt.json", GOOD_RESULTS), "--protocol", "voc07");
+    void eval_unknownProtocol_rejected() {
+        Run r = eval(file("gt.json", GOOD_GT), file("dt.json", GOOD_RESULTS), "--protocol", "voc2007");
 
-        assertBadInput(r, "deteval: error: --protocol voc07: only coco is available in this build");
+        assertBadInput(r, "deteval: error: unknown protocol 'voc2007': expected coco, voc07 or voc12");
     }
 
     @Test

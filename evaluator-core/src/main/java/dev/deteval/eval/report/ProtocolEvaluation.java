@@ -1,0 +1,113 @@
+package dev.deteval.eval.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.deteval.eval.check.MetricSnapshot;
+import dev.deteval.eval.check.MetricSnapshot.Protocol;
+import dev.deteval.eval.coco.CocoEvaluator;
+import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.CocoParams;
+import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.io.CocoJsonReader;
+import dev.deteval.eval.io.CocoParamsReader;
+import dev.deteval.eval.io.VocReader;
+import dev.deteval.eval.voc.VocDataset;
+import dev.deteval.eval.voc.VocDetections;
+import dev.deteval.eval.voc.VocEvaluator;
+import dev.deteval.eval.voc.VocParams;
+import dev.deteval.eval.voc.VocResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One evaluation from files, whatever the protocol, in the form every front-end needs: the metric
+ * values the gate checks, the warnings, the headline lines, and the text, JSON and Markdown reports.
+ * The CLI and the Maven plugin both use it, so they read and report the same way.
+ *
+ * @param snapshot metric values by name (for the gate)
+ * @param warnings warnings about the input
+ * @param headline the headline lines (COCO: pycocotools' twelve summary lines; VOC: the mAP)
+ * @param text the plain-text report
+ * @param markdown the Markdown report
+ * @param jsonMembers writes the JSON report's members into an object the caller has started
+ */
+public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings, List<String> headline, String text,
+        String markdown, JsonMembers jsonMembers) {
+
+    /** Writes JSON members. */
+    @FunctionalInterface
+    public interface JsonMembers {
+        /** Writes the members with {@code g}. */
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Defensive copies. */
+    public ProtocolEvaluation {
+        warnings = List.copyOf(warnings);
+        headline = List.copyOf(headline);
+    }
+
+    /**
+     * A COCO bbox evaluation.
+     *
+     * @param params a pycocotools Params JSON file, or null for the mode's defaults
+     */
+    public static ProtocolEvaluation coco(Path groundTruth, Path detections, Path params, CocoMode mode) {
+        CocoParams p = params == null ? CocoParams.builder(mode).build() : CocoParamsReader.read(params, mode);
+        CocoJsonReader reader = new CocoJsonReader();
+        GroundTruth gt = reader.readGroundTruth(groundTruth);
+        Detections dt = reader.readResults(detections, gt);
+        CocoResult result = CocoEvaluator.evaluate(gt, dt, p);
+        List<String> warnings = new ArrayList<>(reader.warnings());
+        warnings.addAll(result.warnings());
+        return new ProtocolEvaluation(MetricSnapshot.of(result), warnings, CocoTextReport.summaryLines(result),
+                CocoTextReport.render(result), MarkdownReport.coco(result),
+                g -> JsonReport.writeCocoMembers(result, g));
+    }
+
+    /**
+     * A Pascal VOC evaluation.
+     *
+     * @param protocol {@link Protocol#VOC07} (11-point AP) or {@link Protocol#VOC12} (all-point AP)
+     * @param imageSet the devkit image set name, or null to find it
+     * @param params box convention, match rule and overlap threshold
+     */
+    public static ProtocolEvaluation voc(Path groundTruth, Path detections, Protocol protocol, String imageSet,
+            VocParams params) {
+        if (protocol == Protocol.COCO) {
+            throw new IllegalArgumentException("voc(...) needs protocol voc07 or voc12");
+        }
+        VocReader reader = new VocReader();
+        if (imageSet != null) {
+            reader = reader.withImageSet(imageSet);
+        }
+        VocDataset gt = reader.readGroundTruth(groundTruth);
+        VocDetections dt = reader.readDetections(detections, gt);
+        VocResult result = VocEvaluator.evaluate(gt, dt, params);
+        boolean eleven = protocol == Protocol.VOC07;
+        List<String> warnings = reader.warnings();
+        String map = "mAP (" + protocol.id() + ") = " + Decimals.fixed(VocReport.map(result, eleven), 4);
+        return new ProtocolEvaluation(MetricSnapshot.of(result, protocol), warnings, List.of(map),
+                VocReport.text(result, eleven, warnings), VocReport.markdown(result, eleven, warnings),
+                g -> VocReport.writeMembers(result, eleven, warnings, g));
+    }
+
+    /** The JSON report, with optional extra members written after the protocol's own. */
+    public String json(JsonMembers extra) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = JsonReport.generator(out)) {
+            g.writeStartObject();
+            jsonMembers.write(g);
+            if (extra != null) {
+                extra.write(g);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.append('\n').toString();
+    }
+}
