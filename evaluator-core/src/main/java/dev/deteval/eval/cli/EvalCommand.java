@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
     String vocMatch;
 
     @Option(names = "--rule", paramLabel = "RULE",
-            description = "A gate rule, repeatable: AP>=0.35, AP50>=55%, category:person:AP50>=0.6,"
+            description = "A gate rule, repeatable: AP>=0.35, AP50>=55%%, category:person:AP50>=0.6,"
                     + " category:car*:AP>=0.4, AP:maxDrop=0.01 (needs --baseline). Exit code 1 when one is violated.")
     List<String> rules = new ArrayList<>();
 

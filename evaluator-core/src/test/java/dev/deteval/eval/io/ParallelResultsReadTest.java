@@ -35,10 +35,10 @@ final class ParallelResultsReadTest {
         Detections sequential = new CocoJsonReader().readResults(new ByteArrayInputStream(results), "dt.json", gt);
 
         assertThat(parallel.size()).isEqualTo(sequential.size());
-        assertThat(parallel.imageIdColumn()).containsExactly(sequential.imageIdColumn());
-        assertThat(parallel.categoryIdColumn()).containsExactly(sequential.categoryIdColumn());
-        assertThat(parallel.boxColumn()).containsExactly(sequential.boxColumn());
-        assertThat(parallel.scoreColumn()).containsExactly(sequential.scoreColumn());
+        assertThat(parallel.imageIdColumn()).isEqualTo(sequential.imageIdColumn());
+        assertThat(parallel.categoryIdColumn()).isEqualTo(sequential.categoryIdColumn());
+        assertThat(parallel.boxColumn()).isEqualTo(sequential.boxColumn());
+        assertThat(parallel.scoreColumn()).isEqualTo(sequential.scoreColumn());
     }
 
     @Test
