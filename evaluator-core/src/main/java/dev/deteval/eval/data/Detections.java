@@ -1,5 +1,6 @@
 package dev.deteval.eval.data;
 
+import dev.deteval.eval.internal.Growable;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package dev.deteval.eval.voc;
 
+import dev.deteval.eval.internal.Growable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -205,7 +206,7 @@ public final class VocDataset {
                         + fixedClasses);
             }
             Corners.require("object of image '" + imageIds.get(image) + "'", xmin, ymin, xmax, ymax);
-            int cap = Capacity.next(objectImages.length, size + 1);
+            int cap = Growable.next(objectImages.length, size + 1);
             if (cap != objectImages.length) {
                 objectImages = Arrays.copyOf(objectImages, cap);
                 objectSlots = Arrays.copyOf(objectSlots, cap);

@@ -1,5 +1,6 @@
 package dev.deteval.eval.voc;
 
+import dev.deteval.eval.internal.Growable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -108,7 +109,7 @@ public final class VocDetections {
                 throw new IllegalArgumentException("score must be finite, got " + score);
             }
             Corners.require("detection on image '" + dataset.imageId(image) + "'", xmin, ymin, xmax, ymax);
-            int cap = Capacity.next(scores.length, size + 1);
+            int cap = Growable.next(scores.length, size + 1);
             if (cap != scores.length) {
                 images = Arrays.copyOf(images, cap);
                 classes = Arrays.copyOf(classes, cap);

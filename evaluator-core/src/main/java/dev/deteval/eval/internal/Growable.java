@@ -1,14 +1,14 @@
-package dev.deteval.eval.data;
+package dev.deteval.eval.internal;
 
 import java.util.Arrays;
 
-/** Capacity arithmetic for the growable primitive columns of the builders in this package. */
-final class Growable {
+/** Capacity arithmetic for growable primitive columns (builders of detections, ground truth, VOC data). Not API. */
+public final class Growable {
 
     private Growable() {
     }
 
-    static int next(int capacity, int needed) {
+    public static int next(int capacity, int needed) {
         if (needed <= capacity) {
             return capacity;
         }
@@ -22,15 +22,15 @@ final class Growable {
         return (int) grown;
     }
 
-    static double[] grow(double[] a, int capacity) {
+    public static double[] grow(double[] a, int capacity) {
         return a.length >= capacity ? a : Arrays.copyOf(a, capacity);
     }
 
-    static long[] grow(long[] a, int capacity) {
+    public static long[] grow(long[] a, int capacity) {
         return a.length >= capacity ? a : Arrays.copyOf(a, capacity);
     }
 
-    static boolean[] grow(boolean[] a, int capacity) {
+    public static boolean[] grow(boolean[] a, int capacity) {
         return a.length >= capacity ? a : Arrays.copyOf(a, capacity);
     }
 }
