@@ -403,14 +403,17 @@ final class CocoEvaluatorPropertiesTest {
     /**
      * A detection on an image where its category has no ground truth (with pooled categories: an image
      * without any ground truth) can only be a false positive or ignored. Whatever its score, it leaves
-     * recall unchanged and never raises a precision entry, so no AP (summary or per category) rises.
+     * recall unchanged and never raises a precision entry, so no AP (summary or per category) rises —
+     * provided its group holds fewer detections than the smallest maxDets. In a fuller group it can
+     * push a counted false positive out of the top-maxDets window while being ignored itself (outside
+     * the area range), which does raise precision; {@code CocoEvaluatorTest} pins that case.
      */
     @Property(tries = 200)
     void evaluate_detectionWhereCategoryHasNoGroundTruth_neverRaisesPrecisionNorChangesRecall(
             @ForAll("scenarios") CocoScenario s, @ForAll("params") CocoParams p, @ForAll("detSpecs") DetSpec spec,
             @ForAll Random random) {
         Det candidate = CocoScenarios.detection(s, spec, spec.scoreLevel() / 10.0);
-        Det added = placeWithoutGroundTruth(s, candidate, p.useCats(), random);
+        Det added = placeWithoutGroundTruth(s, candidate, p, random);
         CocoScenario extended = s;
         if (!s.imageIds().contains(added.imageId())) {
             List<Long> images = new ArrayList<>(s.imageIds());
@@ -591,6 +594,32 @@ final class CocoEvaluatorPropertiesTest {
     }
 
     /**
+     * pycocotools cuts each (image, category) group to its top maxDets before ignoring detections
+     * outside the area range. A small detection that outranks a medium false positive therefore
+     * pushes it out of the top-1 window and is ignored itself in the medium range: adding a false
+     * positive raises precision there. Image 1: one medium ground truth found exactly (score 0.1);
+     * image 2: a medium false positive (0.2); added on image 2: an 8x8 box (0.3).
+     */
+    @Example
+    void evaluate_smallDetectionDisplacesMediumFalsePositiveFromTopOne_precisionRises() {
+        List<Ann> anns = List.of(new Ann(1, 1, 1, 0, 0, 40, 40, 1600, false, false));
+        CocoScenario s = new CocoScenario(List.of(1L, 2L), List.of(1L), anns,
+                List.of(new Det(1, 1, 0, 0, 40, 40, 0.1), new Det(2, 1, 0, 0, 40, 40, 0.2)));
+        int medium = 2;
+        int top1 = 0;
+        int top10 = 1;
+
+        PrecisionTable before = s.evaluate(CocoParams.defaults()).tables();
+        PrecisionTable after = s.plusDetection(new Det(2, 1, 0, 0, 8, 8, 0.3)).evaluate(CocoParams.defaults())
+                .tables();
+
+        assertThat(before.precision(0, 0, 0, medium, top1)).as("FP then TP").isEqualTo(1 / (2 + EPS));
+        assertThat(after.precision(0, 0, 0, medium, top1)).as("ignored then TP").isEqualTo(1 / (1 + EPS));
+        assertThat(after.precision(0, 0, 0, medium, top10)).as("FP still inside top 10")
+                .isEqualTo(1 / (2 + EPS));
+    }
+
+    /**
      * Duplicating every detection with a lower score can raise AP50: the duplicate takes a second
      * ground truth that the original could not hold (two identical ground truths, one detection).
      */
@@ -756,10 +785,18 @@ final class CocoEvaluatorPropertiesTest {
      * Moves {@code d} where its category has no ground truth: onto an image of the scenario lacking
      * that category's ground truth (any ground truth when categories are pooled), or onto a new image.
      */
-    private static Det placeWithoutGroundTruth(CocoScenario s, Det d, boolean useCats, Random random) {
+    /**
+     * {@code d} moved to an image where its group (image, and category unless pooled) has no ground
+     * truth and fewer detections than the smallest maxDets, or to a new image.
+     */
+    private static Det placeWithoutGroundTruth(CocoScenario s, Det d, CocoParams p, Random random) {
+        boolean useCats = p.useCats();
+        int smallestMaxDets = Arrays.stream(p.maxDets()).min().orElseThrow();
         List<Long> free = s.imageIds().stream()
                 .filter(img -> s.annotations().stream().noneMatch(
                         a -> a.imageId() == img && (!useCats || a.categoryId() == d.categoryId())))
+                .filter(img -> detectionsInGroup(s, p, new Det(img, d.categoryId(), d.x(), d.y(), d.w(), d.h(),
+                        d.score())) < smallestMaxDets)
                 .toList();
         long image = free.isEmpty() || random.nextInt(4) == 0 ? 1000 + random.nextInt(3) * 500 : free.get(
                 random.nextInt(free.size()));
