@@ -49,10 +49,7 @@ final class Accumulation {
             sortedScore[i] = detScore[order[i]];
         }
         int[] kept = new int[n];
-        double[] rc = new double[n];
-        double[] pr = new double[n];
-        double[] q = new double[recalls];
-        double[] ss = new double[recalls];
+        Curve curve = new Curve(n, recalls);
         for (int m = 0; m < p.maxDetCount(); m++) {
             int maxDet = p.maxDet(m);
             int nd = 0;
@@ -66,51 +63,95 @@ final class Accumulation {
                     continue;
                 }
                 for (int t = 0; t < thresholds; t++) {
-                    curve(sorted, (a * thresholds + t) * n, kept, nd, npig[a], rc, pr);
-                    sample(rc, pr, kept, nd, sortedScore, q, ss);
-                    out.recall(t, k, a, m, nd > 0 ? rc[nd - 1] : 0.0);
+                    curve.build(sorted, (a * thresholds + t) * n, kept, nd, npig[a]);
+                    curve.sample(p, kept, nd, sortedScore);
+                    out.recall(t, k, a, m, curve.finalRecall);
                     for (int r = 0; r < recalls; r++) {
-                        out.precision(t, r, k, a, m, q[r]);
-                        out.score(t, r, k, a, m, ss[r]);
+                        out.precision(t, r, k, a, m, curve.q[r]);
+                        out.score(t, r, k, a, m, curve.ss[r]);
                     }
                 }
             }
         }
     }
 
-    /** Cumulative recall {@code tp / npig} and precision {@code tp / (fp + tp + eps)}, made non-increasing. */
-    private static void curve(byte[] sorted, int base, int[] kept, int nd, int positives, double[] rc, double[] pr) {
-        double tp = 0;
-        double fp = 0;
-        for (int i = 0; i < nd; i++) {
-            byte o = sorted[base + kept[i]];
-            tp += o == CategoryEvaluation.TP ? 1 : 0;
-            fp += o == CategoryEvaluation.FP ? 1 : 0;
-            rc[i] = tp / positives;
-            pr[i] = tp / (fp + tp + NumpyMath.EPS);
-        }
-        for (int i = nd - 1; i > 0; i--) {
-            if (pr[i] > pr[i - 1]) {
-                pr[i - 1] = pr[i];
-            }
-        }
-    }
+    /**
+     * One precision/recall curve, evaluated only where pycocotools' sampled values can come from.
+     *
+     * <p>pycocotools computes recall {@code tp / npig} and precision {@code tp / (fp + tp + eps)} at every
+     * detection, makes precision non-increasing from the right, and for each recall threshold takes the
+     * first index whose recall reaches it. Recall only grows at true positives, so every such index is a
+     * true positive (or index 0 for threshold 0); between two true positives {@code tp} is fixed and
+     * {@code fp} only grows, so precision there never exceeds the value at the true positive before it.
+     * The running maximum from the right is therefore the maximum over true positives alone. Computing
+     * the same quotients of the same integer-valued doubles at those places gives identical doubles.
+     */
+    private static final class Curve {
+        /** Positions (in kept order) of the true positives, their recall and precision. */
+        private final int[] tpAt;
+        private final double[] rc;
+        private final double[] pr;
+        private final double[] q;
+        private final double[] ss;
+        private int tps;
+        private double finalRecall;
 
-    /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
-    private void sample(double[] rc, double[] pr, int[] kept, int nd, double[] sortedScore, double[] q,
-            double[] ss) {
-        int i = 0;
-        for (int r = 0; r < q.length; r++) {
-            double thr = p.recThr(r);
-            while (i < nd && rc[i] < thr) {
-                i++;
+        Curve(int n, int recalls) {
+            tpAt = new int[n];
+            rc = new double[n];
+            pr = new double[n];
+            q = new double[recalls];
+            ss = new double[recalls];
+        }
+
+        void build(byte[] sorted, int base, int[] kept, int nd, int positives) {
+            int tp = 0;
+            int fp = 0;
+            int count = 0;
+            for (int i = 0; i < nd; i++) {
+                byte o = sorted[base + kept[i]];
+                if (o == CategoryEvaluation.TP) {
+                    tp++;
+                    double tpd = tp;
+                    tpAt[count] = i;
+                    rc[count] = tpd / positives;
+                    pr[count] = tpd / ((double) fp + tpd + NumpyMath.EPS);
+                    count++;
+                } else if (o == CategoryEvaluation.FP) {
+                    fp++;
+                }
             }
-            if (i < nd) {
-                q[r] = pr[i];
-                ss[r] = sortedScore[kept[i]];
-            } else {
-                q[r] = 0;
-                ss[r] = 0;
+            for (int j = count - 1; j > 0; j--) {
+                if (pr[j] > pr[j - 1]) {
+                    pr[j - 1] = pr[j];
+                }
+            }
+            tps = count;
+            finalRecall = nd > 0 ? (double) tp / positives : 0.0;
+        }
+
+        /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
+        void sample(CocoParams p, int[] kept, int nd, double[] sortedScore) {
+            int j = 0;
+            for (int r = 0; r < q.length; r++) {
+                double thr = p.recThr(r);
+                if (nd > 0 && 0.0 >= thr) {
+                    // index 0: its precision is 0 unless it is the first true positive; either way the
+                    // maximum to its right is the first true positive's (or 0 without any)
+                    q[r] = tps > 0 ? pr[0] : 0.0;
+                    ss[r] = sortedScore[kept[0]];
+                    continue;
+                }
+                while (j < tps && rc[j] < thr) {
+                    j++;
+                }
+                if (j < tps) {
+                    q[r] = pr[j];
+                    ss[r] = sortedScore[kept[tpAt[j]]];
+                } else {
+                    q[r] = 0;
+                    ss[r] = 0;
+                }
             }
         }
     }
