@@ -1,10 +1,15 @@
 package dev.deteval.eval.io;
 
 /**
- * Finds cut points in the bytes of a JSON document that is one top-level array, so that slices of
- * whole elements can be parsed in parallel. Strings (with escapes) and nesting are tracked; nothing is
- * validated: a document this scan does not understand returns null and is parsed in one piece, where
- * the parser reports any error with its exact place.
+ * Guesses cut points in the bytes of a JSON document that is one top-level array of objects, so that
+ * slices of elements can be parsed in parallel without a sequential pre-scan.
+ *
+ * <p>From evenly spaced positions it looks forward for the next comma that has a closing brace before
+ * it and an opening brace after it (whitespace allowed between). Such a comma usually separates two
+ * elements, but it may also sit inside a string or inside a nested array. Either way the slice that ends
+ * there is then not valid JSON on its own (it ends inside a string, or with a bracket still open), its
+ * parse fails, and the caller parses the whole document in one piece — so a wrong guess costs time,
+ * never correctness.
  */
 final class ArraySplitter {
 
@@ -14,71 +19,73 @@ final class ArraySplitter {
     /**
      * Splits {@code bytes} into at most {@code parts} slices.
      *
-     * @return {@code [from0, to0, from1, to1, …]}: each slice holds whole elements separated by commas,
-     *     without the brackets; or null when the document is not a plain top-level array
+     * @return {@code [from0, to0, from1, to1, …]}: slices without the outer brackets, separated by the
+     *     chosen commas; or null when the document does not start with {@code [} and end with {@code ]}
      */
     static int[] split(byte[] bytes, int length, int parts) {
-        int i = skipSpace(bytes, 0, length);
-        if (i >= length || bytes[i] != '[') {
+        int first = skipSpace(bytes, 0, length);
+        if (first >= length || bytes[first] != '[') {
             return null;
         }
-        int start = i + 1;
+        int end = length - 1;
+        while (end > first && isSpace(bytes[end])) {
+            end--;
+        }
+        if (end == first || bytes[end] != ']') {
+            return null;
+        }
+        int start = first + 1;
         int[] cuts = new int[2 * parts];
         int found = 0;
         int sliceStart = start;
-        long step = Math.max(1, (long) (length - start) / parts);
-        long nextTarget = start + step;
-        int depth = 1;
-        boolean inString = false;
-        for (i = start; i < length; i++) {
-            byte b = bytes[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
+        long step = Math.max(1, ((long) end - start) / parts);
+        for (int k = 1; k < parts; k++) {
+            int target = (int) Math.max(sliceStart, start + k * step);
+            int comma = nextBoundary(bytes, target, end);
+            if (comma < 0) {
+                break;
+            }
+            cuts[found++] = sliceStart;
+            cuts[found++] = comma;
+            sliceStart = comma + 1;
+        }
+        cuts[found++] = sliceStart;
+        cuts[found++] = end;
+        return java.util.Arrays.copyOf(cuts, found);
+    }
+
+    /** The first comma in {@code [from, end)} between a closing and an opening brace, or -1. */
+    static int nextBoundary(byte[] bytes, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (bytes[i] != ',') {
                 continue;
             }
-            switch (b) {
-                case '"' -> inString = true;
-                case '[', '{' -> depth++;
-                case '}' -> depth--;
-                case ']' -> {
-                    depth--;
-                    if (depth == 0) {
-                        if (skipSpace(bytes, i + 1, length) != length) {
-                            return null;
-                        }
-                        cuts[found++] = sliceStart;
-                        cuts[found++] = i;
-                        return java.util.Arrays.copyOf(cuts, found);
-                    }
-                }
-                case ',' -> {
-                    if (depth == 1 && i >= nextTarget && found + 2 < cuts.length) {
-                        cuts[found++] = sliceStart;
-                        cuts[found++] = i;
-                        sliceStart = i + 1;
-                        nextTarget = i + step;
-                    }
-                }
-                default -> {
-                }
+            int before = i - 1;
+            while (before >= 0 && isSpace(bytes[before])) {
+                before--;
             }
-            if (depth < 0) {
-                return null;
+            int after = i + 1;
+            while (after < end && isSpace(bytes[after])) {
+                after++;
+            }
+            if (before >= 0 && bytes[before] == '}' && after < end && bytes[after] == '{') {
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private static int skipSpace(byte[] bytes, int from, int length) {
         int i = from;
-        if (i == 0 && length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+        if (i == 0 && length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF) {
             i = 3;
         }
-        while (i < length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+        while (i < length && isSpace(bytes[i])) {
             i++;
         }
         return i;

@@ -76,21 +76,83 @@ public final class CocoJsonReader {
      * kept; the evaluator counts them in a warning and leaves them out, as pycocotools drops them.
      */
     public Detections readResults(Path file, GroundTruth gt) {
-        byte[] bytes;
-        try (InputStream in = open(file)) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
-        }
-        return readResults(bytes, file.toString(), gt);
+        return readResults(readAll(file), file.toString(), gt);
+    }
+
+    /** A ground truth and the detections read against it. */
+    public record Inputs(GroundTruth groundTruth, Detections detections) {
     }
 
     /**
-     * Reads results held in memory. Large inputs that are a plain JSON array are cut into slices of
-     * whole elements and parsed on several threads; the detections keep their input order. If any
-     * slice fails, the whole input is parsed again in one piece so that the error names its exact place.
+     * Reads a ground-truth file and a results file at the same time: the results are parsed on the
+     * common fork-join pool while this thread parses the ground truth, and their image ids are checked
+     * afterwards. The outcome — data, warnings, and the first error with its place — is that of
+     * {@link #readGroundTruth(Path)} followed by {@link #readResults(Path, GroundTruth)}: when the results
+     * fail to parse or name an unknown image, they are read again in that order to report it.
+     */
+    public Inputs readBoth(Path groundTruthFile, Path resultsFile) {
+        String source = resultsFile.toString();
+        java.util.concurrent.CompletableFuture<EarlyResults> early = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> EarlyResults.read(resultsFile));
+        GroundTruth gt = readGroundTruth(groundTruthFile);
+        EarlyResults results = early.join();
+        if (results.unreadable() != null) {
+            throw results.unreadable();
+        }
+        if (results.parsed() != null && allImagesKnown(results.parsed(), gt)) {
+            return new Inputs(gt, results.parsed());
+        }
+        return new Inputs(gt, readResults(new java.io.ByteArrayInputStream(results.bytes()), source, gt));
+    }
+
+    /** A results file read before its ground truth: the bytes, and the detections when they parsed. */
+    private record EarlyResults(byte[] bytes, Detections parsed, InputException unreadable) {
+        static EarlyResults read(Path file) {
+            byte[] bytes;
+            try {
+                bytes = readAll(file);
+            } catch (InputException e) {
+                return new EarlyResults(null, null, e);
+            }
+            try {
+                return new EarlyResults(bytes, readResults(bytes, file.toString(), null, new ArrayList<>()), null);
+            } catch (InputException e) {
+                return new EarlyResults(bytes, null, null);
+            }
+        }
+    }
+
+    private static boolean allImagesKnown(Detections dt, GroundTruth gt) {
+        long[] images = dt.imageIdColumn();
+        long previous = Long.MIN_VALUE;
+        for (long image : images) {
+            if (image != previous && !gt.hasImage(image)) {
+                return false;
+            }
+            previous = image;
+        }
+        return true;
+    }
+
+    private static byte[] readAll(Path file) {
+        try (InputStream in = open(file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads results held in memory. Large inputs that are a plain JSON array are cut into slices at
+     * guessed element boundaries ({@link ArraySplitter}) and parsed on several threads; the detections
+     * keep their input order. If any slice fails (a wrong guess or bad input), the whole input is parsed
+     * again in one piece, so the result and any error message are those of the sequential parse.
      */
     Detections readResults(byte[] bytes, String source, GroundTruth gt) {
+        return readResults(bytes, source, gt, warnings);
+    }
+
+    private static Detections readResults(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
         int threads = Runtime.getRuntime().availableProcessors();
         int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1
                 ? ArraySplitter.split(bytes, bytes.length, 2 * threads) : null;
@@ -104,7 +166,11 @@ public final class CocoJsonReader {
                 // fall through: the sequential parse reports the error with its exact place
             }
         }
-        return readResults(new java.io.ByteArrayInputStream(bytes), source, gt);
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            return new ResultsParser(new JsonCursor(parser, source), gt, warnings).parse();
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static Detections readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
@@ -476,74 +542,83 @@ public final class CocoJsonReader {
         }
 
         private void listBody(String path) {
+            String base = path.equals("$") ? "" : path;
             int i = 0;
             while (c.next() != JsonToken.END_ARRAY) {
                 if (c.current() == null) {
                     throw c.error(path, "unexpected end of input");
                 }
-                String p = (path.equals("$") ? "" : path) + "[" + i + "]";
-                c.expect(JsonToken.START_OBJECT, p, "an object");
-                detection(p);
+                if (c.current() != JsonToken.START_OBJECT) {
+                    c.expect(JsonToken.START_OBJECT, base + "[" + i + "]", "an object");
+                }
+                detection(base, i);
                 i++;
             }
         }
 
-        private void detection(String path) {
+        /**
+         * Reads detection {@code index} of the list at {@code base}. Paths for messages are only built
+         * when something is wrong: this runs once per detection.
+         */
+        private void detection(String base, int index) {
             Long imageId = null;
             Long categoryId = null;
             boolean hasBox = false;
             double score = Double.NaN;
-            String imagePath = path;
             int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
                 switch (name) {
                     case "image_id" -> {
-                        seen = c.once(seen, 1, path, "image_id");
-                        imagePath = path + ".image_id" + " (" + JsonCursor.where("", c.parser.currentTokenLocation())
-                                + ")";
-                        imageId = c.readLong(path + ".image_id");
+                        seen = once(seen, 1, base, index, "image_id");
+                        imageId = c.readLong(base, index, "image_id");
+                        if (gt != null && !gt.hasImage(imageId)) {
+                            throw c.error(path(base, index) + ".image_id", "image " + imageId + " is not in the"
+                                    + " ground truth (pycocotools: 'Results do not correspond to current coco set')");
+                        }
                     }
                     case "category_id" -> {
-                        seen = c.once(seen, 2, path, "category_id");
-                        categoryId = c.readLong(path + ".category_id");
+                        seen = once(seen, 2, base, index, "category_id");
+                        categoryId = c.readLong(base, index, "category_id");
                     }
                     case "bbox" -> {
-                        seen = c.once(seen, 4, path, "bbox");
-                        c.readBox(path + ".bbox", box);
+                        seen = once(seen, 4, base, index, "bbox");
+                        c.readBox(base, index, "bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path + ".bbox", "width and height must not be negative, got "
-                                    + box[2] + " x " + box[3]);
+                            throw c.error(path(base, index) + ".bbox", "width and height must not be negative,"
+                                    + " got " + box[2] + " x " + box[3]);
                         }
                     }
                     case "score" -> {
-                        seen = c.once(seen, 8, path, "score");
-                        score = c.readFinite(path + ".score");
+                        seen = once(seen, 8, base, index, "score");
+                        score = c.readFinite(base, index, "score");
                     }
                     default -> c.skipChildren();
                 }
             }
             if (imageId == null) {
-                throw c.error(path, "missing required field 'image_id'");
+                throw c.error(path(base, index), "missing required field 'image_id'");
             }
             if (categoryId == null) {
-                throw c.error(path, "missing required field 'category_id'");
+                throw c.error(path(base, index), "missing required field 'category_id'");
             }
             if (!hasBox) {
-                throw c.error(path, "missing required field 'bbox'");
+                throw c.error(path(base, index), "missing required field 'bbox'");
             }
             if (Double.isNaN(score)) {
-                throw c.error(path, "missing required field 'score'");
-            }
-            if (gt != null) {
-                if (!gt.hasImage(imageId)) {
-                    throw new InputException(c.source, imagePath, "image " + imageId
-                            + " is not in the ground truth (pycocotools: 'Results do not correspond to current coco set')");
-                }
+                throw c.error(path(base, index), "missing required field 'score'");
             }
             builder.add(imageId, categoryId, box[0], box[1], box[2], box[3], score);
+        }
+
+        private int once(int seen, int bit, String base, int index, String name) {
+            return (seen & bit) == 0 ? seen | bit : c.once(seen, bit, path(base, index), name);
+        }
+
+        private static String path(String base, int index) {
+            return base + "[" + index + "]";
         }
     }
 

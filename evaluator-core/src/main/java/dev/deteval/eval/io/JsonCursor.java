@@ -54,11 +54,20 @@ final class JsonCursor {
 
     /** The current token as a long id, or an error naming {@code path}. */
     long readLong(String path) {
+        return readLong(path, -1, null);
+    }
+
+    /**
+     * The current token as a long id, or an error naming {@code base[index].field}; the path is only built
+     * for the error.
+     */
+    long readLong(String base, int index, String field) {
         JsonToken t = current();
         try {
             if (t == JsonToken.VALUE_NUMBER_INT) {
                 if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    throw error(path, "integer " + parser.getText() + " is too large (ids must fit in 64 bits)");
+                    throw error(join(base, index, field), "integer " + parser.getText()
+                            + " is too large (ids must fit in 64 bits)");
                 }
                 return parser.getLongValue();
             }
@@ -67,33 +76,45 @@ final class JsonCursor {
                 if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
                     return (long) d;
                 }
-                throw error(path, "expected an integer, got " + parser.getText());
+                throw error(join(base, index, field), "expected an integer, got " + parser.getText());
             }
         } catch (IOException e) {
-            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe)
+                    : error(join(base, index, field), e.getMessage());
         }
-        throw error(path, "expected an integer, got " + describe(t));
+        throw error(join(base, index, field), "expected an integer, got " + describe(t));
     }
 
     /** The current token as a finite double, or an error naming {@code path}. */
     double readFinite(String path) {
+        return readFinite(path, -1, null);
+    }
+
+    /** The current token as a finite double, or an error naming {@code base[index].field}. */
+    double readFinite(String base, int index, String field) {
         JsonToken t = current();
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw error(path, "expected a number, got " + describe(t));
+            throw error(join(base, index, field), "expected a number, got " + describe(t));
         }
         try {
             double d = parser.getDoubleValue();
             if (!Double.isFinite(d)) {
-                throw error(path, "number " + parser.getText() + " is not finite");
+                throw error(join(base, index, field), "number " + parser.getText() + " is not finite");
             }
             return d;
         } catch (IOException e) {
-            throw e instanceof JsonProcessingException jpe ? malformed(jpe) : error(path, e.getMessage());
+            throw e instanceof JsonProcessingException jpe ? malformed(jpe)
+                    : error(join(base, index, field), e.getMessage());
         }
     }
 
     /** The current token as a flag: true/false or a number (non-zero is true). */
     boolean readFlag(String path) {
+        return readFlag(path, -1, null);
+    }
+
+    /** The current token as a flag; errors name {@code base[index].field}. */
+    boolean readFlag(String base, int index, String field) {
         JsonToken t = current();
         if (t == JsonToken.VALUE_TRUE) {
             return true;
@@ -102,9 +123,9 @@ final class JsonCursor {
             return false;
         }
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return readFinite(path) != 0;
+            return readFinite(base, index, field) != 0;
         }
-        throw error(path, "expected 0, 1, true or false, got " + describe(t));
+        throw error(join(base, index, field), "expected 0, 1, true or false, got " + describe(t));
     }
 
     /** The current token as a string (null allowed, giving the empty string). */
@@ -125,21 +146,54 @@ final class JsonCursor {
 
     /** Reads an array of exactly four finite numbers into {@code out}. */
     void readBox(String path, double[] out) {
+        readBox(path, -1, null, out);
+    }
+
+    /** Reads an array of exactly four finite numbers into {@code out}; errors name {@code base[index].field}. */
+    void readBox(String base, int index, String field, double[] out) {
         if (current() != JsonToken.START_ARRAY) {
-            throw error(path, "expected an array of 4 numbers [x, y, w, h], got " + describe(current()));
+            throw error(join(base, index, field), "expected an array of 4 numbers [x, y, w, h], got "
+                    + describe(current()));
         }
         int n = 0;
         while (next() != JsonToken.END_ARRAY) {
             if (n < 4) {
-                out[n] = readFinite(path + "[" + n + "]");
+                out[n] = boxNumber(base, index, field, n);
             } else if (current() == JsonToken.START_ARRAY || current() == JsonToken.START_OBJECT) {
                 skipChildren();
             }
             n++;
         }
         if (n != 4) {
-            throw error(path, "expected 4 numbers [x, y, w, h], got " + n);
+            throw error(join(base, index, field), "expected 4 numbers [x, y, w, h], got " + n);
         }
+    }
+
+    private double boxNumber(String base, int index, String field, int n) {
+        JsonToken t = current();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            double d = number();
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        }
+        return readFinite(join(base, index, field) + "[" + n + "]"); // throws, naming the element
+    }
+
+    private double number() {
+        try {
+            return parser.getDoubleValue();
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code base[index].field}; without the index part when {@code index < 0}, without the field when null. */
+    static String join(String base, int index, String field) {
+        String element = index < 0 ? base : base + "[" + index + "]";
+        return field == null ? element : element + "." + field;
     }
 
     /**

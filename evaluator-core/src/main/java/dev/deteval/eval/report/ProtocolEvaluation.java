@@ -58,8 +58,9 @@ public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings,
     public static ProtocolEvaluation coco(Path groundTruth, Path detections, Path params, CocoMode mode) {
         CocoParams p = params == null ? CocoParams.builder(mode).build() : CocoParamsReader.read(params, mode);
         CocoJsonReader reader = new CocoJsonReader();
-        GroundTruth gt = reader.readGroundTruth(groundTruth);
-        Detections dt = reader.readResults(detections, gt);
+        CocoJsonReader.Inputs inputs = reader.readBoth(groundTruth, detections);
+        GroundTruth gt = inputs.groundTruth();
+        Detections dt = inputs.detections();
         CocoResult result = CocoEvaluator.evaluate(gt, dt, p);
         List<String> warnings = new ArrayList<>(reader.warnings());
         warnings.addAll(result.warnings());

@@ -56,11 +56,12 @@ final class ParallelResultsReadTest {
     }
 
     @Test
-    void split_stringsWithBracketsAndCommas_cutsOnlyBetweenElements() {
-        String json = "[{\"a\":\"],{\\\"\"},{\"b\":[1,2]} , {\"c\":3}]";
+    void split_plainArray_slicesOfWholeElementsRejoinToTheDocument() {
+        String json = "[{\"a\":1},{\"b\":[1,2]} , {\"c\":3},\n{\"d\":4}]";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         int[] cuts = ArraySplitter.split(bytes, bytes.length, 8);
         assertThat(cuts).isNotNull();
+        assertThat(cuts.length).isGreaterThan(2);
         StringBuilder joined = new StringBuilder();
         for (int j = 0; j < cuts.length; j += 2) {
             String slice = json.substring(cuts[j], cuts[j + 1]);
@@ -70,10 +71,68 @@ final class ParallelResultsReadTest {
         assertThat("[" + joined + "]").isEqualTo(json);
     }
 
+    /**
+     * Cut guesses that land inside a string or a nested array make a slice invalid; the reader then
+     * parses the whole input in one piece and gets the same detections.
+     */
+    @Test
+    void readResults_braceCommaBraceInsideStringsAndNestedArrays_equalsSequentialParse() {
+        String text = new String(results, StandardCharsets.UTF_8);
+        String decorated = text.replace("\"score\":", "\"note\":\"},{\",\"parts\":[{\"a\":1},{\"b\":2}],\"score\":");
+        byte[] bytes = decorated.getBytes(StandardCharsets.UTF_8);
+        assertThat(ArraySplitter.nextBoundary(bytes, 0, bytes.length)).as("first guess lands inside a detection")
+                .isLessThan(decorated.indexOf("},{\"image_id\""));
+
+        Detections parallel = new CocoJsonReader().readResults(bytes, "dt.json", gt);
+        Detections sequential = new CocoJsonReader().readResults(new ByteArrayInputStream(bytes), "dt.json", gt);
+
+        assertThat(parallel.size()).isEqualTo(sequential.size());
+        assertThat(parallel.imageIdColumn()).isEqualTo(sequential.imageIdColumn());
+        assertThat(parallel.boxColumn()).isEqualTo(sequential.boxColumn());
+        assertThat(parallel.scoreColumn()).isEqualTo(sequential.scoreColumn());
+    }
+
     @Test
     void split_objectAtTopLevel_returnsNull() {
         byte[] bytes = "{\"annotations\":[]}".getBytes(StandardCharsets.UTF_8);
         assertThat(ArraySplitter.split(bytes, bytes.length, 4)).isNull();
+    }
+
+    @Test
+    void readBoth_validFiles_equalsGroundTruthThenResults() {
+        CocoJsonReader.Inputs both = new CocoJsonReader().readBoth(dir.resolve("instances.json"),
+                dir.resolve("detections.json"));
+        Detections sequential = new CocoJsonReader().readResults(new ByteArrayInputStream(results), "dt.json", gt);
+
+        assertThat(both.groundTruth().annotationIdColumn()).isEqualTo(gt.annotationIdColumn());
+        assertThat(both.detections().imageIdColumn()).isEqualTo(sequential.imageIdColumn());
+        assertThat(both.detections().boxColumn()).isEqualTo(sequential.boxColumn());
+        assertThat(both.detections().scoreColumn()).isEqualTo(sequential.scoreColumn());
+    }
+
+    @Test
+    void readBoth_unknownImageBeforeSyntaxError_reportsTheImageLikeSequentialReads() throws Exception {
+        String text = new String(results, StandardCharsets.UTF_8);
+        int firstImage = text.indexOf("\"image_id\":") + "\"image_id\":".length();
+        String broken = text.substring(0, firstImage) + "987654321" + text.substring(text.indexOf(',', firstImage));
+        broken = broken.substring(0, broken.length() - 1) + ",}]";
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, broken);
+
+        InputException sequential = catchInput(() -> new CocoJsonReader().readResults(file, gt));
+        assertThatThrownBy(() -> new CocoJsonReader().readBoth(dir.resolve("instances.json"), file))
+                .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
+        assertThat(sequential.getMessage()).contains("987654321").contains("[0].image_id");
+    }
+
+    @Test
+    void readBoth_missingGroundTruthAndResults_reportsTheGroundTruthFirst() {
+        Path missingGt = dir.resolve("no-gt.json");
+        Path missingDt = dir.resolve("no-dt.json");
+
+        assertThatThrownBy(() -> new CocoJsonReader().readBoth(missingGt, missingDt))
+                .isInstanceOf(InputException.class).hasMessageContaining("no-gt.json")
+                .hasMessageContaining("file not found");
     }
 
     private static InputException catchInput(Runnable r) {
