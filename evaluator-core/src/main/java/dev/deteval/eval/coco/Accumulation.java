@@ -1,7 +1,7 @@
 package dev.deteval.eval.coco;
 
 import dev.deteval.eval.internal.NumpyMath;
-import dev.deteval.eval.internal.StableSort;
+import dev.deteval.eval.internal.RadixSort;
 
 /**
  * pycocotools' {@code accumulate()} for one category: merges the per-image detection lists with one
@@ -33,7 +33,7 @@ final class Accumulation {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        StableSort.descending(order, detScore);
+        RadixSort.descending(order, 0, n, detScore);
         int thresholds = p.iouCount();
         int recalls = p.recCount();
         // outcomes and scores in merged score order, so that the curves below read memory sequentially
@@ -63,8 +63,9 @@ final class Accumulation {
                     continue;
                 }
                 for (int t = 0; t < thresholds; t++) {
-                    curve.build(sorted, (a * thresholds + t) * n, kept, nd, npig[a]);
-                    curve.sample(p, kept, nd, sortedScore);
+                    int[] positions = nd == n ? null : kept;
+                    curve.build(sorted, (a * thresholds + t) * n, positions, nd, npig[a]);
+                    curve.sample(p, positions, nd, sortedScore);
                     out.recall(t, k, a, m, curve.finalRecall);
                     for (int r = 0; r < recalls; r++) {
                         out.precision(t, r, k, a, m, curve.q[r]);
@@ -89,6 +90,7 @@ final class Accumulation {
     private static final class Curve {
         /** Positions (in kept order) of the true positives, their recall and precision. */
         private final int[] tpAt;
+        private final int[] fpAt;
         private final double[] rc;
         private final double[] pr;
         private final double[] q;
@@ -97,29 +99,44 @@ final class Accumulation {
         private double finalRecall;
 
         Curve(int n, int recalls) {
-            tpAt = new int[n];
+            tpAt = new int[n + 1];
+            fpAt = new int[n + 1];
             rc = new double[n];
             pr = new double[n];
             q = new double[recalls];
             ss = new double[recalls];
         }
 
+        /**
+         * Builds the curve over the {@code nd} kept detections ({@code kept == null}: the first
+         * {@code nd} in merged order). The first loop is branch-free (outcomes are unpredictable): it
+         * always writes the current position and false-positive count and only advances past them at a
+         * true positive; the divisions then run once per true positive.
+         */
         void build(byte[] sorted, int base, int[] kept, int nd, int positives) {
-            int tp = 0;
             int fp = 0;
             int count = 0;
-            for (int i = 0; i < nd; i++) {
-                byte o = sorted[base + kept[i]];
-                if (o == CategoryEvaluation.TP) {
-                    tp++;
-                    double tpd = tp;
+            if (kept == null) {
+                for (int i = 0; i < nd; i++) {
+                    int o = sorted[base + i];
                     tpAt[count] = i;
-                    rc[count] = tpd / positives;
-                    pr[count] = tpd / ((double) fp + tpd + NumpyMath.EPS);
-                    count++;
-                } else if (o == CategoryEvaluation.FP) {
-                    fp++;
+                    fpAt[count] = fp;
+                    count += o == CategoryEvaluation.TP ? 1 : 0;
+                    fp += o == CategoryEvaluation.FP ? 1 : 0;
                 }
+            } else {
+                for (int i = 0; i < nd; i++) {
+                    int o = sorted[base + kept[i]];
+                    tpAt[count] = i;
+                    fpAt[count] = fp;
+                    count += o == CategoryEvaluation.TP ? 1 : 0;
+                    fp += o == CategoryEvaluation.FP ? 1 : 0;
+                }
+            }
+            for (int j = 0; j < count; j++) {
+                double tpd = j + 1;
+                rc[j] = tpd / positives;
+                pr[j] = tpd / ((double) fpAt[j] + tpd + NumpyMath.EPS);
             }
             for (int j = count - 1; j > 0; j--) {
                 if (pr[j] > pr[j - 1]) {
@@ -127,11 +144,12 @@ final class Accumulation {
                 }
             }
             tps = count;
-            finalRecall = nd > 0 ? (double) tp / positives : 0.0;
+            finalRecall = nd > 0 ? (double) count / positives : 0.0;
         }
 
         /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
         void sample(CocoParams p, int[] kept, int nd, double[] sortedScore) {
+            // kept == null: position i is merged position i
             int j = 0;
             for (int r = 0; r < q.length; r++) {
                 double thr = p.recThr(r);
@@ -139,7 +157,7 @@ final class Accumulation {
                     // index 0: its precision is 0 unless it is the first true positive; either way the
                     // maximum to its right is the first true positive's (or 0 without any)
                     q[r] = tps > 0 ? pr[0] : 0.0;
-                    ss[r] = sortedScore[kept[0]];
+                    ss[r] = sortedScore[kept == null ? 0 : kept[0]];
                     continue;
                 }
                 while (j < tps && rc[j] < thr) {
@@ -147,7 +165,7 @@ final class Accumulation {
                 }
                 if (j < tps) {
                     q[r] = pr[j];
-                    ss[r] = sortedScore[kept[tpAt[j]]];
+                    ss[r] = sortedScore[kept == null ? tpAt[j] : kept[tpAt[j]]];
                 } else {
                     q[r] = 0;
                     ss[r] = 0;

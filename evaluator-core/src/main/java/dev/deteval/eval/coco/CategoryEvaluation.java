@@ -76,6 +76,11 @@ final class CategoryEvaluation {
                 detRank[offset + d] = d;
                 detScore[offset + d] = scores[dts[d]];
             }
+            if (gtCount == 0) {
+                unmatchable(dts, dtCount, outcome, offset, n);
+                offset += dtCount;
+                continue;
+            }
             double[] ious = buffers.ious(dtCount, gtCount);
             computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
             for (int a = 0; a < areas; a++) {
@@ -84,6 +89,29 @@ final class CategoryEvaluation {
             offset += dtCount;
         }
         return new CategoryOutcomes(detRank, detScore, outcome, npig);
+    }
+
+    /**
+     * Outcomes of detections in an image without ground truth of their category: for every threshold a
+     * false positive, or ignored outside the area range (what {@link #matchImage} gives with no
+     * ground truths, without its per-threshold work).
+     */
+    private void unmatchable(int[] dts, int dtCount, byte[] out, int offset, int stride) {
+        double[] db = dt.boxColumn();
+        int thresholds = p.iouCount();
+        for (int a = 0; a < p.areaCount(); a++) {
+            double lo = p.areaLo(a);
+            double hi = p.areaHi(a);
+            int base = a * thresholds * stride + offset;
+            for (int d = 0; d < dtCount; d++) {
+                int drow = dts[d];
+                double area = db[4 * drow + 2] * db[4 * drow + 3];
+                byte result = area < lo || area > hi ? IGNORED : FP;
+                for (int t = 0; t < thresholds; t++) {
+                    out[base + t * stride + d] = result;
+                }
+            }
+        }
     }
 
     private void computeIous(int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious, double[] dmax) {
