@@ -39,10 +39,7 @@ final class Accumulation {
         // outcomes and scores in merged score order, so that the curves below read memory sequentially
         byte[] sorted = new byte[outcome.length];
         for (int block = 0; block < p.areaCount() * thresholds; block++) {
-            int base = block * n;
-            for (int i = 0; i < n; i++) {
-                sorted[base + i] = outcome[base + order[i]];
-            }
+            permute(outcome, block * n, order, sorted);
         }
         double[] sortedScore = new double[n];
         for (int i = 0; i < n; i++) {
@@ -51,13 +48,7 @@ final class Accumulation {
         int[] kept = new int[n];
         Curve curve = new Curve(n, recalls);
         for (int m = 0; m < p.maxDetCount(); m++) {
-            int maxDet = p.maxDet(m);
-            int nd = 0;
-            for (int i = 0; i < n; i++) {
-                if (detRank[order[i]] < maxDet) {
-                    kept[nd++] = i;
-                }
-            }
+            int nd = keep(order, p.maxDet(m), kept);
             for (int a = 0; a < p.areaCount(); a++) {
                 if (npig[a] == 0) {
                     continue;
@@ -74,6 +65,24 @@ final class Accumulation {
                 }
             }
         }
+    }
+
+    /** {@code sorted[base + i] = outcome[base + order[i]]} for one (area, threshold) block. */
+    private static void permute(byte[] outcome, int base, int[] order, byte[] sorted) {
+        for (int i = 0; i < order.length; i++) {
+            sorted[base + i] = outcome[base + order[i]];
+        }
+    }
+
+    /** Writes the merged positions of detections ranked below {@code maxDet} in their image; returns the count. */
+    private int keep(int[] order, int maxDet, int[] kept) {
+        int nd = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (detRank[order[i]] < maxDet) {
+                kept[nd++] = i;
+            }
+        }
+        return nd;
     }
 
     /**

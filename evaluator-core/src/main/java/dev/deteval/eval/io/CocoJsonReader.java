@@ -174,11 +174,11 @@ public final class CocoJsonReader {
     }
 
     private static Detections readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
-        InputStream in = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
-                new java.io.ByteArrayInputStream(new byte[] {'['}),
-                new java.io.ByteArrayInputStream(bytes, from, to - from),
-                new java.io.ByteArrayInputStream(new byte[] {']'}))));
-        try (JsonParser parser = FACTORY.createParser(in)) {
+        byte[] slice = new byte[to - from + 2];
+        slice[0] = '[';
+        System.arraycopy(bytes, from, slice, 1, to - from);
+        slice[slice.length - 1] = ']';
+        try (JsonParser parser = FACTORY.createParser(slice)) {
             return new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>()).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
@@ -321,14 +321,16 @@ public final class CocoJsonReader {
                 if (c.current() == null) {
                     throw c.error(path, "unexpected end of input");
                 }
-                String p = path + "[" + i + "]";
-                c.expect(JsonToken.START_OBJECT, p, "an object");
-                reader.read(p);
+                if (c.current() != JsonToken.START_OBJECT) {
+                    c.expect(JsonToken.START_OBJECT, path + "[" + i + "]", "an object");
+                }
+                reader.read(path, i);
                 i++;
             }
         }
 
-        private void image(String path) {
+        private void image(String base, int index) {
+            String path = JsonCursor.join(base, index, null);
             Long id = null;
             JsonLocation idAt = null;
             int width = 0;
@@ -375,7 +377,8 @@ public final class CocoJsonReader {
             return v;
         }
 
-        private void category(String path) {
+        private void category(String base, int index) {
+            String path = JsonCursor.join(base, index, null);
             Long id = null;
             JsonLocation idAt = null;
             String name = "";
@@ -410,7 +413,8 @@ public final class CocoJsonReader {
             builder.addCategory(new Category(id, name, supercategory));
         }
 
-        private void annotation(String path) {
+        /** Runs once per annotation: message paths are built only when something is wrong. */
+        private void annotation(String base, int index) {
             Long id = null;
             JsonLocation idAt = null;
             Long imageId = null;
@@ -426,45 +430,49 @@ public final class CocoJsonReader {
                 c.next();
                 switch (name) {
                     case "id" -> {
-                        seen = c.once(seen, 1, path, "id");
-                        id = c.readLong(path + ".id");
+                        seen = once(seen, 1, base, index, "id");
+                        id = c.readLong(base, index, "id");
                         idAt = c.location();
                     }
                     case "image_id" -> {
-                        seen = c.once(seen, 2, path, "image_id");
-                        imageId = c.readLong(path + ".image_id");
+                        seen = once(seen, 2, base, index, "image_id");
+                        imageId = c.readLong(base, index, "image_id");
                         imageAt = c.location();
                     }
                     case "category_id" -> {
-                        seen = c.once(seen, 4, path, "category_id");
-                        categoryId = c.readLong(path + ".category_id");
+                        seen = once(seen, 4, base, index, "category_id");
+                        categoryId = c.readLong(base, index, "category_id");
                     }
                     case "bbox" -> {
-                        seen = c.once(seen, 8, path, "bbox");
-                        c.readBox(path + ".bbox", box);
+                        seen = once(seen, 8, base, index, "bbox");
+                        c.readBox(base, index, "bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path + ".bbox", "width and height must not be negative, got "
-                                    + box[2] + " x " + box[3]);
+                            throw c.error(JsonCursor.join(base, index, "bbox"), "width and height must not be"
+                                    + " negative, got " + box[2] + " x " + box[3]);
                         }
                     }
                     case "area" -> {
-                        seen = c.once(seen, 16, path, "area");
-                        area = c.readFinite(path + ".area");
+                        seen = once(seen, 16, base, index, "area");
+                        area = c.readFinite(base, index, "area");
                         if (area < 0) {
-                            throw c.error(path + ".area", "must not be negative, got " + area);
+                            throw c.error(JsonCursor.join(base, index, "area"), "must not be negative, got " + area);
                         }
                     }
                     case "iscrowd" -> {
-                        seen = c.once(seen, 32, path, "iscrowd");
-                        crowd = c.readFlag(path + ".iscrowd");
+                        seen = once(seen, 32, base, index, "iscrowd");
+                        crowd = c.readFlag(base, index, "iscrowd");
                     }
                     case "ignore" -> {
-                        seen = c.once(seen, 64, path, "ignore");
-                        ignore = c.readFlag(path + ".ignore");
+                        seen = once(seen, 64, base, index, "ignore");
+                        ignore = c.readFlag(base, index, "ignore");
                     }
                     default -> c.skipChildren();
                 }
+            }
+            String path = null;
+            if (id == null || imageId == null || categoryId == null || !hasBox) {
+                path = JsonCursor.join(base, index, null);
             }
             requireField(id, path, "id");
             requireField(imageId, path, "image_id");
@@ -473,7 +481,7 @@ public final class CocoJsonReader {
                 throw c.error(path, "missing required field 'bbox'");
             }
             if (!annotationIds.add(id)) {
-                throw c.errorAt(path + ".id", idAt, "duplicate annotation id " + id);
+                throw c.errorAt(JsonCursor.join(base, index, "id"), idAt, "duplicate annotation id " + id);
             }
             if (Double.isNaN(area)) {
                 area = box[2] * box[3];
@@ -481,6 +489,10 @@ public final class CocoJsonReader {
             }
             builder.addAnnotation(id, imageId, categoryId, box[0], box[1], box[2], box[3], area, crowd, ignore);
             annotationRefs.add(new long[] {imageId, categoryId, imageAt.getLineNr(), imageAt.getColumnNr()});
+        }
+
+        private int once(int seen, int bit, String base, int index, String name) {
+            return (seen & bit) == 0 ? seen | bit : c.once(seen, bit, JsonCursor.join(base, index, null), name);
         }
 
         private void requireField(Object value, String path, String field) {
@@ -624,6 +636,7 @@ public final class CocoJsonReader {
 
     @FunctionalInterface
     private interface ElementReader {
-        void read(String path);
+        /** Reads element {@code index} of the array at {@code base}. */
+        void read(String base, int index);
     }
 }
