@@ -84,42 +84,56 @@ public final class CocoJsonReader {
     }
 
     /**
-     * Reads a ground-truth file and a results file at the same time: the results are parsed on the
-     * common fork-join pool while this thread parses the ground truth, and their image ids are checked
-     * afterwards. The outcome — data, warnings, and the first error with its place — is that of
-     * {@link #readGroundTruth(Path)} followed by {@link #readResults(Path, GroundTruth)}: when the results
-     * fail to parse or name an unknown image, they are read again in that order to report it.
+     * Reads a ground-truth file and a results file at the same time: the ground truth and slices of the
+     * results are parsed as parallel tasks (see {@link #readResults(byte[], String, GroundTruth)}), and
+     * the results' image ids are checked afterwards. The outcome — data, warnings, and the first error
+     * with its place — is that of {@link #readGroundTruth(Path)} followed by
+     * {@link #readResults(Path, GroundTruth)}: when a slice fails to parse or the results name an unknown
+     * image, the results are parsed again in one piece, against the ground truth, to report it.
      */
     public Inputs readBoth(Path groundTruthFile, Path resultsFile) {
         String source = resultsFile.toString();
-        java.util.concurrent.CompletableFuture<EarlyResults> early = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> EarlyResults.read(resultsFile));
-        GroundTruth gt = readGroundTruth(groundTruthFile);
-        EarlyResults results = early.join();
-        if (results.unreadable() != null) {
-            throw results.unreadable();
+        byte[] bytes = null;
+        InputException unreadable = null;
+        try {
+            bytes = readAll(resultsFile);
+        } catch (InputException e) {
+            unreadable = e;
         }
-        if (results.parsed() != null && allImagesKnown(results.parsed(), gt)) {
-            return new Inputs(gt, results.parsed());
-        }
-        return new Inputs(gt, readResults(new java.io.ByteArrayInputStream(results.bytes()), source, gt));
-    }
-
-    /** A results file read before its ground truth: the bytes, and the detections when they parsed. */
-    private record EarlyResults(byte[] bytes, Detections parsed, InputException unreadable) {
-        static EarlyResults read(Path file) {
-            byte[] bytes;
-            try {
-                bytes = readAll(file);
-            } catch (InputException e) {
-                return new EarlyResults(null, null, e);
+        int[] cuts = bytes == null ? null : cuts(bytes);
+        int slices = cuts == null ? 1 : cuts.length / 2;
+        GroundTruth[] gt = new GroundTruth[1];
+        Detections[] parts = new Detections[slices];
+        boolean[] failed = new boolean[1];
+        byte[] input = bytes;
+        java.util.stream.IntStream.rangeClosed(0, bytes == null ? 0 : slices).parallel().forEach(j -> {
+            if (j == 0) {
+                gt[0] = readGroundTruth(groundTruthFile);
+                return;
             }
             try {
-                return new EarlyResults(bytes, readResults(bytes, file.toString(), null, new ArrayList<>()), null);
+                parts[j - 1] = cuts == null ? parseAll(input, source, null, new ArrayList<>())
+                        : readSlice(input, cuts[2 * j - 2], cuts[2 * j - 1], source, null);
             } catch (InputException e) {
-                return new EarlyResults(bytes, null, null);
+                synchronized (failed) {
+                    failed[0] = true;
+                }
+            }
+        });
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        boolean anyFailed;
+        synchronized (failed) {
+            anyFailed = failed[0];
+        }
+        if (!anyFailed) {
+            Detections dt = parts.length == 1 ? parts[0] : Detections.concat(parts);
+            if (allImagesKnown(dt, gt[0])) {
+                return new Inputs(gt[0], dt);
             }
         }
+        return new Inputs(gt[0], parseAll(bytes, source, gt[0], warnings));
     }
 
     private static boolean allImagesKnown(Detections dt, GroundTruth gt) {
@@ -152,11 +166,17 @@ public final class CocoJsonReader {
         return readResults(bytes, source, gt, warnings);
     }
 
-    private static Detections readResults(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
+    /** Slice bounds for a parallel parse of {@code bytes}, or null to parse it in one piece. */
+    private static int[] cuts(byte[] bytes) {
         int threads = Runtime.getRuntime().availableProcessors();
         int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1
                 ? ArraySplitter.split(bytes, bytes.length, 2 * threads) : null;
-        if (cuts != null && cuts.length > 2) {
+        return cuts != null && cuts.length > 2 ? cuts : null;
+    }
+
+    private static Detections readResults(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
+        int[] cuts = cuts(bytes);
+        if (cuts != null) {
             try {
                 Detections[] parts = new Detections[cuts.length / 2];
                 java.util.stream.IntStream.range(0, parts.length).parallel().forEach(
@@ -166,6 +186,10 @@ public final class CocoJsonReader {
                 // fall through: the sequential parse reports the error with its exact place
             }
         }
+        return parseAll(bytes, source, gt, warnings);
+    }
+
+    private static Detections parseAll(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             return new ResultsParser(new JsonCursor(parser, source), gt, warnings).parse();
         } catch (IOException e) {
