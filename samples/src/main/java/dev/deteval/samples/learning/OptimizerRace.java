@@ -1,0 +1,201 @@
+package dev.deteval.samples.learning;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import dev.deteval.runtime.optim.AdaGrad;
+import dev.deteval.runtime.optim.Adam;
+import dev.deteval.runtime.optim.RmsProp;
+import dev.deteval.runtime.optim.Sgd;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Five optimizers racing on the workshop's non-convex f(x) = cos(3πx)/x and on the saddle
+ * f(x, y) = x² − y², with gradients from DJL autograd and updates from {@code dev.deteval.runtime.optim}.
+ *
+ * <p>cos(3πx)/x has a pole at x = 0, so the race starts at x = 0.6 (f ≈ 1.35, on the slope down to the
+ * local minimum near x ≈ 0.30, f ≈ −3.17) and its learning rates keep every run inside (0.1, 3]; a run that
+ * left that interval would stop early and say so. The saddle race starts at (1, 0.001): x falls to the
+ * saddle point, and y, whose gradient −2y is tiny there, must grow to escape. Every optimizer uses η =
+ * 0.01 on the saddle.
+ *
+ * <p>Writes {@code cosine.csv} (optimizer,step,x,f), {@code saddle.csv} (optimizer,step,x,y,f) and an SVG
+ * plot of each to the output directory (first argument, default {@code target/optimizer-race}).
+ *
+ * <p>Run: {@code mvn -B -q -pl samples exec:java -Dexec.mainClass=dev.deteval.samples.learning.OptimizerRace}
+ */
+public final class OptimizerRace {
+
+    static final int STEPS = 60;
+    static final float COSINE_START = 0.6f;
+    static final float[] SADDLE_START = {1f, 0.001f};
+
+    private OptimizerRace() {}
+
+    /** An optimizer's name and a factory for a fresh instance (optimizers keep per-parameter state). */
+    record Racer(String name, Supplier<Optimizer> optimizer) {}
+
+    /** One run: the positions θ₀ … θ_T (each of the function's dimension) and f at each. */
+    record Trajectory(String optimizer, List<float[]> positions, List<Float> values) {}
+
+    static List<Racer> cosineRacers() {
+        return List.of(
+                new Racer("GD eta=0.002", () -> Sgd.gradientDescent(0.002f)),
+                new Racer("momentum eta=0.002 gamma=0.9", () -> Sgd.builder(0.002f).optMomentum(0.9f).build()),
+                new Racer("AdaGrad eta=0.05", () -> AdaGrad.builder(0.05f).build()),
+                new Racer("RMSProp eta=0.01", () -> RmsProp.builder(0.01f).build()),
+                new Racer("Adam eta=0.02", () -> Adam.builder(0.02f).build()));
+    }
+
+    static List<Racer> saddleRacers() {
+        return List.of(
+                new Racer("GD", () -> Sgd.gradientDescent(0.01f)),
+                new Racer("momentum gamma=0.9", () -> Sgd.builder(0.01f).optMomentum(0.9f).build()),
+                new Racer("AdaGrad", () -> AdaGrad.builder(0.01f).build()),
+                new Racer("RMSProp", () -> RmsProp.builder(0.01f).build()),
+                new Racer("Adam", () -> Adam.builder(0.01f).build()));
+    }
+
+    /**
+     * Runs both races.
+     *
+     * @param args optional output directory
+     * @throws IOException if the files cannot be written
+     */
+    public static void main(String[] args) throws IOException {
+        run(Path.of(args.length > 0 ? args[0] : "target/optimizer-race"), System.out);
+    }
+
+    /** Runs both races, writes the four files into {@code dir} and prints a summary; returns {cosine, saddle}. */
+    static List<List<Trajectory>> run(Path dir, PrintStream out) throws IOException {
+        Files.createDirectories(dir);
+        List<Trajectory> cosine = new ArrayList<>();
+        for (Racer racer : cosineRacers()) {
+            cosine.add(descend(racer, new float[] {COSINE_START}, OptimizerRace::cosineOverX));
+        }
+        List<Trajectory> saddle = new ArrayList<>();
+        for (Racer racer : saddleRacers()) {
+            saddle.add(descend(racer, SADDLE_START, OptimizerRace::saddle));
+        }
+        Files.writeString(dir.resolve("cosine.csv"), csv("optimizer,step,x,f", cosine));
+        Files.writeString(dir.resolve("saddle.csv"), csv("optimizer,step,x,y,f", saddle));
+        Files.writeString(dir.resolve("cosine.svg"), cosinePlot(cosine));
+        Files.writeString(dir.resolve("saddle.svg"), saddlePlot(saddle));
+        out.printf("f(x) = cos(3 pi x)/x from x = %.2f, %d steps:%n", COSINE_START, STEPS);
+        for (Trajectory t : cosine) {
+            out.printf(Locale.ROOT, "  %-30s x = %.4f  f = %.4f%s%n", t.optimizer(), last(t)[0], lastValue(t),
+                    t.positions().size() <= STEPS ? "  (left (0.1, 3], stopped)" : "");
+        }
+        out.printf("f(x, y) = x^2 - y^2 from (%.0f, %.3f), eta = 0.01, %d steps:%n", SADDLE_START[0], SADDLE_START[1], STEPS);
+        for (Trajectory t : saddle) {
+            out.printf(Locale.ROOT, "  %-30s x = %.4f  y = %.4f  f = %.4f%n", t.optimizer(), last(t)[0], last(t)[1],
+                    lastValue(t));
+        }
+        out.println("Wrote cosine.csv, saddle.csv, cosine.svg, saddle.svg to " + dir.toAbsolutePath());
+        return List.of(cosine, saddle);
+    }
+
+    static NDArray cosineOverX(NDArray x) {
+        return x.mul((float) (3 * Math.PI)).cos().div(x).sum();
+    }
+
+    static NDArray saddle(NDArray p) {
+        return p.square().mul(p.getManager().create(new float[] {1f, -1f})).sum();
+    }
+
+    /** Follows the racer's optimizer for {@link #STEPS} steps, or until x leaves (0.1, 3] on the cosine. */
+    static Trajectory descend(Racer racer, float[] start, Function<NDArray, NDArray> f) {
+        Optimizer optimizer = racer.optimizer().get();
+        List<float[]> positions = new ArrayList<>();
+        List<Float> values = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray theta = manager.create(start);
+            theta.setRequiresGradient(true);
+            for (int step = 0; step <= STEPS; step++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    scope.tempAttachAll(theta);
+                    float value;
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray y = f.apply(theta);
+                        value = y.getFloat();
+                        collector.backward(y);
+                    }
+                    positions.add(theta.toFloatArray());
+                    values.add(value);
+                    if (step == STEPS || (start.length == 1 && !insideCosineDomain(theta.getFloat()))) {
+                        break;
+                    }
+                    optimizer.update("theta", theta, theta.getGradient().duplicate());
+                }
+            }
+        }
+        return new Trajectory(racer.name(), positions, values);
+    }
+
+    private static boolean insideCosineDomain(float x) {
+        return x > 0.1f && x <= 3f;
+    }
+
+    private static String csv(String header, List<Trajectory> runs) {
+        StringBuilder text = new StringBuilder(header).append('\n');
+        for (Trajectory t : runs) {
+            for (int step = 0; step < t.positions().size(); step++) {
+                text.append(t.optimizer()).append(',').append(step);
+                for (float coordinate : t.positions().get(step)) {
+                    text.append(',').append(coordinate);
+                }
+                text.append(',').append(t.values().get(step)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String cosinePlot(List<Trajectory> runs) {
+        SvgPlot plot = new SvgPlot("f(x) = cos(3 pi x)/x and the optimizers' steps", 0.2, 1.2, -3.5, 2.5);
+        double[][] curve = new double[201][];
+        for (int i = 0; i <= 200; i++) {
+            double x = 0.2 + i * 0.005;
+            curve[i] = new double[] {x, Math.cos(3 * Math.PI * x) / x};
+        }
+        plot.add("f", curve);
+        for (Trajectory t : runs) {
+            double[][] points = new double[t.positions().size()][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = new double[] {t.positions().get(i)[0], t.values().get(i)};
+            }
+            plot.add(t.optimizer(), points);
+        }
+        return plot.render();
+    }
+
+    private static String saddlePlot(List<Trajectory> runs) {
+        SvgPlot plot = new SvgPlot("x^2 - y^2: paths in the (x, y) plane", -0.2, 1.1, -0.1, 1.0);
+        for (Trajectory t : runs) {
+            double[][] points = new double[t.positions().size()][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = new double[] {t.positions().get(i)[0], t.positions().get(i)[1]};
+            }
+            plot.add(t.optimizer(), points);
+        }
+        return plot.render();
+    }
+
+    private static float[] last(Trajectory t) {
+        return t.positions().get(t.positions().size() - 1);
+    }
+
+    private static float lastValue(Trajectory t) {
+        return t.values().get(t.values().size() - 1);
+    }
+}
