@@ -36,15 +36,8 @@ final class Accumulation {
         RadixSort.descending(order, 0, n, detScore);
         int thresholds = p.iouCount();
         int recalls = p.recCount();
-        // outcomes and scores in merged score order, so that the curves below read memory sequentially
-        byte[] sorted = new byte[outcome.length];
-        for (int block = 0; block < p.areaCount() * thresholds; block++) {
-            permute(outcome, block * n, order, sorted);
-        }
-        double[] sortedScore = new double[n];
-        for (int i = 0; i < n; i++) {
-            sortedScore[i] = detScore[order[i]];
-        }
+        // kept[0..nd): the detections ranked below maxDet in their image, in merged score order; a
+        // category's outcome block is small enough that reading it through this index stays in cache
         int[] kept = new int[n];
         Curve curve = new Curve(n, recalls);
         for (int m = 0; m < p.maxDetCount(); m++) {
@@ -54,9 +47,8 @@ final class Accumulation {
                     continue;
                 }
                 for (int t = 0; t < thresholds; t++) {
-                    int[] positions = nd == n ? null : kept;
-                    curve.build(sorted, (a * thresholds + t) * n, positions, nd, npig[a]);
-                    curve.sample(p, positions, nd, sortedScore);
+                    curve.build(outcome, (a * thresholds + t) * n, kept, nd, npig[a]);
+                    curve.sample(p, kept, nd, detScore);
                     out.recall(t, k, a, m, curve.finalRecall);
                     for (int r = 0; r < recalls; r++) {
                         out.precision(t, r, k, a, m, curve.q[r]);
@@ -67,19 +59,12 @@ final class Accumulation {
         }
     }
 
-    /** {@code sorted[base + i] = outcome[base + order[i]]} for one (area, threshold) block. */
-    private static void permute(byte[] outcome, int base, int[] order, byte[] sorted) {
-        for (int i = 0; i < order.length; i++) {
-            sorted[base + i] = outcome[base + order[i]];
-        }
-    }
-
-    /** Writes the merged positions of detections ranked below {@code maxDet} in their image; returns the count. */
+    /** Writes the detections ranked below {@code maxDet} in their image, in merged order; returns the count. */
     private int keep(int[] order, int maxDet, int[] kept) {
         int nd = 0;
-        for (int i = 0; i < order.length; i++) {
-            if (detRank[order[i]] < maxDet) {
-                kept[nd++] = i;
+        for (int d : order) {
+            if (detRank[d] < maxDet) {
+                kept[nd++] = d;
             }
         }
         return nd;
@@ -117,30 +102,20 @@ final class Accumulation {
         }
 
         /**
-         * Builds the curve over the {@code nd} kept detections ({@code kept == null}: the first
-         * {@code nd} in merged order). The first loop is branch-free (outcomes are unpredictable): it
-         * always writes the current position and false-positive count and only advances past them at a
-         * true positive; the divisions then run once per true positive.
+         * Builds the curve over the detections {@code kept[0..nd)} (merged order) of the outcome block at
+         * {@code base}. The first loop is branch-free (outcomes are unpredictable): it always writes the
+         * current position and false-positive count and only advances past them at a true positive; the
+         * divisions then run once per true positive.
          */
-        void build(byte[] sorted, int base, int[] kept, int nd, int positives) {
+        void build(byte[] outcome, int base, int[] kept, int nd, int positives) {
             int fp = 0;
             int count = 0;
-            if (kept == null) {
-                for (int i = 0; i < nd; i++) {
-                    int o = sorted[base + i];
-                    tpAt[count] = i;
-                    fpAt[count] = fp;
-                    count += o == CategoryEvaluation.TP ? 1 : 0;
-                    fp += o == CategoryEvaluation.FP ? 1 : 0;
-                }
-            } else {
-                for (int i = 0; i < nd; i++) {
-                    int o = sorted[base + kept[i]];
-                    tpAt[count] = i;
-                    fpAt[count] = fp;
-                    count += o == CategoryEvaluation.TP ? 1 : 0;
-                    fp += o == CategoryEvaluation.FP ? 1 : 0;
-                }
+            for (int i = 0; i < nd; i++) {
+                int o = outcome[base + kept[i]];
+                tpAt[count] = i;
+                fpAt[count] = fp;
+                count += o == CategoryEvaluation.TP ? 1 : 0;
+                fp += o == CategoryEvaluation.FP ? 1 : 0;
             }
             for (int j = 0; j < count; j++) {
                 double tpd = j + 1;
@@ -157,8 +132,7 @@ final class Accumulation {
         }
 
         /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
-        void sample(CocoParams p, int[] kept, int nd, double[] sortedScore) {
-            // kept == null: position i is merged position i
+        void sample(CocoParams p, int[] kept, int nd, double[] score) {
             int j = 0;
             for (int r = 0; r < q.length; r++) {
                 double thr = p.recThr(r);
@@ -166,7 +140,7 @@ final class Accumulation {
                     // index 0: its precision is 0 unless it is the first true positive; either way the
                     // maximum to its right is the first true positive's (or 0 without any)
                     q[r] = tps > 0 ? pr[0] : 0.0;
-                    ss[r] = sortedScore[kept == null ? 0 : kept[0]];
+                    ss[r] = score[kept[0]];
                     continue;
                 }
                 while (j < tps && rc[j] < thr) {
@@ -174,7 +148,7 @@ final class Accumulation {
                 }
                 if (j < tps) {
                     q[r] = pr[j];
-                    ss[r] = sortedScore[kept == null ? tpAt[j] : kept[tpAt[j]]];
+                    ss[r] = score[kept[tpAt[j]]];
                 } else {
                     q[r] = 0;
                     ss[r] = 0;

@@ -16,6 +16,7 @@ import dev.deteval.eval.internal.StableSort;
  */
 final class CategoryEvaluation {
 
+    /** Zero, so that a new outcome array starts out as all false positives. */
     static final byte FP = 0;
     static final byte TP = 1;
     static final byte IGNORED = 2;
@@ -106,10 +107,11 @@ final class CategoryEvaluation {
             for (int d = 0; d < dtCount; d++) {
                 int drow = dts[d];
                 double area = db[4 * drow + 2] * db[4 * drow + 3];
-                byte result = area < lo || area > hi ? IGNORED : FP;
-                for (int t = 0; t < thresholds; t++) {
-                    out[base + t * stride + d] = result;
-                }
+                if (area < lo || area > hi) {
+                    for (int t = 0; t < thresholds; t++) {
+                        out[base + t * stride + d] = IGNORED;
+                    }
+                } // else FP, the value a new outcome array holds
             }
         }
     }
