@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Each phase of a COCO bbox evaluation on synthetic COCO-like data ({@code deteval synth}, seed 1):
- * parse (both JSON files), group, match (IoU + greedy matching, all categories in parallel),
+ * parse (both JSON files, read together as the CLI does), group, match (IoU + greedy matching, all categories in parallel),
  * accumulate (precision/recall tables), summarise (stats and per-category rows), and the whole
  * {@link CocoEvaluator#evaluate} call.
  *
@@ -79,10 +79,8 @@ public class CocoPhaseBenchmark {
     }
 
     @Benchmark
-    public Detections parse() {
-        CocoJsonReader reader = new CocoJsonReader();
-        GroundTruth g = reader.readGroundTruth(dir.resolve("instances.json"));
-        return reader.readResults(dir.resolve("detections.json"), g);
+    public CocoJsonReader.Inputs parse() {
+        return new CocoJsonReader().readBoth(dir.resolve("instances.json"), dir.resolve("detections.json"));
     }
 
     @Benchmark
