@@ -20,9 +20,10 @@ import ai.djl.training.loss.Loss;
  *       the clamp interval.
  * </ul>
  *
- * <p>Relation to DJL: {@code Loss.sigmoidBinaryCrossEntropyLoss()} (logits) and its
- * {@code fromSigmoid = true} form average over all elements; with one element per sample they are equal
- * to this loss.
+ * <p>Relation to DJL: {@code Loss.sigmoidBinaryCrossEntropyLoss()} (logits) averages over all elements;
+ * with one element per sample it equals {@link #fromLogits()}. Its {@code fromSigmoid = true} form
+ * returns, in DJL 0.36, the log-likelihood without the minus sign (a negative "loss"), so
+ * {@link #fromProbabilities()} equals minus that value.
  */
 public final class BinaryCrossEntropyLoss extends Loss {
 

@@ -10,8 +10,8 @@ import ai.djl.training.loss.Loss;
  * <p>Shapes: labels t in {-1, +1} and scores p {@code (N, ...)}, same shape; returns a scalar. Gradient
  * {@code -t / N} where {@code z < 1}, else 0 (0 at the kink {@code z = 1}).
  *
- * <p>Relation to DJL: {@code Loss.hingeLoss()} takes labels in {0, 1} (it maps them to {@code 2t - 1})
- * and averages over all elements; with labels {@code (t + 1) / 2} and one element per sample it is equal.
+ * <p>Relation to DJL: {@code Loss.hingeLoss()} also takes labels in {-1, +1} (0/1 labels there silently
+ * give a wrong loss) and averages over all elements; with one element per sample it is equal.
  */
 public final class HingeLoss extends Loss {
 
