@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ final class WorkshopLossTableTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray p = manager.create(predictions).reshape(3, 2);
             NDArray t = manager.create(TARGETS).reshape(3, 2);
-            return p.argMax(1).neq(t.argMax(1)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+            return p.argMax(1).neq(t.argMax(1)).toType(DataType.FLOAT32, false).mean().getFloat();
         }
     }
 
