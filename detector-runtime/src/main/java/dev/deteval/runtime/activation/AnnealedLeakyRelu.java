@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.deteval.runtime.schedule.Schedule;
@@ -57,6 +58,12 @@ public final class AnnealedLeakyRelu extends AbstractBlock implements Scheduled,
     @Override
     public String name() {
         return "annealedLeakyRelu";
+    }
+
+    /** This block itself: it is already a DJL block. */
+    @Override
+    public Block asBlock() {
+        return this;
     }
 
     @Override
