@@ -1,0 +1,80 @@
+package dev.deteval.samples.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class OptimizerRaceIT {
+
+    private static final int ROWS_PER_RUN = OptimizerRace.STEPS + 1;
+
+    @TempDir
+    static Path dir;
+
+    private static List<List<OptimizerRace.Trajectory>> races;
+
+    @BeforeAll
+    static void race() throws IOException {
+        races = OptimizerRace.run(dir, new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void run_writesBothCsvFilesWithOneRowPerStepAndOptimizer() throws IOException {
+        List<String> cosine = Files.readAllLines(dir.resolve("cosine.csv"));
+        List<String> saddle = Files.readAllLines(dir.resolve("saddle.csv"));
+
+        assertThat(cosine).hasSize(1 + 5 * ROWS_PER_RUN).first().isEqualTo("optimizer,step,x,f");
+        assertThat(saddle).hasSize(1 + 5 * ROWS_PER_RUN).first().isEqualTo("optimizer,step,x,y,f");
+        assertThat(saddle.get(1)).startsWith("GD,0,1.0,0.001,");
+    }
+
+    @Test
+    void run_writesSvgPlotsWithOneLinePerSeries() throws IOException {
+        String cosine = Files.readString(dir.resolve("cosine.svg"));
+        String saddle = Files.readString(dir.resolve("saddle.svg"));
+
+        assertThat(cosine).startsWith("<svg").endsWith("</svg>\n");
+        assertThat(cosine.split("<polyline", -1)).hasSize(1 + 1 + 5); // the curve and five paths
+        assertThat(saddle.split("<polyline", -1)).hasSize(1 + 5);
+    }
+
+    @Test
+    void run_gradientDescentOnCosine_neverIncreasesF() {
+        List<Float> values = races.get(0).get(0).values();
+
+        // up to float32 rounding of f ≈ −3.17 (one ulp is 2.4e-7) once x sits at the minimum
+        for (int t = 1; t < values.size(); t++) {
+            assertThat(values.get(t)).as("step %d", t).isLessThanOrEqualTo(values.get(t - 1) + 1e-6f);
+        }
+        assertThat(values.get(values.size() - 1)).isLessThan(-3f);
+    }
+
+    @Test
+    void run_gradientDescentOnSaddle_followsClosedForm() {
+        // ∇f = (2x, −2y): x ← (1 − 2η)x, y ← (1 + 2η)y with η = 0.01
+        float[] end = races.get(1).get(0).positions().get(OptimizerRace.STEPS);
+
+        assertThat(end[0]).isCloseTo((float) Math.pow(0.98, OptimizerRace.STEPS), within(1e-5f));
+        assertThat(end[1]).isCloseTo((float) (0.001 * Math.pow(1.02, OptimizerRace.STEPS)), within(1e-6f));
+    }
+
+    @Test
+    void run_momentumAndAdamOnSaddle_escapeInYFasterThanGradientDescent() {
+        List<OptimizerRace.Trajectory> saddle = races.get(1);
+        float gd = Math.abs(saddle.get(0).positions().get(OptimizerRace.STEPS)[1]);
+        float momentum = Math.abs(saddle.get(1).positions().get(OptimizerRace.STEPS)[1]);
+        float adam = Math.abs(saddle.get(4).positions().get(OptimizerRace.STEPS)[1]);
+
+        assertThat(momentum).isGreaterThan(10 * gd);
+        assertThat(adam).isGreaterThan(10 * gd);
+    }
+}
