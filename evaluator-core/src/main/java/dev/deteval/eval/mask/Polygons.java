@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>Coordinates are pixels, {@code x} to the right and {@code y} down, with pixel {@code (y, x)} covering
  * the unit square whose top-left corner is {@code (x, y)}; roughly a pixel is set when its centre is inside
- * the polygon, with ties decided by pycocotools' 5x up-sampling and roundings (see {@link PolygonScan}). So
+ * the polygon, with ties decided by pycocotools' roundings: vertices are scaled by 5 and truncated with
+ * {@code (int)(5*v + .5)}, edges are walked on that 5x grid, and only steps that map back to a whole pixel
+ * column in {@code [0, w-1]} become column boundaries, their row clamped to {@code [0, h]}. So
  * {@code [10,10, 42,10, 42,42, 10,42]} covers the 32x32 pixels from (10, 10), and the same square moved by
  * {@code (+0.3, +0.7)} covers 32x32 pixels from (10, 11).
  */

@@ -190,7 +190,8 @@ public final class Rle {
     /**
      * Bounding box of the set pixels, {@code [x, y, w, h]} in pixels, computed as maskApi {@code rleToBbox}:
      * {@code [0, 0, 0, 0]} for an empty mask; a mask whose runs of 1s wrap from one column into the next
-     * spans the full height. See {@link RunBox} for the exact arithmetic.
+     * spans the full height. The arithmetic is the C code's 32-bit unsigned one, so empty runs (which
+     * {@link #fromMask} never makes) affect the box exactly as they do in pycocotools.
      */
     public double[] bbox() {
         return RunBox.of(counts, height, width);

@@ -121,14 +121,4 @@ final class PolygonsTest {
         assertThat(Polygons.isBoxShaped(new double[] {1, 2, 3, 4})).isTrue();
         assertThat(Polygons.isBoxShaped(SQUARE)).isFalse();
     }
-
-    @Test
-    void toInt_likeX86Conversion_truncatesTowardZero() {
-        // (int)(5 * -6.04 + .5) = (int)(-29.7) = -29 in C, not floor's -30
-        assertThat(Truncation.toInt(5 * -6.04 + .5)).isEqualTo(-29);
-        assertThat(Truncation.toInt(2.9)).isEqualTo(2);
-        assertThat(Truncation.toInt(Double.NaN)).isEqualTo(Integer.MIN_VALUE);
-        assertThat(Truncation.toInt(3e9)).isEqualTo(Integer.MIN_VALUE);
-        assertThat(Truncation.toInt(-2147483648.9)).isEqualTo(Integer.MIN_VALUE);
-    }
 }
