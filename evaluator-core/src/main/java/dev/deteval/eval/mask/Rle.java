@@ -138,8 +138,9 @@ public final class Rle {
      *
      * @param parts at least one mask, all of the same height and width
      * @param intersect true for the intersection, false for the union
-     * @throws IllegalArgumentException for an empty list or masks of different sizes (where {@code rleMerge}
-     *         would silently return an empty 0x0 mask)
+     * @throws IllegalArgumentException for an empty list, masks of different sizes (where {@code rleMerge}
+     *         would silently return an empty 0x0 mask), or masks that both have an empty run (other than the
+     *         first) at the same pixel, where {@code rleMerge} stops early and returns a truncated mask
      */
     public static Rle merge(List<Rle> parts, boolean intersect) {
         if (parts.isEmpty()) {
@@ -154,6 +155,15 @@ public final class Rle {
                         + "x" + first.width + ", part " + i + " is " + next.height + "x" + next.width);
             }
             merged = RunMerge.merge(merged, next.counts, intersect);
+            long covered = 0;
+            for (int run : merged) {
+                covered += run;
+            }
+            if (covered != pixels(first.height, first.width)) {
+                throw new IllegalArgumentException("merging part " + i + " stopped after " + covered + " of "
+                        + pixels(first.height, first.width) + " pixels: both masks have an empty run at pixel "
+                        + covered + " (pycocotools' rleMerge stops there too)");
+            }
         }
         return merged == first.counts ? first : checked(first.height, first.width, merged);
     }

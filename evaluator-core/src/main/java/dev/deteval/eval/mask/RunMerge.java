@@ -6,8 +6,8 @@ package dev.deteval.eval.mask;
  * is used up, and close an output run whenever the combined value changes or both inputs are exhausted.
  *
  * <p>If both inputs hold an empty run at the same position (never the case for masks made by pycocotools
- * or by {@link Rle#fromMask}), the C loop stops there; so does this one, and the shortened result is then
- * rejected by {@link Rle}'s sum check.
+ * or by {@link Rle#fromMask}), the C loop stops there; so does this one, and {@link Rle#merge} rejects the
+ * shortened result.
  */
 final class RunMerge {
 

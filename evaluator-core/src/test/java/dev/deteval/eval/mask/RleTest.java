@@ -110,6 +110,16 @@ final class RleTest {
     }
 
     @Test
+    void merge_bothHaveEmptyRunAtSamePixel_isRejectedWhereCStopsEarly() {
+        // after pixel 2 both switch to an empty 1-run, so both remaining counts are 0 and the C loop ends
+        Rle a = Rle.of(1, 4, new int[] {2, 0, 0, 2});
+        Rle b = Rle.of(1, 4, new int[] {2, 0, 0, 2});
+        assertThatThrownBy(() -> Rle.merge(List.of(a, b), false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("merging part 1 stopped after 2 of 4 pixels: both masks have an empty run at pixel 2"
+                        + " (pycocotools' rleMerge stops there too)");
+    }
+
+    @Test
     void of_countsNotSummingToPixels_throwsWithBothNumbers() {
         assertThatThrownBy(() -> Rle.of(4, 5, new int[] {3, 4, 5})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("RLE counts sum to 12 but h*w = 20 (h=4, w=5)");
