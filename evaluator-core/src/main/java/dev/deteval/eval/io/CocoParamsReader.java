@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoParams;
+import dev.deteval.eval.coco.IouType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Reads COCO evaluation parameters from a JSON object whose keys are pycocotools' {@code Params}
  * names: {@code iouThrs}, {@code recThrs}, {@code maxDets}, {@code areaRng}, {@code areaRngLbl},
- * {@code useCats}, {@code imgIds}, {@code catIds}, and {@code iouType} (only {@code "bbox"} so far).
+ * {@code useCats}, {@code imgIds}, {@code catIds}, and {@code iouType} ({@code bbox}, {@code segm} or {@code keypoints}; keypoints change the defaults of
+ * maxDets and the area ranges) and {@code kpt_oks_sigmas}.
  * Absent keys keep the mode's defaults; an unknown key is an error, so a typo never goes unnoticed.
  */
 public final class CocoParamsReader {
@@ -64,12 +66,15 @@ public final class CocoParamsReader {
                     case "catIds" -> b.optCatIds(longs(c, name));
                     case "iouType" -> {
                         String type = c.readString(name);
-                        if (!type.equals("bbox")) {
-                            throw c.error(name, "iouType '" + type + "' is not supported yet; only 'bbox' is");
+                        try {
+                            b.optIouType(IouType.of(type));
+                        } catch (IllegalArgumentException e) {
+                            throw c.error(name, e.getMessage());
                         }
                     }
+                    case "kpt_oks_sigmas" -> b.optKptOksSigmas(doubles(c, name));
                     default -> throw c.error(name, "unknown parameter '" + name + "'; known: iouThrs, recThrs,"
-                            + " maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType");
+                            + " maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType, kpt_oks_sigmas");
                 }
             }
             if (areaRng != null || areaLbl != null) {
