@@ -72,6 +72,9 @@ public final class CocoEvaluator {
     }
 
     static CocoSummary summary(CocoParams p, Summarizer s) {
+        if (p.iouType() == IouType.KEYPOINTS) {
+            return keypointSummary(p, s);
+        }
         int count = p.maxDetCount();
         int largest = p.maxDet(count - 1);
         boolean compat = p.mode() == CocoMode.COMPAT;
@@ -94,7 +97,31 @@ public final class CocoEvaluator {
                 s.ar(null, "large", third),
                 s.ar(0.5, "all", third),
                 s.ar(0.75, "all", third),
-                new int[] {headline, third, third, third, third, third, first, second, third, third, third, third});
+                new int[] {headline, third, third, third, third, third, first, second, third, third, third, third},
+                p.iouType());
+    }
+
+    /** pycocotools' {@code _summarizeKps}: ten stats, all at maxDets = 20 (corrected mode: the largest). */
+    private static CocoSummary keypointSummary(CocoParams p, Summarizer s) {
+        int m = p.mode() == CocoMode.COMPAT ? 20 : p.maxDet(p.maxDetCount() - 1);
+        int[] used = new int[10];
+        java.util.Arrays.fill(used, m);
+        return new CocoSummary(
+                s.ap(null, "all", m),
+                s.ap(0.5, "all", m),
+                s.ap(0.75, "all", m),
+                -1,
+                s.ap(null, "medium", m),
+                s.ap(null, "large", m),
+                -1,
+                -1,
+                s.ar(null, "all", m),
+                -1,
+                s.ar(null, "medium", m),
+                s.ar(null, "large", m),
+                s.ar(0.5, "all", m),
+                s.ar(0.75, "all", m),
+                used, p.iouType());
     }
 
     static List<CategoryMetrics> perCategory(GroundTruth gt, CocoParams p, Summarizer s, long[] ids) {

@@ -276,38 +276,33 @@ public final class GroundTruth {
         }
 
         /**
-         * Sets the mask of the annotation added last (segm evaluation).
+         * Sets the mask of annotation {@code index} (0-based, in the order of addition; segm evaluation).
          *
-         * @throws IllegalStateException when no annotation was added yet
+         * @throws IndexOutOfBoundsException when no such annotation was added
          */
-        public Builder mask(Rle mask) {
-            masks[last()] = Objects.requireNonNull(mask, "mask");
+        public Builder mask(int index, Rle mask) {
+            masks[Objects.checkIndex(index, annotationCount)] = Objects.requireNonNull(mask, "mask");
             return this;
         }
 
         /**
-         * Sets the keypoints of the annotation added last (keypoint evaluation).
+         * Sets the keypoints of annotation {@code index} (0-based, in the order of addition; keypoint
+         * evaluation).
          *
          * @param xyv {@code [x0, y0, v0, x1, y1, v1, ...]} in pixels; {@code v > 0} marks a labelled point
          * @param count the annotation's {@code num_keypoints}; 0 makes it ignored, as in pycocotools
          * @throws IllegalArgumentException when the length is not a multiple of 3
+         * @throws IndexOutOfBoundsException when no such annotation was added
          */
-        public Builder keypoints(double[] xyv, int count) {
+        public Builder keypoints(int index, double[] xyv, int count) {
             if (xyv.length % 3 != 0) {
                 throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + xyv.length
                         + " numbers");
             }
-            int i = last();
+            int i = Objects.checkIndex(index, annotationCount);
             keypoints[i] = xyv.clone();
             numKeypoints[i] = count;
             return this;
-        }
-
-        private int last() {
-            if (annotationCount == 0) {
-                throw new IllegalStateException("add an annotation first");
-            }
-            return annotationCount - 1;
         }
 
         /** Adds a plain annotation whose area is {@code w * h}. */
