@@ -8,21 +8,24 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * COCO bounding-box evaluation, equal to pycocotools' {@code COCOeval} ({@code evaluate()},
- * {@code accumulate()}, {@code summarize()}) in {@link CocoMode#COMPAT} mode.
+ * COCO evaluation of boxes, masks or keypoints ({@link CocoParams#iouType()}), equal to pycocotools'
+ * {@code COCOeval} ({@code evaluate()}, {@code accumulate()}, {@code summarize()}) in
+ * {@link CocoMode#COMPAT} mode.
  *
  * <p>Pipeline: ground truths and detections are grouped by (category, image); per group the
  * detections are sorted by descending score (stable: ties keep input order) and cut to the largest
- * maxDets; the IoU matrix is computed once; greedy matching runs for every area range and IoU threshold;
- * the per-image outcomes are merged per category into precision/recall curves, sampled at the recall
+ * maxDets; the similarity matrix (box IoU, mask IoU or OKS) is computed once; greedy matching runs for
+ * every area range and IoU threshold; the per-image outcomes are merged per category into precision/recall curves, sampled at the recall
  * thresholds into {@link PrecisionTable} (precision and scores [T,R,K,A,M], recall [T,K,A,M]); the
  * {@link CocoSummary} and the {@link CategoryMetrics} rows are means over those tables.
  *
  * <p>Categories are evaluated in parallel on the common fork-join pool unless asked otherwise; results
  * are identical bit for bit either way, because each category is computed by one thread.
  *
- * <p>Boxes are {@code [x, y, w, h]} in pixels. A detection's area is {@code w * h}; a ground truth's area
- * is its {@code area} field.
+ * <p>Boxes are {@code [x, y, w, h]} in pixels. A detection's area is its {@link Detections#areaColumn()}
+ * value ({@code w * h} unless the reader set the mask area); a ground truth's area is its {@code area}
+ * field. Masks come from {@link GroundTruth#maskColumn()} and {@link Detections#maskColumn()}, keypoints
+ * from {@code keypoints()} of both; keypoint ground truths with {@code num_keypoints == 0} are ignored.
  */
 public final class CocoEvaluator {
 

@@ -1,5 +1,8 @@
 package dev.deteval.eval.coco;
 
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+
 /**
  * The similarity between the detections and the ground truths of one (image, category) group: box
  * IoU, mask IoU or OKS, chosen by {@link IouType}. Implementations are stateless apart from read-only
@@ -18,8 +21,7 @@ interface Similarity {
     void compute(int[] dtRows, int dtCount, int[] gtRows, int gtFrom, int gtCount, double[] out);
 
     /** The similarity for {@code params.iouType()}. */
-    static Similarity of(IouType type, dev.deteval.eval.data.GroundTruth gt, dev.deteval.eval.data.Detections dt,
-            CocoParams params) {
+    static Similarity of(IouType type, GroundTruth gt, Detections dt, CocoParams params) {
         return switch (type) {
             case BBOX -> new BoxSimilarity(gt, dt);
             case SEGM -> new MaskSimilarity(gt, dt);
