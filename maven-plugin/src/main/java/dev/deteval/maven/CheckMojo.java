@@ -103,8 +103,8 @@ public class CheckMojo extends AbstractDetevalMojo {
         GateRun.Result run;
         try {
             List<Rule> checked = RuleConfiguration.toRules(rules);
-            getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol + ", " + mode
-                    + " mode)");
+            getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol
+                    + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
             run = GateRun.run(new GateRun.Settings(path(groundTruth), path(detections), protocol, mode, path(params),
                     path(baseline), iouType), checked);
         } catch (InputException e) {
