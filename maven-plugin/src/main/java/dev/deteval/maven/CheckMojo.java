@@ -53,9 +53,18 @@ public class CheckMojo extends AbstractDetevalMojo {
     private String mode;
 
     /**
+     * COCO: what to compare, {@code bbox}, {@code segm} (masks) or {@code keypoints} (OKS). When not set,
+     * the {@code iouType} of {@code params}, else {@code bbox}; a params file naming another type is an
+     * error.
+     */
+    @Parameter(property = "deteval.iouType")
+    private String iouType;
+
+    /**
      * Optional COCO parameters: a JSON object with pycocotools' Params names ({@code iouThrs},
      * {@code recThrs}, {@code maxDets}, {@code areaRng}, {@code areaRngLbl}, {@code useCats},
-     * {@code imgIds}, {@code catIds}). Defaults to pycocotools' defaults.
+     * {@code imgIds}, {@code catIds}, {@code iouType}, {@code kpt_oks_sigmas}). Defaults to pycocotools'
+     * defaults.
      */
     @Parameter(property = "deteval.params")
     private File params;
@@ -74,8 +83,8 @@ public class CheckMojo extends AbstractDetevalMojo {
      * excludes (names, with * and ? wildcards; by default every category). A rule has one or more limits,
      * each a metric with a minimum, a maximum and/or a maximumDrop (against the baseline), written as 0.35
      * or 35%. onMissing (FAIL, the default, or IGNORE) says what a metric that cannot be computed does.
-     * Dataset metrics: AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, AR50, AR75 (COCO)
-     * or mAP (VOC); category metrics: AP, AP50, AP75, APs, APm, APl, AR100 (COCO) or AP (VOC). Example:
+     * Dataset metrics: AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, AR50, AR75 (COCO
+     * bbox and segm), AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl (COCO keypoints) or mAP (VOC); category metrics: AP, AP50, AP75, APs, APm, APl, AR100 (COCO) or AP (VOC). Example:
      * rules/rule/limits/limit/metric = AP, rules/rule/limits/limit/minimum = 0.35.
      */
     @Parameter
@@ -94,10 +103,10 @@ public class CheckMojo extends AbstractDetevalMojo {
         GateRun.Result run;
         try {
             List<Rule> checked = RuleConfiguration.toRules(rules);
-            getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol + ", " + mode
-                    + " mode)");
+            getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol
+                    + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
             run = GateRun.run(new GateRun.Settings(path(groundTruth), path(detections), protocol, mode, path(params),
-                    path(baseline)), checked);
+                    path(baseline), iouType), checked);
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it
             getLog().debug(e);

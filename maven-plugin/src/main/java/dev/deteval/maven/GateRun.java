@@ -7,6 +7,7 @@ import dev.deteval.eval.check.MetricSnapshot.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RulesChecker;
 import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.io.ReportJsonReader;
 import dev.deteval.eval.report.ProtocolEvaluation;
 import dev.deteval.eval.voc.VocParams;
@@ -21,7 +22,8 @@ import java.util.List;
 final class GateRun {
 
     /** The mojo's settings, files already resolved against the project. */
-    record Settings(Path groundTruth, Path detections, String protocol, String mode, Path params, Path baseline) {
+    record Settings(Path groundTruth, Path detections, String protocol, String mode, Path params, Path baseline,
+            String iouType) {
     }
 
     /** An evaluation and the gate's verdict on it. */
@@ -41,7 +43,8 @@ final class GateRun {
         MetricSnapshot baseline = s.baseline() == null ? null : ReportJsonReader.read(s.baseline());
         checker.validate(protocol, baseline);
         ProtocolEvaluation evaluation = protocol == Protocol.COCO
-                ? ProtocolEvaluation.coco(s.groundTruth(), s.detections(), s.params(), CocoMode.parse(s.mode()))
+                ? ProtocolEvaluation.coco(s.groundTruth(), s.detections(), s.params(), CocoMode.parse(s.mode()),
+                        s.iouType() == null ? null : IouType.of(s.iouType().trim()))
                 : ProtocolEvaluation.voc(s.groundTruth(), s.detections(), protocol, null, VocParams.defaults());
         return new Result(evaluation, checker.check(evaluation.snapshot(), baseline));
     }

@@ -15,6 +15,10 @@ final class CocoMissingReasons {
     private static final String[] AREA = {"all", "all", "all", "small", "medium", "large", "all", "all", "all",
         "small", "medium", "large", "all", "all"};
 
+    private static final double[] KEYPOINT_IOU = {-1, 0.5, 0.75, -1, -1, -1, 0.5, 0.75, -1, -1};
+    private static final String[] KEYPOINT_AREA = {"all", "all", "all", "medium", "large", "all", "all", "all",
+        "medium", "large"};
+
     private CocoMissingReasons() {
     }
 
@@ -22,7 +26,16 @@ final class CocoMissingReasons {
         CocoParams p = result.params();
         int[] used = result.summary().maxDetsUsed();
         Map<String, String> reasons = new HashMap<>();
-        for (int i = 0; i < NAMES.size(); i++) {
+        if (result.summary().keypoints()) {
+            List<String> names = dev.deteval.eval.coco.CocoSummary.KEYPOINT_STAT_NAMES;
+            for (int i = 0; i < names.size(); i++) {
+                if (MetricSnapshot.isMissing(result.summary().stat(names.get(i)))) {
+                    reasons.put(names.get(i), reason(p, used[i], KEYPOINT_IOU[i], KEYPOINT_AREA[i]));
+                }
+            }
+            return reasons;
+        }
+        for (int i = 0; i < NAMES.size() - 1; i++) {
             String name = NAMES.get(i);
             if (MetricSnapshot.isMissing(result.summary().stat(name))) {
                 int maxDets = i < used.length ? used[i] : used[8];

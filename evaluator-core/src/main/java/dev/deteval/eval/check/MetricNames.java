@@ -6,9 +6,9 @@ import java.util.Locale;
 /** The metric names a limit may use, matched case-insensitively and returned in their canonical spelling. */
 final class MetricNames {
 
-    /** Every name any protocol reports, canonical spelling. */
+    /** Every name any protocol reports, canonical spelling ({@code AR}: COCO keypoints, at maxDets 20). */
     static final List<String> ALL = List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100",
-            "ARs", "ARm", "ARl", "AR50", "AR75", "mAP");
+            "ARs", "ARm", "ARl", "AR50", "AR75", "AR", "mAP");
 
     private MetricNames() {
     }

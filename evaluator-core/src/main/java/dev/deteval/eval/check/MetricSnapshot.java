@@ -24,9 +24,13 @@ public final class MetricSnapshot {
 
     /** The evaluation protocols and the metric names each reports. */
     public enum Protocol {
-        /** COCO bounding boxes (pycocotools). */
+        /**
+         * COCO boxes, masks and keypoints (pycocotools). Keypoint evaluations report AP, AP50, AP75, APm,
+         * APl, AR, AR50, AR75, ARm and ARl; AR (at maxDets 20) exists only for them, and the other names
+         * only for boxes and masks, so a rule on a name the evaluation lacks finds no value.
+         */
         COCO("coco", List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl",
-                "AR50", "AR75"), List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR100")),
+                "AR50", "AR75", "AR"), List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR100")),
         /** Pascal VOC 2007 (11-point interpolated AP). */
         VOC07("voc07", List.of("mAP"), List.of("AP")),
         /** Pascal VOC 2010–2012 (all-point AP). */
@@ -140,8 +144,10 @@ public final class MetricSnapshot {
     public static MetricSnapshot of(CocoResult result) {
         CocoSummary s = result.summary();
         Map<String, Double> dataset = new LinkedHashMap<>();
-        for (String name : Protocol.COCO.datasetMetrics()) {
-            dataset.put(name, s.stat(name));
+        for (String name : s.keypoints() ? CocoSummary.KEYPOINT_STAT_NAMES : Protocol.COCO.datasetMetrics()) {
+            if (!name.equals("AR") || s.keypoints()) {
+                dataset.put(name, s.stat(name));
+            }
         }
         List<CategoryValues> rows = new ArrayList<>();
         for (CategoryMetrics m : result.perCategory()) {

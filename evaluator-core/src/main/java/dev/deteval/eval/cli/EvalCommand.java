@@ -10,6 +10,7 @@ import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RuleSyntax;
 import dev.deteval.eval.check.RulesChecker;
 import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.io.ReportJsonReader;
 import dev.deteval.eval.report.ProtocolEvaluation;
 import dev.deteval.eval.voc.BoxConvention;
@@ -48,8 +49,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--params", paramLabel = "PARAMS.json",
             description = "COCO parameters as a JSON object with pycocotools Params names (iouThrs, recThrs, maxDets,"
-                    + " areaRng, areaRngLbl, useCats, imgIds, catIds).")
+                    + " areaRng, areaRngLbl, useCats, imgIds, catIds, iouType, kpt_oks_sigmas).")
     Path params;
+
+    @Option(names = "--iou-type", paramLabel = "bbox|segm|keypoints",
+            description = "COCO: what to compare: bbox (boxes), segm (masks: 'segmentation' in both files) or"
+                    + " keypoints (OKS: 'keypoints' in both files). Default: iouType from --params, else bbox.")
+    String iouType;
 
     @Option(names = "--mode", defaultValue = "compat", paramLabel = "compat|corrected",
             description = "compat (default): reproduce pycocotools exactly, quirks included; corrected: fix its"
@@ -110,7 +116,7 @@ final class EvalCommand implements Callable<Integer> {
         checker.validate(proto, base);
         PhaseTimer timer = new PhaseTimer(timing ? err : null);
         ProtocolEvaluation evaluation = proto == Protocol.COCO
-                ? ProtocolEvaluation.coco(gt, dt, params, CocoMode.parse(mode))
+                ? ProtocolEvaluation.coco(gt, dt, params, CocoMode.parse(mode), iouType())
                 : ProtocolEvaluation.voc(gt, dt, proto, imageSet, vocParams());
         timer.lap("read and evaluate");
         for (String w : evaluation.warnings()) {
@@ -138,6 +144,17 @@ final class EvalCommand implements Callable<Integer> {
         out.flush();
         timer.lap("report");
         return check == null || check.passed() ? 0 : Main.EXIT_RULE_VIOLATED;
+    }
+
+    private IouType iouType() {
+        if (iouType == null) {
+            return null;
+        }
+        try {
+            return IouType.of(iouType.trim().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--iou-type " + iouType + ": expected bbox, segm or keypoints", e);
+        }
     }
 
     private VocParams vocParams() {

@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
         description = {"Writes a deterministic COCO-like data set for benchmarks.",
             "Files: DIR/instances.json (ground truth) and DIR/detections.json (results).",
             "80 COCO categories, Poisson(7.3) objects per image, COCO-like size mix, ~1% crowd,",
-            "up to 100 detections per image. The same --images and --seed give the same bytes."})
+            "up to 100 detections per image. The same --images and --seed give the same bytes.",
+            "--segm adds segmentations: polygons (crowd: uncompressed RLE) with mask areas for ground truth,",
+            "compressed RLE for results; boxes and scores stay the same."})
 final class SynthCommand implements Callable<Integer> {
 
     @Spec
@@ -25,12 +27,15 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default 1).")
     long seed;
 
+    @Option(names = "--segm", description = "Also write segmentations (for iouType segm).")
+    boolean segm;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
     Path out;
 
     @Override
     public Integer call() {
-        SyntheticCoco.Written w = new SyntheticCoco(images, seed).write(out);
+        SyntheticCoco.Written w = new SyntheticCoco(images, seed, segm).write(out);
         spec.commandLine().getOut().printf("wrote %d images, %d annotations, %d detections to %s%n", w.images(),
                 w.annotations(), w.detections(), out);
         return 0;

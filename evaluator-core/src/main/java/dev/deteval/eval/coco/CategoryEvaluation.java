@@ -2,12 +2,11 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
-import dev.deteval.eval.geometry.Iou;
 import dev.deteval.eval.internal.StableSort;
 
 /**
  * Matches one category (or the pooled set when categories are not used) over all images: per image
- * the IoU matrix once, then greedy COCO matching for every area range and IoU threshold
+ * the similarity matrix once (box IoU, mask IoU or OKS, see {@link Similarity}), then greedy COCO matching for every area range and IoU threshold
  * (pycocotools' {@code computeIoU} and {@code evaluateImg}). The result, a {@link CategoryOutcomes},
  * feeds {@link Accumulation}.
  *
@@ -26,6 +25,8 @@ final class CategoryEvaluation {
     private final CocoParams p;
     private final GroupIndex index;
     private final boolean compat;
+    private final Similarity similarity;
+    private final int[] numKeypoints;
 
     CategoryEvaluation(GroundTruth gt, Detections dt, CocoParams p, GroupIndex index) {
         this.gt = gt;
@@ -33,6 +34,8 @@ final class CategoryEvaluation {
         this.p = p;
         this.index = index;
         this.compat = p.mode() == CocoMode.COMPAT;
+        this.similarity = Similarity.of(p.iouType(), gt, dt, p);
+        this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? gt.numKeypointsColumn() : null;
     }
 
     /** Matches and accumulates category row {@code k}, writing its slices of {@code tables}. */
@@ -98,15 +101,14 @@ final class CategoryEvaluation {
      * ground truths, without its per-threshold work).
      */
     private void unmatchable(int[] dts, int dtCount, byte[] out, int offset, int stride) {
-        double[] db = dt.boxColumn();
+        double[] dtArea = dt.areaColumn();
         int thresholds = p.iouCount();
         for (int a = 0; a < p.areaCount(); a++) {
             double lo = p.areaLo(a);
             double hi = p.areaHi(a);
             int base = a * thresholds * stride + offset;
             for (int d = 0; d < dtCount; d++) {
-                int drow = dts[d];
-                double area = db[4 * drow + 2] * db[4 * drow + 3];
+                double area = dtArea[dts[d]];
                 if (area < lo || area > hi) {
                     for (int t = 0; t < thresholds; t++) {
                         out[base + t * stride + d] = IGNORED;
@@ -117,22 +119,7 @@ final class CategoryEvaluation {
     }
 
     private void computeIous(int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious, double[] dmax) {
-        double[] db = dt.boxColumn();
-        double[] gb = gt.boxColumn();
-        boolean[] crowd = gt.crowdColumn();
-        for (int gi = 0; gi < gtCount; gi++) {
-            int grow = index.gtMembers[gtFrom + gi];
-            double xg = gb[4 * grow];
-            double yg = gb[4 * grow + 1];
-            double wg = gb[4 * grow + 2];
-            double hg = gb[4 * grow + 3];
-            boolean c = crowd[grow];
-            for (int d = 0; d < dtCount; d++) {
-                int drow = dts[d];
-                ious[d * gtCount + gi] = Iou.xywh(db[4 * drow], db[4 * drow + 1], db[4 * drow + 2], db[4 * drow + 3],
-                        xg, yg, wg, hg, c);
-            }
-        }
+        similarity.compute(dts, dtCount, index.gtMembers, gtFrom, gtCount, ious);
         for (int d = 0; d < dtCount; d++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int gi = 0; gi < gtCount; gi++) {
@@ -166,7 +153,8 @@ final class CategoryEvaluation {
         int notIgnored = 0;
         for (int gi = 0; gi < gtCount; gi++) {
             int row = index.gtMembers[gtFrom + gi];
-            ignoredGt[gi] = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi;
+            ignoredGt[gi] = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi
+                    || (numKeypoints != null && numKeypoints[row] == 0);
             if (!ignoredGt[gi]) {
                 notIgnored++;
             }
@@ -185,10 +173,9 @@ final class CategoryEvaluation {
         }
         double[] dmax = buf.dmax;
         boolean[] dtOutside = buf.dtOutside;
-        double[] db = dt.boxColumn();
+        double[] dtArea = dt.areaColumn();
         for (int d = 0; d < dtCount; d++) {
-            int drow = dts[d];
-            double area = db[4 * drow + 2] * db[4 * drow + 3];
+            double area = dtArea[dts[d]];
             dtOutside[d] = area < lo || area > hi;
         }
         for (int t = 0; t < p.iouCount(); t++) {

@@ -8,21 +8,24 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * COCO bounding-box evaluation, equal to pycocotools' {@code COCOeval} ({@code evaluate()},
- * {@code accumulate()}, {@code summarize()}) in {@link CocoMode#COMPAT} mode.
+ * COCO evaluation of boxes, masks or keypoints ({@link CocoParams#iouType()}), equal to pycocotools'
+ * {@code COCOeval} ({@code evaluate()}, {@code accumulate()}, {@code summarize()}) in
+ * {@link CocoMode#COMPAT} mode.
  *
  * <p>Pipeline: ground truths and detections are grouped by (category, image); per group the
  * detections are sorted by descending score (stable: ties keep input order) and cut to the largest
- * maxDets; the IoU matrix is computed once; greedy matching runs for every area range and IoU threshold;
- * the per-image outcomes are merged per category into precision/recall curves, sampled at the recall
+ * maxDets; the similarity matrix (box IoU, mask IoU or OKS) is computed once; greedy matching runs for
+ * every area range and IoU threshold; the per-image outcomes are merged per category into precision/recall curves, sampled at the recall
  * thresholds into {@link PrecisionTable} (precision and scores [T,R,K,A,M], recall [T,K,A,M]); the
  * {@link CocoSummary} and the {@link CategoryMetrics} rows are means over those tables.
  *
  * <p>Categories are evaluated in parallel on the common fork-join pool unless asked otherwise; results
  * are identical bit for bit either way, because each category is computed by one thread.
  *
- * <p>Boxes are {@code [x, y, w, h]} in pixels. A detection's area is {@code w * h}; a ground truth's area
- * is its {@code area} field.
+ * <p>Boxes are {@code [x, y, w, h]} in pixels. A detection's area is its {@link Detections#areaColumn()}
+ * value ({@code w * h} unless the reader set the mask area); a ground truth's area is its {@code area}
+ * field. Masks come from {@link GroundTruth#maskColumn()} and {@link Detections#maskColumn()}, keypoints
+ * from {@code keypoints()} of both; keypoint ground truths with {@code num_keypoints == 0} are ignored.
  */
 public final class CocoEvaluator {
 
@@ -72,6 +75,9 @@ public final class CocoEvaluator {
     }
 
     static CocoSummary summary(CocoParams p, Summarizer s) {
+        if (p.iouType() == IouType.KEYPOINTS) {
+            return keypointSummary(p, s);
+        }
         int count = p.maxDetCount();
         int largest = p.maxDet(count - 1);
         boolean compat = p.mode() == CocoMode.COMPAT;
@@ -94,7 +100,31 @@ public final class CocoEvaluator {
                 s.ar(null, "large", third),
                 s.ar(0.5, "all", third),
                 s.ar(0.75, "all", third),
-                new int[] {headline, third, third, third, third, third, first, second, third, third, third, third});
+                new int[] {headline, third, third, third, third, third, first, second, third, third, third, third},
+                p.iouType());
+    }
+
+    /** pycocotools' {@code _summarizeKps}: ten stats, all at maxDets = 20 (corrected mode: the largest). */
+    private static CocoSummary keypointSummary(CocoParams p, Summarizer s) {
+        int m = p.mode() == CocoMode.COMPAT ? 20 : p.maxDet(p.maxDetCount() - 1);
+        int[] used = new int[10];
+        java.util.Arrays.fill(used, m);
+        return new CocoSummary(
+                s.ap(null, "all", m),
+                s.ap(0.5, "all", m),
+                s.ap(0.75, "all", m),
+                -1,
+                s.ap(null, "medium", m),
+                s.ap(null, "large", m),
+                -1,
+                -1,
+                s.ar(null, "all", m),
+                -1,
+                s.ar(null, "medium", m),
+                s.ar(null, "large", m),
+                s.ar(0.5, "all", m),
+                s.ar(0.75, "all", m),
+                used, p.iouType());
     }
 
     static List<CategoryMetrics> perCategory(GroundTruth gt, CocoParams p, Summarizer s, long[] ids) {

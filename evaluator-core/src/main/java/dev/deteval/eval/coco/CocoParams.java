@@ -21,8 +21,14 @@ public final class CocoParams {
 
     private static final double[][] DEFAULT_AREA_RNG = {{0, 1e10}, {0, 32 * 32}, {32 * 32, 96 * 96}, {96 * 96, 1e10}};
     private static final String[] DEFAULT_AREA_LBL = {"all", "small", "medium", "large"};
+    private static final double[][] KEYPOINT_AREA_RNG = {{0, 1e10}, {32 * 32, 96 * 96}, {96 * 96, 1e10}};
+    private static final String[] KEYPOINT_AREA_LBL = {"all", "medium", "large"};
+    private static final double[] COCO_SIGMAS_TIMES_10 = {
+        .26, .25, .25, .35, .35, .79, .79, .72, .72, .62, .62, 1.07, 1.07, .87, .87, .89, .89};
 
     private final CocoMode mode;
+    private final IouType iouType;
+    private final double[] kptOksSigmas;
     private final double[] iouThrs;
     private final double[] recThrs;
     private final int[] maxDets;
@@ -34,12 +40,15 @@ public final class CocoParams {
 
     private CocoParams(Builder b) {
         mode = b.mode;
+        iouType = b.iouType;
+        boolean kps = iouType == IouType.KEYPOINTS;
+        kptOksSigmas = b.kptOksSigmas != null ? b.kptOksSigmas.clone() : cocoSigmas();
         iouThrs = b.iouThrs != null ? b.iouThrs.clone() : defaultIouThrs(mode);
         recThrs = b.recThrs != null ? b.recThrs.clone() : defaultRecThrs(mode);
-        maxDets = b.maxDets != null ? b.maxDets.clone() : new int[] {1, 10, 100};
+        maxDets = b.maxDets != null ? b.maxDets.clone() : (kps ? new int[] {20} : new int[] {1, 10, 100});
         Arrays.sort(maxDets);
-        areaRng = b.areaRng != null ? deepCopy(b.areaRng) : deepCopy(DEFAULT_AREA_RNG);
-        areaRngLbl = b.areaRngLbl != null ? b.areaRngLbl.clone() : DEFAULT_AREA_LBL.clone();
+        areaRng = b.areaRng != null ? deepCopy(b.areaRng) : deepCopy(kps ? KEYPOINT_AREA_RNG : DEFAULT_AREA_RNG);
+        areaRngLbl = b.areaRngLbl != null ? b.areaRngLbl.clone() : (kps ? KEYPOINT_AREA_LBL : DEFAULT_AREA_LBL).clone();
         useCats = b.useCats;
         imgIds = b.imgIds == null ? null : Arrays.stream(b.imgIds).sorted().distinct().toArray();
         catIds = b.catIds == null ? null : Arrays.stream(b.catIds).sorted().distinct().toArray();
@@ -58,6 +67,8 @@ public final class CocoParams {
     /** A builder holding this object's values. */
     public Builder toBuilder() {
         Builder b = new Builder(mode);
+        b.iouType = iouType;
+        b.kptOksSigmas = kptOksSigmas.clone();
         b.iouThrs = iouThrs.clone();
         b.recThrs = recThrs.clone();
         b.maxDets = maxDets.clone();
@@ -67,6 +78,15 @@ public final class CocoParams {
         b.imgIds = imgIds == null ? null : imgIds.clone();
         b.catIds = catIds == null ? null : catIds.clone();
         return b;
+    }
+
+    /** COCO's 17 person keypoint sigmas, each written as pycocotools computes it ({@code s / 10.0}). */
+    static double[] cocoSigmas() {
+        double[] s = new double[COCO_SIGMAS_TIMES_10.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = COCO_SIGMAS_TIMES_10[i] / 10.0;
+        }
+        return s;
     }
 
     static double[] defaultIouThrs(CocoMode mode) {
@@ -102,6 +122,19 @@ public final class CocoParams {
     /** The evaluation mode. */
     public CocoMode mode() {
         return mode;
+    }
+
+    /** What is compared: boxes, masks or keypoints. */
+    public IouType iouType() {
+        return iouType;
+    }
+
+    /**
+     * Per-keypoint OKS sigmas (a copy), one per keypoint; used only for {@link IouType#KEYPOINTS}.
+     * Defaults to COCO's 17 person sigmas.
+     */
+    public double[] kptOksSigmas() {
+        return kptOksSigmas.clone();
     }
 
     /** IoU thresholds, length T (a copy). */
@@ -190,6 +223,8 @@ public final class CocoParams {
      */
     public static final class Builder {
         private final CocoMode mode;
+        private IouType iouType = IouType.BBOX;
+        private double[] kptOksSigmas;
         private double[] iouThrs;
         private double[] recThrs;
         private int[] maxDets;
@@ -201,6 +236,21 @@ public final class CocoParams {
 
         private Builder(CocoMode mode) {
             this.mode = mode;
+        }
+
+        /**
+         * What to compare (default {@link IouType#BBOX}). {@link IouType#KEYPOINTS} changes the defaults
+         * of maxDets to [20] and of the area ranges to all/medium/large, unless they are set explicitly.
+         */
+        public Builder optIouType(IouType value) {
+            this.iouType = Objects.requireNonNull(value, "iouType");
+            return this;
+        }
+
+        /** Per-keypoint OKS sigmas, positive and finite, one per keypoint (keypoints only). */
+        public Builder optKptOksSigmas(double... values) {
+            this.kptOksSigmas = values.clone();
+            return this;
         }
 
         /** IoU thresholds in [0, 1]; a threshold of 1 acts as 1 - 1e-10, as in pycocotools. */
@@ -258,6 +308,12 @@ public final class CocoParams {
          * @throws IllegalArgumentException naming the offending parameter
          */
         public CocoParams build() {
+            if (kptOksSigmas != null) {
+                require(kptOksSigmas.length > 0, "kpt_oks_sigmas must not be empty");
+                for (double v : kptOksSigmas) {
+                    require(v > 0 && Double.isFinite(v), "kpt_oks_sigmas values must be positive, got " + v);
+                }
+            }
             if (iouThrs != null) {
                 require(iouThrs.length > 0, "iouThrs must not be empty");
                 for (double t : iouThrs) {

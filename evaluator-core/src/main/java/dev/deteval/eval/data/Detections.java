@@ -1,6 +1,7 @@
 package dev.deteval.eval.data;
 
 import dev.deteval.eval.internal.Growable;
+import dev.deteval.eval.mask.Rle;
 import java.util.Arrays;
 
 /**
@@ -16,12 +17,19 @@ public final class Detections {
     private final long[] categoryIds;
     private final double[] boxes;
     private final double[] scores;
+    private final double[] areas;
+    private final Rle[] masks;
+    private final KeypointColumn keypoints;
 
-    private Detections(long[] imageIds, long[] categoryIds, double[] boxes, double[] scores) {
+    private Detections(long[] imageIds, long[] categoryIds, double[] boxes, double[] scores, double[] areas,
+            Rle[] masks, KeypointColumn keypoints) {
         this.imageIds = imageIds;
         this.categoryIds = categoryIds;
         this.boxes = boxes;
         this.scores = scores;
+        this.areas = areas;
+        this.masks = masks;
+        this.keypoints = keypoints;
     }
 
     /** A builder for detections added one by one. */
@@ -44,16 +52,23 @@ public final class Detections {
         long[] categoryIds = new long[n];
         double[] boxes = new double[4 * n];
         double[] scores = new double[n];
+        double[] areas = new double[n];
+        Rle[] masks = new Rle[n];
+        KeypointColumn[] keypoints = new KeypointColumn[parts.length];
         int at = 0;
-        for (Detections d : parts) {
+        for (int j = 0; j < parts.length; j++) {
+            Detections d = parts[j];
             int m = d.size();
             System.arraycopy(d.imageIds, 0, imageIds, at, m);
             System.arraycopy(d.categoryIds, 0, categoryIds, at, m);
             System.arraycopy(d.boxes, 0, boxes, 4 * at, 4 * m);
             System.arraycopy(d.scores, 0, scores, at, m);
+            System.arraycopy(d.areas, 0, areas, at, m);
+            System.arraycopy(d.masks, 0, masks, at, m);
+            keypoints[j] = d.keypoints;
             at += m;
         }
-        return new Detections(imageIds, categoryIds, boxes, scores);
+        return new Detections(imageIds, categoryIds, boxes, scores, areas, masks, KeypointColumn.concat(keypoints));
     }
 
     /** Number of detections. */
@@ -81,6 +96,24 @@ public final class Detections {
         return scores;
     }
 
+    /**
+     * The area of each detection used for area ranges (pixels²): {@code w * h} of its box unless set
+     * otherwise (a segm result's mask area). Do not modify.
+     */
+    public double[] areaColumn() {
+        return areas;
+    }
+
+    /** The mask of each detection, or null where it has none. Do not modify. */
+    public Rle[] maskColumn() {
+        return masks;
+    }
+
+    /** The keypoints of each detection as {@code [x, y, v]} triples (empty where there are none). */
+    public KeypointColumn keypoints() {
+        return keypoints;
+    }
+
     /** Collects detections; not thread-safe. */
     public static final class Builder {
         private int size;
@@ -88,6 +121,9 @@ public final class Detections {
         private long[] categoryIds = new long[0];
         private double[] boxes = new double[0];
         private double[] scores = new double[0];
+        private double[] areas = new double[0];
+        private Rle[] masks = new Rle[0];
+        private double[][] keypoints = new double[0][];
 
         private Builder() {
         }
@@ -119,6 +155,9 @@ public final class Detections {
                 categoryIds = Growable.grow(categoryIds, cap);
                 boxes = Growable.grow(boxes, 4 * cap);
                 scores = Growable.grow(scores, cap);
+                areas = Growable.grow(areas, cap);
+                masks = Arrays.copyOf(masks, cap);
+                keypoints = Arrays.copyOf(keypoints, cap);
             }
             imageIds[size] = imageId;
             categoryIds[size] = categoryId;
@@ -127,8 +166,51 @@ public final class Detections {
             boxes[4 * size + 2] = w;
             boxes[4 * size + 3] = h;
             scores[size] = score;
+            areas[size] = w * h;
             size++;
             return this;
+        }
+
+        /**
+         * Sets the area (pixels², finite, not negative) of the detection added last, replacing
+         * {@code w * h}.
+         */
+        public Builder area(double area) {
+            GroundTruth.requireFinite(area);
+            if (area < 0) {
+                throw new IllegalArgumentException("detection " + (size - 1) + ": area must not be negative, got "
+                        + area);
+            }
+            areas[last()] = area;
+            return this;
+        }
+
+        /** Sets the mask of the detection added last (segm evaluation). */
+        public Builder mask(Rle mask) {
+            masks[last()] = java.util.Objects.requireNonNull(mask, "mask");
+            return this;
+        }
+
+        /**
+         * Sets the keypoints of the detection added last.
+         *
+         * @param xyv {@code [x, y, v]} triples in pixels; {@code v} is not used by OKS
+         * @throws IllegalArgumentException when the length is not a multiple of 3
+         */
+        public Builder keypoints(double[] xyv) {
+            if (xyv.length % 3 != 0) {
+                throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + xyv.length
+                        + " numbers");
+            }
+            keypoints[last()] = xyv.clone();
+            return this;
+        }
+
+        private int last() {
+            if (size == 0) {
+                throw new IllegalStateException("add a detection first");
+            }
+            return size - 1;
         }
 
         /** Adds every detection of {@code other}, in its order. */
@@ -136,6 +218,13 @@ public final class Detections {
             for (int i = 0; i < other.size(); i++) {
                 add(other.imageIds[i], other.categoryIds[i], other.boxes[4 * i], other.boxes[4 * i + 1],
                         other.boxes[4 * i + 2], other.boxes[4 * i + 3], other.scores[i]);
+                areas[size - 1] = other.areas[i];
+                masks[size - 1] = other.masks[i];
+                int from = other.keypoints.start(i);
+                int count = other.keypoints.count(i);
+                if (count > 0) {
+                    keypoints[size - 1] = Arrays.copyOfRange(other.keypoints.values(), from, from + 3 * count);
+                }
             }
             return this;
         }
@@ -143,7 +232,8 @@ public final class Detections {
         /** The detections added so far. The builder stays usable. */
         public Detections build() {
             return new Detections(Arrays.copyOf(imageIds, size), Arrays.copyOf(categoryIds, size),
-                    Arrays.copyOf(boxes, 4 * size), Arrays.copyOf(scores, size));
+                    Arrays.copyOf(boxes, 4 * size), Arrays.copyOf(scores, size), Arrays.copyOf(areas, size),
+                    Arrays.copyOf(masks, size), KeypointColumn.of(Arrays.copyOf(keypoints, size)));
         }
     }
 }

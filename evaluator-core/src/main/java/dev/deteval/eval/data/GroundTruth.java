@@ -1,6 +1,7 @@
 package dev.deteval.eval.data;
 
 import dev.deteval.eval.internal.Growable;
+import dev.deteval.eval.mask.Rle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class GroundTruth {
     private final double[] areas;
     private final boolean[] crowd;
     private final boolean[] ignore;
+    private final Rle[] masks;
+    private final KeypointColumn keypoints;
+    private final int[] numKeypoints;
 
     private GroundTruth(Builder b) {
         int ni = b.imageCount;
@@ -51,6 +55,9 @@ public final class GroundTruth {
         areas = Arrays.copyOf(b.areas, na);
         crowd = Arrays.copyOf(b.crowd, na);
         ignore = Arrays.copyOf(b.ignore, na);
+        masks = Arrays.copyOf(b.masks, na);
+        keypoints = KeypointColumn.of(Arrays.copyOf(b.keypoints, na));
+        numKeypoints = Arrays.copyOf(b.numKeypoints, na);
     }
 
     /** A builder for ground truth assembled in code. */
@@ -149,6 +156,24 @@ public final class GroundTruth {
     }
 
     /**
+     * The mask of each annotation (run-length encoded, image-sized), or null where the annotation has no
+     * segmentation. Do not modify.
+     */
+    public Rle[] maskColumn() {
+        return masks;
+    }
+
+    /** The keypoints of each annotation as {@code [x, y, v]} triples (empty where there are none). */
+    public KeypointColumn keypoints() {
+        return keypoints;
+    }
+
+    /** The {@code num_keypoints} field of each annotation (0 when absent). Do not modify. */
+    public int[] numKeypointsColumn() {
+        return numKeypoints;
+    }
+
+    /**
      * Collects images, categories and annotations. Ids must be unique within their kind; an
      * annotation's image and category must have been added (in any order) by the time of
      * {@link #build()}.
@@ -168,6 +193,9 @@ public final class GroundTruth {
         private double[] areas = new double[0];
         private boolean[] crowd = new boolean[0];
         private boolean[] ignore = new boolean[0];
+        private Rle[] masks = new Rle[0];
+        private double[][] keypoints = new double[0][];
+        private int[] numKeypoints = new int[0];
 
         private Builder() {
         }
@@ -229,6 +257,9 @@ public final class GroundTruth {
                 areas = Growable.grow(areas, cap);
                 crowd = Growable.grow(crowd, cap);
                 ignore = Growable.grow(ignore, cap);
+                masks = Arrays.copyOf(masks, cap);
+                keypoints = Arrays.copyOf(keypoints, cap);
+                numKeypoints = Arrays.copyOf(numKeypoints, cap);
             }
             int i = annotationCount++;
             annotationIds[i] = id;
@@ -241,6 +272,36 @@ public final class GroundTruth {
             areas[i] = area;
             crowd[i] = isCrowd;
             ignore[i] = isIgnore;
+            return this;
+        }
+
+        /**
+         * Sets the mask of annotation {@code index} (0-based, in the order of addition; segm evaluation).
+         *
+         * @throws IndexOutOfBoundsException when no such annotation was added
+         */
+        public Builder mask(int index, Rle mask) {
+            masks[Objects.checkIndex(index, annotationCount)] = Objects.requireNonNull(mask, "mask");
+            return this;
+        }
+
+        /**
+         * Sets the keypoints of annotation {@code index} (0-based, in the order of addition; keypoint
+         * evaluation).
+         *
+         * @param xyv {@code [x0, y0, v0, x1, y1, v1, ...]} in pixels; {@code v > 0} marks a labelled point
+         * @param count the annotation's {@code num_keypoints}; 0 makes it ignored, as in pycocotools
+         * @throws IllegalArgumentException when the length is not a multiple of 3
+         * @throws IndexOutOfBoundsException when no such annotation was added
+         */
+        public Builder keypoints(int index, double[] xyv, int count) {
+            if (xyv.length % 3 != 0) {
+                throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + xyv.length
+                        + " numbers");
+            }
+            int i = Objects.checkIndex(index, annotationCount);
+            keypoints[i] = xyv.clone();
+            numKeypoints[i] = count;
             return this;
         }
 

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.mask.Rle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -17,15 +19,27 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads COCO JSON with Jackson's streaming parser straight into columns: instances-format ground truth
  * ({@code images}, {@code categories}, {@code annotations}) and results (a JSON array of
  * {@code {image_id, category_id, bbox, score}}, or an object whose {@code annotations} member is that
- * array). Fields not needed for box evaluation are skipped.
+ * array). Fields not needed for the chosen {@link IouType} are skipped: a box reader never looks at
+ * {@code segmentation} or {@code keypoints}.
+ *
+ * <p>For {@link IouType#SEGM}, ground-truth {@code segmentation}s (polygon lists rasterised at the image's
+ * {@code height} x {@code width}, uncompressed or compressed RLE) become masks, and every result needs a
+ * {@code segmentation} in RLE form; its area is the mask area and its box the mask's bounding box, unless
+ * the first result has a {@code bbox}, in which case every result keeps its box and {@code w * h} as area
+ * (pycocotools' {@code loadRes}). For {@link IouType#KEYPOINTS}, ground truths keep {@code keypoints} and
+ * {@code num_keypoints}; results need {@code keypoints}, and their box is the extent of all their points
+ * (area {@code w * h}), again unless the first result has a {@code bbox}. Segm and keypoint results are
+ * parsed on one thread.
  *
  * <p>Every problem is an {@link InputException} naming the file, the JSON path with line and column,
  * and what is wrong. A reader instance collects warnings (for example a ground-truth annotation
@@ -42,6 +56,17 @@ public final class CocoJsonReader {
     static final int PARALLEL_MIN_BYTES = 4 << 20;
 
     private final List<String> warnings = new ArrayList<>();
+    private final IouType type;
+
+    /** A reader for box evaluation. */
+    public CocoJsonReader() {
+        this(IouType.BBOX);
+    }
+
+    /** A reader that also keeps what {@code type} needs (masks or keypoints). */
+    public CocoJsonReader(IouType type) {
+        this.type = java.util.Objects.requireNonNull(type, "type");
+    }
 
     /** Warnings collected by the reads so far. */
     public List<String> warnings() {
@@ -64,7 +89,7 @@ public final class CocoJsonReader {
      */
     public GroundTruth readGroundTruth(InputStream in, String source) {
         try (JsonParser parser = FACTORY.createParser(in)) {
-            return new GroundTruthParser(new JsonCursor(parser, source), warnings).parse();
+            return new GroundTruthParser(new JsonCursor(parser, source), warnings, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -167,14 +192,14 @@ public final class CocoJsonReader {
     }
 
     /** Slice bounds for a parallel parse of {@code bytes}, or null to parse it in one piece. */
-    private static int[] cuts(byte[] bytes) {
+    private int[] cuts(byte[] bytes) {
         int threads = Runtime.getRuntime().availableProcessors();
-        int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1
+        int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1 && type == IouType.BBOX
                 ? ArraySplitter.split(bytes, bytes.length, 2 * threads) : null;
         return cuts != null && cuts.length > 2 ? cuts : null;
     }
 
-    private static Detections readResults(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
+    private Detections readResults(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
         int[] cuts = cuts(bytes);
         if (cuts != null) {
             try {
@@ -189,9 +214,9 @@ public final class CocoJsonReader {
         return parseAll(bytes, source, gt, warnings);
     }
 
-    private static Detections parseAll(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
+    private Detections parseAll(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, warnings).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, warnings, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -203,7 +228,7 @@ public final class CocoJsonReader {
         System.arraycopy(bytes, from, slice, 1, to - from);
         slice[slice.length - 1] = ']';
         try (JsonParser parser = FACTORY.createParser(slice)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>()).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(), IouType.BBOX).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -216,7 +241,7 @@ public final class CocoJsonReader {
      */
     public Detections readResults(InputStream in, String source, GroundTruth gt) {
         try (JsonParser parser = FACTORY.createParser(in)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, warnings).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, warnings, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -254,10 +279,16 @@ public final class CocoJsonReader {
         private boolean sawImages;
         private boolean sawAnnotations;
         private boolean sawCategories;
+        private final IouType type;
+        private final Map<Long, int[]> imageSizes = new HashMap<>();
+        private final List<SegmentationJson> segmentations = new ArrayList<>();
+        private final List<long[]> segmentationOwners = new ArrayList<>();
+        private int annotationCount;
 
-        GroundTruthParser(JsonCursor c, List<String> warnings) {
+        GroundTruthParser(JsonCursor c, List<String> warnings, IouType type) {
             this.c = c;
             this.warnings = warnings;
+            this.type = type;
         }
 
         GroundTruth parse() {
@@ -308,6 +339,7 @@ public final class CocoJsonReader {
                         + " (pycocotools would fail)");
             }
             checkImageReferences();
+            resolveMasks();
             GroundTruth gt;
             try {
                 gt = builder.build();
@@ -316,6 +348,22 @@ public final class CocoJsonReader {
             }
             checkReferences(gt);
             return gt;
+        }
+
+        /** Turns the segmentations into masks now that every image's size is known. */
+        private void resolveMasks() {
+            for (int j = 0; j < segmentations.size(); j++) {
+                SegmentationJson s = segmentations.get(j);
+                long[] owner = segmentationOwners.get(j);
+                int[] hw = imageSizes.get(owner[1]);
+                Rle mask;
+                try {
+                    mask = s.toRle(hw[0], hw[1]);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(c.source, s.path(), "annotation " + owner[2] + ": " + e.getMessage(), e);
+                }
+                builder.mask((int) owner[0], mask);
+            }
         }
 
         private void checkImageReferences() {
@@ -392,6 +440,7 @@ public final class CocoJsonReader {
                 throw c.errorAt(path + ".id", idAt, "duplicate image id " + id);
             }
             builder.addImage(id, width, height, fileName);
+            imageSizes.put(id, new int[] {height, width});
         }
 
         private long nonNegative(String path, long v) {
@@ -448,6 +497,9 @@ public final class CocoJsonReader {
             double area = Double.NaN;
             boolean crowd = false;
             boolean ignore = false;
+            SegmentationJson segmentation = null;
+            double[] keypoints = null;
+            int numKeypoints = -1;
             int seen = 0;
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
@@ -462,6 +514,31 @@ public final class CocoJsonReader {
                         seen = once(seen, 2, base, index, "image_id");
                         imageId = c.readLong(base, index, "image_id");
                         imageAt = c.location();
+                    }
+                    case "segmentation" -> {
+                        if (type == IouType.SEGM) {
+                            seen = once(seen, 128, base, index, "segmentation");
+                            segmentation = SegmentationJson.read(c, JsonCursor.join(base, index, "segmentation"));
+                        } else {
+                            c.skipChildren();
+                        }
+                    }
+                    case "keypoints" -> {
+                        if (type == IouType.KEYPOINTS) {
+                            seen = once(seen, 256, base, index, "keypoints");
+                            keypoints = keypoints(c, JsonCursor.join(base, index, "keypoints"));
+                        } else {
+                            c.skipChildren();
+                        }
+                    }
+                    case "num_keypoints" -> {
+                        if (type == IouType.KEYPOINTS) {
+                            seen = once(seen, 512, base, index, "num_keypoints");
+                            String at = JsonCursor.join(base, index, "num_keypoints");
+                            numKeypoints = (int) nonNegative(at, c.readLong(at));
+                        } else {
+                            c.skipChildren();
+                        }
                     }
                     case "category_id" -> {
                         seen = once(seen, 4, base, index, "category_id");
@@ -494,15 +571,11 @@ public final class CocoJsonReader {
                     default -> c.skipChildren();
                 }
             }
-            String path = null;
-            if (id == null || imageId == null || categoryId == null || !hasBox) {
-                path = JsonCursor.join(base, index, null);
-            }
-            requireField(id, path, "id");
-            requireField(imageId, path, "image_id");
-            requireField(categoryId, path, "category_id");
+            requireField(id, base, index, "id");
+            requireField(imageId, base, index, "image_id");
+            requireField(categoryId, base, index, "category_id");
             if (!hasBox) {
-                throw c.error(path, "missing required field 'bbox'");
+                throw c.error(JsonCursor.join(base, index, null), "missing required field 'bbox'");
             }
             if (!annotationIds.add(id)) {
                 throw c.errorAt(JsonCursor.join(base, index, "id"), idAt, "duplicate annotation id " + id);
@@ -512,6 +585,21 @@ public final class CocoJsonReader {
                 missingArea++;
             }
             builder.addAnnotation(id, imageId, categoryId, box[0], box[1], box[2], box[3], area, crowd, ignore);
+            int row = annotationCount++;
+            if (segmentation != null) {
+                segmentations.add(segmentation);
+                segmentationOwners.add(new long[] {row, imageId, id});
+            } else if (type == IouType.SEGM) {
+                throw c.error(JsonCursor.join(base, index, null), "missing required field 'segmentation' (segm evaluation)");
+            }
+            if (keypoints != null) {
+                if (numKeypoints < 0) {
+                    throw c.error(JsonCursor.join(base, index, null), "missing required field 'num_keypoints' (keypoints evaluation)");
+                }
+                builder.keypoints(row, keypoints, numKeypoints);
+            } else if (numKeypoints > 0) {
+                throw c.error(JsonCursor.join(base, index, null), "num_keypoints is " + numKeypoints + " but there is no 'keypoints' field");
+            }
             annotationRefs.add(new long[] {imageId, categoryId, imageAt.getLineNr(), imageAt.getColumnNr()});
         }
 
@@ -519,9 +607,9 @@ public final class CocoJsonReader {
             return (seen & bit) == 0 ? seen | bit : c.once(seen, bit, JsonCursor.join(base, index, null), name);
         }
 
-        private void requireField(Object value, String path, String field) {
+        private void requireField(Object value, String base, int index, String field) {
             if (value == null) {
-                throw c.error(path, "missing required field '" + field + "'");
+                throw c.error(JsonCursor.join(base, index, null), "missing required field '" + field + "'");
             }
         }
     }
@@ -533,11 +621,15 @@ public final class CocoJsonReader {
         private final List<String> warnings;
         private final Detections.Builder builder = Detections.builder();
         private final double[] box = new double[4];
+        private final IouType type;
+        /** pycocotools' loadRes takes its bbox branch for every result when the first one has a bbox. */
+        private boolean boxesFromFirst;
 
-        ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings) {
+        ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type) {
             this.c = c;
             this.gt = gt;
             this.warnings = warnings;
+            this.type = type;
         }
 
         Detections parse() {
@@ -597,6 +689,8 @@ public final class CocoJsonReader {
          * when something is wrong: this runs once per detection.
          */
         private void detection(String base, int index) {
+            SegmentationJson segmentation = null;
+            double[] keypoints = null;
             Long imageId = null;
             Long categoryId = null;
             boolean hasBox = false;
@@ -631,6 +725,22 @@ public final class CocoJsonReader {
                         seen = once(seen, 8, base, index, "score");
                         score = c.readFinite(base, index, "score");
                     }
+                    case "segmentation" -> {
+                        if (type == IouType.SEGM) {
+                            seen = once(seen, 16, base, index, "segmentation");
+                            segmentation = SegmentationJson.read(c, path(base, index) + ".segmentation");
+                        } else {
+                            c.skipChildren();
+                        }
+                    }
+                    case "keypoints" -> {
+                        if (type == IouType.KEYPOINTS) {
+                            seen = once(seen, 32, base, index, "keypoints");
+                            keypoints = keypoints(c, path(base, index) + ".keypoints");
+                        } else {
+                            c.skipChildren();
+                        }
+                    }
                     default -> c.skipChildren();
                 }
             }
@@ -640,13 +750,44 @@ public final class CocoJsonReader {
             if (categoryId == null) {
                 throw c.error(path(base, index), "missing required field 'category_id'");
             }
-            if (!hasBox) {
-                throw c.error(path(base, index), "missing required field 'bbox'");
+            if (index == 0) {
+                boxesFromFirst = hasBox;
+            }
+            if (!hasBox && (type == IouType.BBOX || boxesFromFirst)) {
+                throw c.error(path(base, index), type == IouType.BBOX ? "missing required field 'bbox'"
+                        : "missing required field 'bbox' (the first result has one, so pycocotools reads every"
+                        + " result's box)");
             }
             if (Double.isNaN(score)) {
                 throw c.error(path(base, index), "missing required field 'score'");
             }
+            Rle mask = null;
+            if (type == IouType.SEGM) {
+                mask = resultMask(base, index, segmentation);
+                if (!hasBox) {
+                    System.arraycopy(mask.bbox(), 0, box, 0, 4);
+                }
+            } else if (type == IouType.KEYPOINTS) {
+                if (keypoints == null) {
+                    throw c.error(path(base, index), "missing required field 'keypoints' (keypoints evaluation)");
+                }
+                if (keypoints.length == 0) {
+                    throw c.error(path(base, index) + ".keypoints", "keypoints must not be empty");
+                }
+                if (!hasBox) {
+                    extent(keypoints, box);
+                }
+            }
             builder.add(imageId, categoryId, box[0], box[1], box[2], box[3], score);
+            if (mask != null) {
+                builder.mask(mask);
+                if (!boxesFromFirst) {
+                    builder.area(mask.area());
+                }
+            }
+            if (keypoints != null) {
+                builder.keypoints(keypoints);
+            }
         }
 
         private int once(int seen, int bit, String base, int index, String name) {
@@ -656,6 +797,48 @@ public final class CocoJsonReader {
         private static String path(String base, int index) {
             return base + "[" + index + "]";
         }
+
+        private Rle resultMask(String base, int index, SegmentationJson segmentation) {
+            if (segmentation == null) {
+                throw c.error(path(base, index), "missing required field 'segmentation' (segm evaluation)");
+            }
+            if (segmentation.isPolygon()) {
+                throw c.error(segmentation.path(), "a result's segmentation must be RLE {counts, size}, not polygons");
+            }
+            try {
+                return segmentation.toRle(0, 0);
+            } catch (IllegalArgumentException e) {
+                throw c.error(segmentation.path(), e.getMessage());
+            }
+        }
+
+        /** pycocotools' loadRes box for keypoint results: the extent of all points, v = 0 included. */
+        private static void extent(double[] kps, double[] out) {
+            double x0 = Double.POSITIVE_INFINITY;
+            double x1 = Double.NEGATIVE_INFINITY;
+            double y0 = Double.POSITIVE_INFINITY;
+            double y1 = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < kps.length; i += 3) {
+                x0 = Math.min(x0, kps[i]);
+                x1 = Math.max(x1, kps[i]);
+                y0 = Math.min(y0, kps[i + 1]);
+                y1 = Math.max(y1, kps[i + 1]);
+            }
+            out[0] = x0;
+            out[1] = y0;
+            out[2] = x1 - x0;
+            out[3] = y1 - y0;
+        }
+    }
+
+    /** Reads a keypoints array: {@code [x, y, v]} triples, so a multiple of 3 numbers. */
+    static double[] keypoints(JsonCursor c, String path) {
+        double[] v = SegmentationJson.numbers(c, path);
+        if (v.length % 3 != 0) {
+            throw c.error(path, "keypoints must be [x, y, v] triples, got " + v.length
+                    + " numbers (not a multiple of 3)");
+        }
+        return v;
     }
 
     @FunctionalInterface

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoParams;
+import dev.deteval.eval.coco.IouType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Reads COCO evaluation parameters from a JSON object whose keys are pycocotools' {@code Params}
  * names: {@code iouThrs}, {@code recThrs}, {@code maxDets}, {@code areaRng}, {@code areaRngLbl},
- * {@code useCats}, {@code imgIds}, {@code catIds}, and {@code iouType} (only {@code "bbox"} so far).
+ * {@code useCats}, {@code imgIds}, {@code catIds}, and {@code iouType} ({@code bbox}, {@code segm} or {@code keypoints}; keypoints change the defaults of
+ * maxDets and the area ranges) and {@code kpt_oks_sigmas}.
  * Absent keys keep the mode's defaults; an unknown key is an error, so a typo never goes unnoticed.
  */
 public final class CocoParamsReader {
@@ -30,8 +32,18 @@ public final class CocoParamsReader {
 
     /** Reads parameters from {@code file} on top of the defaults of {@code mode}. */
     public static CocoParams read(Path file, CocoMode mode) {
+        return read(file, mode, null);
+    }
+
+    /**
+     * Reads parameters from {@code file} on top of the defaults of {@code mode} and {@code iouType}.
+     *
+     * @param iouType the type asked for outside the file (the command line), or null; a file whose
+     *     {@code iouType} differs from it is an error
+     */
+    public static CocoParams read(Path file, CocoMode mode, IouType iouType) {
         try (InputStream in = CocoJsonReader.open(file)) {
-            return read(in, file.toString(), mode);
+            return read(in, file.toString(), mode, iouType);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
         }
@@ -39,11 +51,19 @@ public final class CocoParamsReader {
 
     /** Reads parameters from a stream; {@code source} names it in errors. */
     public static CocoParams read(InputStream in, String source, CocoMode mode) {
+        return read(in, source, mode, null);
+    }
+
+    /** Reads parameters from a stream; see {@link #read(Path, CocoMode, IouType)}. */
+    public static CocoParams read(InputStream in, String source, CocoMode mode, IouType iouType) {
         try (JsonParser parser = FACTORY.createParser(in)) {
             JsonCursor c = new JsonCursor(parser, source);
             c.next();
             c.expect(JsonToken.START_OBJECT, "$", "a JSON object of pycocotools Params names");
             CocoParams.Builder b = CocoParams.builder(mode);
+            if (iouType != null) {
+                b.optIouType(iouType);
+            }
             double[][] areaRng = null;
             String[] areaLbl = null;
             java.util.Set<String> seen = new java.util.HashSet<>();
@@ -64,12 +84,21 @@ public final class CocoParamsReader {
                     case "catIds" -> b.optCatIds(longs(c, name));
                     case "iouType" -> {
                         String type = c.readString(name);
-                        if (!type.equals("bbox")) {
-                            throw c.error(name, "iouType '" + type + "' is not supported yet; only 'bbox' is");
+                        IouType fromFile;
+                        try {
+                            fromFile = IouType.of(type);
+                        } catch (IllegalArgumentException e) {
+                            throw c.error(name, e.getMessage());
                         }
+                        if (iouType != null && fromFile != iouType) {
+                            throw c.error(name, "iouType '" + type + "' differs from the requested '"
+                                    + iouType.label() + "'");
+                        }
+                        b.optIouType(fromFile);
                     }
+                    case "kpt_oks_sigmas" -> b.optKptOksSigmas(doubles(c, name));
                     default -> throw c.error(name, "unknown parameter '" + name + "'; known: iouThrs, recThrs,"
-                            + " maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType");
+                            + " maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType, kpt_oks_sigmas");
                 }
             }
             if (areaRng != null || areaLbl != null) {

@@ -16,19 +16,32 @@ public final class CocoTextReport {
     private CocoTextReport() {
     }
 
-    /** The twelve summary lines exactly as pycocotools prints them. */
+    /**
+     * The summary lines exactly as pycocotools prints them: twelve for boxes and masks, ten for
+     * keypoints ({@code _summarizeKps}).
+     */
     public static List<String> summaryLines(CocoResult result) {
         double[] iouThrs = result.params().iouThrs();
         String range = Decimals.fixed(iouThrs[0], 2) + ":" + Decimals.fixed(iouThrs[iouThrs.length - 1], 2);
         CocoSummary s = result.summary();
         double[] stats = s.stats();
         int[] maxDets = s.maxDetsUsed();
-        String[] iou = {range, "0.50", "0.75", range, range, range, range, range, range, range, range, range};
-        String[] area = {"all", "all", "all", "small", "medium", "large", "all", "all", "all", "small", "medium",
-            "large"};
-        List<String> lines = new ArrayList<>(12);
-        for (int i = 0; i < 12; i++) {
-            boolean ap = i < 6;
+        String[] iou;
+        String[] area;
+        int apCount;
+        if (s.keypoints()) {
+            iou = new String[] {range, "0.50", "0.75", range, range, range, "0.50", "0.75", range, range};
+            area = new String[] {"all", "all", "all", "medium", "large", "all", "all", "all", "medium", "large"};
+            apCount = 5;
+        } else {
+            iou = new String[] {range, "0.50", "0.75", range, range, range, range, range, range, range, range, range};
+            area = new String[] {"all", "all", "all", "small", "medium", "large", "all", "all", "all", "small",
+                "medium", "large"};
+            apCount = 6;
+        }
+        List<String> lines = new ArrayList<>(stats.length);
+        for (int i = 0; i < stats.length; i++) {
+            boolean ap = i < apCount;
             lines.add(String.format(" %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s",
                     ap ? "Average Precision" : "Average Recall", ap ? "(AP)" : "(AR)", iou[i], area[i], maxDets[i],
                     Decimals.fixed(stats[i], 3)));
@@ -40,7 +53,7 @@ public final class CocoTextReport {
     public static String render(CocoResult result) {
         StringBuilder out = new StringBuilder();
         CocoMode mode = result.mode();
-        out.append("deteval COCO bbox evaluation, mode: ").append(mode.id()).append(" (").append(mode.label())
+        out.append("deteval COCO ").append(result.params().iouType().label()).append(" evaluation, mode: ").append(mode.id()).append(" (").append(mode.label())
                 .append(")\n");
         for (String line : summaryLines(result)) {
             out.append(line).append('\n');

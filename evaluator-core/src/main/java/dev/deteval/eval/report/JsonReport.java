@@ -60,17 +60,19 @@ public final class JsonReport {
     public static void writeCocoMembers(CocoResult result, JsonGenerator g) throws IOException {
         g.writeStringField("tool", "deteval");
         g.writeStringField("protocol", "coco");
-        g.writeStringField("iouType", "bbox");
+        g.writeStringField("iouType", result.params().iouType().label());
         g.writeStringField("mode", result.mode().id());
         g.writeStringField("modeLabel", result.mode().label());
         CocoSummary s = result.summary();
         g.writeObjectFieldStart("stats");
         double[] stats = s.stats();
         for (int i = 0; i < stats.length; i++) {
-            g.writeNumberField(CocoSummary.STAT_NAMES.get(i), stats[i]);
+            g.writeNumberField(s.statNames().get(i), stats[i]);
         }
-        g.writeNumberField("AR50", s.ar50());
-        g.writeNumberField("AR75", s.ar75());
+        if (!s.keypoints()) {
+            g.writeNumberField("AR50", s.ar50());
+            g.writeNumberField("AR75", s.ar75());
+        }
         g.writeEndObject();
         g.writeArrayFieldStart("perCategory");
         for (CategoryMetrics m : result.perCategory()) {

@@ -14,7 +14,7 @@ public final class MarkdownReport {
     /** The COCO report as Markdown. */
     public static String coco(CocoResult result) {
         StringBuilder out = new StringBuilder();
-        out.append("# deteval COCO bbox evaluation\n\n");
+        out.append("# deteval COCO ").append(result.params().iouType().label()).append(" evaluation\n\n");
         out.append("Mode: **").append(result.mode().id()).append("** (").append(result.mode().label())
                 .append(")\n\n");
         CocoSummary s = result.summary();
@@ -22,11 +22,14 @@ public final class MarkdownReport {
         int[] maxDets = s.maxDetsUsed();
         out.append("| stat | value | maxDets |\n|---|---:|---:|\n");
         for (int i = 0; i < stats.length; i++) {
-            out.append("| ").append(CocoSummary.STAT_NAMES.get(i)).append(" | ").append(cell(stats[i])).append(" | ")
+            out.append("| ").append(s.statNames().get(i)).append(" | ").append(cell(stats[i])).append(" | ")
                     .append(maxDets[i]).append(" |\n");
         }
-        out.append("| AR50 | ").append(cell(s.ar50())).append(" | ").append(maxDets[8]).append(" |\n");
-        out.append("| AR75 | ").append(cell(s.ar75())).append(" | ").append(maxDets[8]).append(" |\n\n");
+        if (!s.keypoints()) {
+            out.append("| AR50 | ").append(cell(s.ar50())).append(" | ").append(maxDets[8]).append(" |\n");
+            out.append("| AR75 | ").append(cell(s.ar75())).append(" | ").append(maxDets[8]).append(" |\n");
+        }
+        out.append('\n');
         out.append("## Per category\n\n");
         out.append("| id | name | AP | AP50 | AP75 | APs | APm | APl | AR")
                 .append(CocoTextReport.largestMaxDets(result)).append(" |\n");

@@ -6,6 +6,7 @@ import dev.deteval.eval.check.MetricSnapshot.Protocol;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoParams;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
@@ -51,13 +52,26 @@ public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings,
     }
 
     /**
-     * A COCO bbox evaluation.
+     * A COCO evaluation whose iouType comes from the parameters file (bbox when there is none).
      *
      * @param params a pycocotools Params JSON file, or null for the mode's defaults
      */
     public static ProtocolEvaluation coco(Path groundTruth, Path detections, Path params, CocoMode mode) {
-        CocoParams p = params == null ? CocoParams.builder(mode).build() : CocoParamsReader.read(params, mode);
-        CocoJsonReader reader = new CocoJsonReader();
+        return coco(groundTruth, detections, params, mode, null);
+    }
+
+    /**
+     * A COCO evaluation of boxes, masks or keypoints.
+     *
+     * @param params a pycocotools Params JSON file, or null for the defaults of the mode and iouType
+     * @param iouType what to compare, or null for the parameters file's {@code iouType} (bbox when absent);
+     *     a file naming another iouType is an error
+     */
+    public static ProtocolEvaluation coco(Path groundTruth, Path detections, Path params, CocoMode mode,
+            IouType iouType) {
+        CocoParams p = params != null ? CocoParamsReader.read(params, mode, iouType)
+                : CocoParams.builder(mode).optIouType(iouType == null ? IouType.BBOX : iouType).build();
+        CocoJsonReader reader = new CocoJsonReader(p.iouType());
         CocoJsonReader.Inputs inputs = reader.readBoth(groundTruth, detections);
         GroundTruth gt = inputs.groundTruth();
         Detections dt = inputs.detections();

@@ -18,6 +18,8 @@ final class ImageSynth {
     long[] detectionCategory = new long[128];
     double[] detectionBox = new double[512];
     double[] detectionScore = new double[128];
+    /** The object a detection was copied from, or -1 for a background detection. */
+    int[] detectionSource = new int[128];
 
     ImageSynth(SplittableRandom random) {
         this.random = random;
@@ -60,7 +62,7 @@ final class ImageSynth {
             double w = Math.sqrt(drawArea(width * height * 0.5));
             double h = Math.min(height - 1, w * logUniform(0.5, 2));
             w = Math.min(width - 1, w);
-            add(randomCategory(), random.nextDouble() * (width - w), random.nextDouble() * (height - h), w, h,
+            add(-1, randomCategory(), random.nextDouble() * (width - w), random.nextDouble() * (height - h), w, h,
                     0.3 * Math.pow(random.nextDouble(), 2));
         }
     }
@@ -80,17 +82,19 @@ final class ImageSynth {
         double nw = w * (1 + jitter * (random.nextDouble() * 2 - 1));
         double nh = h * (1 + jitter * (random.nextDouble() * 2 - 1));
         double score = confidence * (0.25 + 0.75 * quality) * (0.8 + 0.2 * random.nextDouble());
-        add(category, Math.max(0, nx), Math.max(0, ny), Math.max(1, nw), Math.max(1, nh), score);
+        add(a, category, Math.max(0, nx), Math.max(0, ny), Math.max(1, nw), Math.max(1, nh), score);
     }
 
-    private void add(long category, double x, double y, double w, double h, double score) {
+    private void add(int source, long category, double x, double y, double w, double h, double score) {
         int d = detections++;
         if (d == detectionScore.length) {
             int cap = d * 2;
             detectionCategory = java.util.Arrays.copyOf(detectionCategory, cap);
             detectionBox = java.util.Arrays.copyOf(detectionBox, 4 * cap);
             detectionScore = java.util.Arrays.copyOf(detectionScore, cap);
+            detectionSource = java.util.Arrays.copyOf(detectionSource, cap);
         }
+        detectionSource[d] = source;
         detectionCategory[d] = category;
         detectionBox[4 * d] = x;
         detectionBox[4 * d + 1] = y;

@@ -20,6 +20,13 @@ import java.util.SplittableRandom;
  * little below w×h (as a mask area is). Per image at most 100 detections: jittered copies of most ground
  * truths whose score grows with their overlap, some duplicates, some copies with a wrong class, and
  * background boxes with low scores.
+ *
+ * <p>With segmentations ({@link #SyntheticCoco(int, long, boolean)}), every ground truth also gets a
+ * {@code segmentation}: a convex polygon inside its box (crowd regions: the same shape as uncompressed RLE,
+ * as in COCO) and {@code area} becomes the pixel count of that mask as pycocotools computes it; every result
+ * gets a compressed-RLE {@code segmentation} (a jittered copy of its ground truth's polygon, or the mask of
+ * its box for background detections) besides its {@code bbox}. Boxes and scores are the same as without
+ * segmentations; see {@link MaskSynth}.
  */
 public final class SyntheticCoco {
 
@@ -29,17 +36,30 @@ public final class SyntheticCoco {
 
     private final int images;
     private final long seed;
+    private final boolean segm;
 
     /**
+     * Boxes only.
+     *
      * @param images number of images, at least 1
      * @param seed random seed
      */
     public SyntheticCoco(int images, long seed) {
+        this(images, seed, false);
+    }
+
+    /**
+     * @param images number of images, at least 1
+     * @param seed random seed
+     * @param segm true to write segmentations as well (mask areas for ground truth, RLE for results)
+     */
+    public SyntheticCoco(int images, long seed, boolean segm) {
         if (images < 1) {
             throw new IllegalArgumentException("--images must be at least 1, got " + images);
         }
         this.images = images;
         this.seed = seed;
+        this.segm = segm;
     }
 
     /** Counts of what was written. */
@@ -92,17 +112,29 @@ public final class SyntheticCoco {
         gt.writeArrayFieldStart("annotations");
         dt.writeStartArray();
         ImageSynth synth = new ImageSynth(random);
+        MaskSynth masks = new MaskSynth(new SplittableRandom(seed).split());
         int annotations = 0;
         int detections = 0;
         for (int i = 0; i < images; i++) {
-            synth.generate(sizes[i][0], sizes[i][1], poisson(random, MEAN_OBJECTS), MAX_DETECTIONS);
+            int width = sizes[i][0];
+            int height = sizes[i][1];
+            synth.generate(width, height, poisson(random, MEAN_OBJECTS), MAX_DETECTIONS);
+            if (segm) {
+                masks.generateObjects(synth, width, height);
+            }
             for (int a = 0; a < synth.objects; a++) {
                 gt.writeStartObject();
                 gt.writeNumberField("id", ++annotations);
                 gt.writeNumberField("image_id", imageId(i));
                 gt.writeNumberField("category_id", synth.objectCategory[a]);
                 writeBox(gt, synth.objectBox, a);
-                gt.writeNumberField("area", round(synth.objectArea[a], 2));
+                if (segm) {
+                    SegmentationJson.writeObject(gt, masks.objectPolygon[a], masks.objectMask[a],
+                            synth.objectCrowd[a]);
+                    gt.writeNumberField("area", (double) masks.objectMask[a].area());
+                } else {
+                    gt.writeNumberField("area", round(synth.objectArea[a], 2));
+                }
                 gt.writeNumberField("iscrowd", synth.objectCrowd[a] ? 1 : 0);
                 gt.writeEndObject();
             }
@@ -111,6 +143,9 @@ public final class SyntheticCoco {
                 dt.writeNumberField("image_id", imageId(i));
                 dt.writeNumberField("category_id", synth.detectionCategory[d]);
                 writeBox(dt, synth.detectionBox, d);
+                if (segm) {
+                    SegmentationJson.writeCompressed(dt, masks.detectionMask(synth, d, width, height));
+                }
                 dt.writeNumberField("score", round(synth.detectionScore[d], 5));
                 dt.writeEndObject();
                 detections++;

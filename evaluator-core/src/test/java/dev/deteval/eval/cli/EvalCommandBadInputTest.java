@@ -281,7 +281,7 @@ final class EvalCommandBadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"maxDet\": [100]}|maxDet|[100]|unknown parameter 'maxDet'; known: iouThrs, recThrs, maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType",
+        "{\"maxDet\": [100]}|maxDet|[100]|unknown parameter 'maxDet'; known: iouThrs, recThrs, maxDets, areaRng, areaRngLbl, useCats, imgIds, catIds, iouType, kpt_oks_sigmas",
         "{\"maxDets\": \"100\"}|maxDets|\"100\"|expected an array of integers, got a string",
         "{\"maxDets\": [1, 0, 100]}|maxDets[1]|0,|must be a positive integer, got 0",
         "{\"useCats\": [true]}|useCats|[true]|expected 0, 1, true or false, got an array",

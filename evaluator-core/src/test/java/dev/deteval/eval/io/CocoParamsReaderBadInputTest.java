@@ -53,7 +53,7 @@ final class CocoParamsReaderBadInputTest {
 
         assertAt(e, "maxDet", json, "[100]");
         assertThat(e.problem()).isEqualTo("unknown parameter 'maxDet'; known: iouThrs, recThrs, maxDets, areaRng,"
-                + " areaRngLbl, useCats, imgIds, catIds, iouType");
+                + " areaRngLbl, useCats, imgIds, catIds, iouType, kpt_oks_sigmas");
     }
 
     @ParameterizedTest
@@ -135,13 +135,13 @@ final class CocoParamsReaderBadInputTest {
     }
 
     @Test
-    void read_unsupportedIouType_named() {
-        String json = "{\"iouType\": \"segm\"}";
+    void read_unknownIouType_named() {
+        String json = "{\"iouType\": \"masks\"}";
 
         InputException e = paramsError(json);
 
-        assertAt(e, "iouType", json, "\"segm\"");
-        assertThat(e.problem()).isEqualTo("iouType 'segm' is not supported yet; only 'bbox' is");
+        assertAt(e, "iouType", json, "\"masks\"");
+        assertThat(e.problem()).isEqualTo("iouType must be bbox, segm or keypoints, got 'masks'");
     }
 
     @Test

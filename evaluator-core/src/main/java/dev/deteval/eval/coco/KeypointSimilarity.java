@@ -1,0 +1,48 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.data.KeypointColumn;
+
+/** Object keypoint similarity of every (detection, ground truth) pair of a group; see {@link Oks}. */
+final class KeypointSimilarity implements Similarity {
+
+    private final KeypointColumn dtKps;
+    private final KeypointColumn gtKps;
+    private final double[] gb;
+    private final double[] gtArea;
+    private final long[] gtIds;
+    private final Oks oks;
+
+    KeypointSimilarity(GroundTruth gt, Detections dt, double[] sigmas) {
+        this.dtKps = dt.keypoints();
+        this.gtKps = gt.keypoints();
+        this.gb = gt.boxColumn();
+        this.gtArea = gt.areaColumn();
+        this.gtIds = gt.annotationIdColumn();
+        this.oks = new Oks(sigmas);
+    }
+
+    @Override
+    public void compute(int[] dts, int dtCount, int[] gtRows, int gtFrom, int gtCount, double[] out) {
+        int k = oks.keypointCount();
+        double[] scratch = new double[k];
+        for (int d = 0; d < dtCount; d++) {
+            if (dtKps.count(dts[d]) != k) {
+                throw new IllegalArgumentException("detection " + dts[d] + " has " + dtKps.count(dts[d])
+                        + " keypoints, but kpt_oks_sigmas has " + k);
+            }
+        }
+        for (int gi = 0; gi < gtCount; gi++) {
+            int g = gtRows[gtFrom + gi];
+            if (gtKps.count(g) != k) {
+                throw new IllegalArgumentException("annotation " + gtIds[g] + " has " + gtKps.count(g)
+                        + " keypoints, but kpt_oks_sigmas has " + k);
+            }
+            for (int d = 0; d < dtCount; d++) {
+                out[d * gtCount + gi] = oks.of(dtKps.values(), dtKps.start(dts[d]), gtKps.values(), gtKps.start(g),
+                        gb[4 * g], gb[4 * g + 1], gb[4 * g + 2], gb[4 * g + 3], gtArea[g], scratch);
+            }
+        }
+    }
+}

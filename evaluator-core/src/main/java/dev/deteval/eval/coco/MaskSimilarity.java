@@ -1,0 +1,48 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.mask.MaskIou;
+import dev.deteval.eval.mask.Rle;
+
+/**
+ * Mask IoU of run-length-encoded masks ({@link MaskIou}, pycocotools' {@code maskUtils.iou}): crowd ground
+ * truths use the detection's mask area as the union; masks of different sizes give -1.
+ */
+final class MaskSimilarity implements Similarity {
+
+    private final Rle[] dtMasks;
+    private final Rle[] gtMasks;
+    private final boolean[] crowd;
+    private final long[] gtIds;
+
+    MaskSimilarity(GroundTruth gt, Detections dt) {
+        this.dtMasks = dt.maskColumn();
+        this.gtMasks = gt.maskColumn();
+        this.crowd = gt.crowdColumn();
+        this.gtIds = gt.annotationIdColumn();
+    }
+
+    @Override
+    public void compute(int[] dts, int dtCount, int[] gtRows, int gtFrom, int gtCount, double[] out) {
+        Rle[] d = new Rle[dtCount];
+        for (int i = 0; i < dtCount; i++) {
+            d[i] = dtMasks[dts[i]];
+            if (d[i] == null) {
+                throw new IllegalArgumentException("detection " + dts[i] + " has no segmentation (segm evaluation)");
+            }
+        }
+        Rle[] g = new Rle[gtCount];
+        boolean[] c = new boolean[gtCount];
+        for (int i = 0; i < gtCount; i++) {
+            int row = gtRows[gtFrom + i];
+            g[i] = gtMasks[row];
+            if (g[i] == null) {
+                throw new IllegalArgumentException("annotation " + gtIds[row]
+                        + " has no segmentation (segm evaluation)");
+            }
+            c[i] = crowd[row];
+        }
+        MaskIou.iou(d, g, c, out);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.deteval.eval.io;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.deteval.eval.mask.Polygons;
+import dev.deteval.eval.mask.Rle;
+import dev.deteval.eval.mask.RleStrings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A COCO {@code segmentation} as read from JSON, before it becomes a mask: a list of polygons (rasterised
+ * at the image's size, which may only be known once the whole file is read), an uncompressed RLE
+ * ({@code {"counts": [..], "size": [h, w]}}) or a compressed RLE (string counts).
+ *
+ * @param path JSON path of the value, for messages
+ * @param polygons polygon parts {@code [x0, y0, x1, y1, ...]}, or null
+ * @param counts uncompressed run lengths, or null
+ * @param compressed compressed counts string, or null
+ * @param height RLE height (RLE forms only)
+ * @param width RLE width (RLE forms only)
+ */
+record SegmentationJson(String path, List<double[]> polygons, int[] counts, String compressed, int height,
+        int width) {
+
+    /** Reads the value at the cursor (an array of polygons or an RLE object). */
+    static SegmentationJson read(JsonCursor c, String path) {
+        if (c.current() == JsonToken.START_ARRAY) {
+            List<double[]> parts = new ArrayList<>();
+            while (c.next() != JsonToken.END_ARRAY) {
+                parts.add(numbers(c, path + "[" + parts.size() + "]"));
+            }
+            return new SegmentationJson(path, parts, null, null, 0, 0);
+        }
+        c.expect(JsonToken.START_OBJECT, path, "a list of polygons or an RLE object {counts, size}");
+        int[] counts = null;
+        String compressed = null;
+        double[] size = null;
+        while (c.next() == JsonToken.FIELD_NAME) {
+            String name = c.fieldName();
+            c.next();
+            switch (name) {
+                case "counts" -> {
+                    if (c.current() == JsonToken.VALUE_STRING) {
+                        compressed = c.readString(path + ".counts");
+                    } else {
+                        double[] v = numbers(c, path + ".counts");
+                        counts = new int[v.length];
+                        for (int i = 0; i < v.length; i++) {
+                            if (v[i] != Math.rint(v[i]) || v[i] < 0 || v[i] > Integer.MAX_VALUE) {
+                                throw c.error(path + ".counts[" + i + "]", "must be a non-negative integer, got "
+                                        + v[i]);
+                            }
+                            counts[i] = (int) v[i];
+                        }
+                    }
+                }
+                case "size" -> size = numbers(c, path + ".size");
+                default -> c.skipChildren();
+            }
+        }
+        if (counts == null && compressed == null) {
+            throw c.error(path, "RLE segmentation without 'counts'");
+        }
+        if (size == null || size.length != 2 || size[0] < 0 || size[1] < 0 || size[0] != Math.rint(size[0])
+                || size[1] != Math.rint(size[1])) {
+            throw c.error(path, "RLE segmentation needs 'size': [height, width] as non-negative integers, got "
+                    + (size == null ? "none" : Arrays.toString(size)));
+        }
+        return new SegmentationJson(path, null, counts, compressed, (int) size[0], (int) size[1]);
+    }
+
+    /** Reads an array of finite numbers. */
+    static double[] numbers(JsonCursor c, String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of numbers");
+        double[] v = new double[16];
+        int n = 0;
+        while (c.next() != JsonToken.END_ARRAY) {
+            if (n == v.length) {
+                v = Arrays.copyOf(v, 2 * n);
+            }
+            v[n] = c.readFinite(path + "[" + n + "]");
+            n++;
+        }
+        return Arrays.copyOf(v, n);
+    }
+
+    /** True for the polygon form, whose mask size comes from the image. */
+    boolean isPolygon() {
+        return polygons != null;
+    }
+
+    /**
+     * The mask; polygons are rasterised at {@code imageHeight x imageWidth} as pycocotools does.
+     *
+     * @throws IllegalArgumentException when the segmentation is invalid (fewer than 3 points, counts that
+     *     do not sum to h*w, a malformed string, ...)
+     */
+    Rle toRle(int imageHeight, int imageWidth) {
+        if (polygons != null) {
+            if (polygons.isEmpty()) {
+                throw new IllegalArgumentException("polygon segmentation has no parts");
+            }
+            if (Polygons.isBoxShaped(polygons.get(0))) {
+                throw new IllegalArgumentException("first polygon has 4 numbers, which pycocotools reads as a box"
+                        + " [x, y, w, h] and fails on; a polygon needs at least 3 points (6 numbers)");
+            }
+            if (imageHeight <= 0 || imageWidth <= 0) {
+                throw new IllegalArgumentException("polygons need the image's height and width, which are missing");
+            }
+            return Polygons.rasterizeAll(polygons, imageHeight, imageWidth);
+        }
+        if (counts != null) {
+            return Rle.of(height, width, counts);
+        }
+        return RleStrings.decode(compressed, height, width);
+    }
+}

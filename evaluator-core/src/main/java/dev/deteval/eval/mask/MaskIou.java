@@ -1,0 +1,66 @@
+package dev.deteval.eval.mask;
+
+import dev.deteval.eval.geometry.Iou;
+
+/**
+ * Mask IoU between detections and ground truths, as maskApi {@code rleIou} (pycocotools
+ * {@code maskUtils.iou(dt, gt, iscrowd)}).
+ *
+ * <p>For each pair: first the IoU of the masks' {@link Rle#bbox() bounding boxes} with pycocotools'
+ * {@code bbIou} arithmetic ({@link Iou#xywh}, crowd rule included). Pairs whose box IoU is 0 keep 0. For
+ * the others: -1 when the masks differ in size; else {@code i / u} with {@code i} the number of pixels set
+ * in both, {@code u} the number set in either, or the detection's area when the ground truth is a crowd
+ * region; {@code u} is taken as 1 when {@code i == 0}, so the result is 0 then.
+ */
+public final class MaskIou {
+
+    private MaskIou() {
+    }
+
+    /**
+     * Fills {@code out[d * gt.length + g]} with the IoU of detection {@code d} and ground truth {@code g}.
+     *
+     * @param dt detection masks
+     * @param gt ground-truth masks
+     * @param gtCrowd per ground truth, true for a crowd region; {@code null} means none is
+     * @param out row-major {@code [dt.length][gt.length]} result, at least {@code dt.length * gt.length} long
+     * @throws IllegalArgumentException when {@code gtCrowd} or {@code out} has the wrong length
+     */
+    public static void iou(Rle[] dt, Rle[] gt, boolean[] gtCrowd, double[] out) {
+        if (gtCrowd != null && gtCrowd.length != gt.length) {
+            throw new IllegalArgumentException(
+                    "gtCrowd has " + gtCrowd.length + " entries for " + gt.length + " ground truths");
+        }
+        if (out.length < (long) dt.length * gt.length) {
+            throw new IllegalArgumentException("out has " + out.length + " entries, " + (long) dt.length * gt.length
+                    + " needed for " + dt.length + " detections x " + gt.length + " ground truths");
+        }
+        double[][] dtBoxes = boxes(dt);
+        double[][] gtBoxes = boxes(gt);
+        for (int d = 0; d < dt.length; d++) {
+            for (int g = 0; g < gt.length; g++) {
+                boolean crowd = gtCrowd != null && gtCrowd[g];
+                out[d * gt.length + g] = pair(dt[d], dtBoxes[d], gt[g], gtBoxes[g], crowd);
+            }
+        }
+    }
+
+    private static double pair(Rle dt, double[] db, Rle gt, double[] gb, boolean crowd) {
+        double boxIou = Iou.xywh(db[0], db[1], db[2], db[3], gb[0], gb[1], gb[2], gb[3], crowd);
+        if (!(boxIou > 0)) {
+            return boxIou;
+        }
+        if (dt.height() != gt.height() || dt.width() != gt.width()) {
+            return -1;
+        }
+        return RunOverlap.iou(dt.runs(), gt.runs(), crowd);
+    }
+
+    private static double[][] boxes(Rle[] masks) {
+        double[][] boxes = new double[masks.length][];
+        for (int i = 0; i < masks.length; i++) {
+            boxes[i] = masks[i].bbox();
+        }
+        return boxes;
+    }
+}
