@@ -46,7 +46,7 @@ final class GroupIndex {
 
         long[] dtImages = dt.imageIdColumn();
         for (int i = 0; i < dtImages.length; i++) {
-            if (!gt.hasImage(dtImages[i])) {
+            if ((i == 0 || dtImages[i] != dtImages[i - 1]) && !gt.hasImage(dtImages[i])) {
                 throw new IllegalArgumentException("detection " + i + " refers to image " + dtImages[i]
                         + ", which is not in the ground truth");
             }
@@ -56,8 +56,12 @@ final class GroupIndex {
         keys(dtImages, dt.categoryIdColumn(), imageIds, categoryIds, p.useCats(), dtKeys, dtCats);
         int unknown = 0;
         long[] dtCategoryIds = dt.categoryIdColumn();
-        for (long c : dtCategoryIds) {
-            if (Arrays.binarySearch(allCats, c) < 0) {
+        boolean lastKnown = true;
+        for (int i = 0; i < dtCategoryIds.length; i++) {
+            if (i == 0 || dtCategoryIds[i] != dtCategoryIds[i - 1]) {
+                lastKnown = Arrays.binarySearch(allCats, dtCategoryIds[i]) >= 0;
+            }
+            if (!lastKnown) {
                 unknown++;
             }
         }
@@ -77,9 +81,20 @@ final class GroupIndex {
     private static void keys(long[] imageCol, long[] catCol, long[] imageIds, long[] categoryIds, boolean useCats,
             int[] keys, int[] cats) {
         int images = imageIds.length;
+        // rows usually come grouped by image, often by category: reuse the previous lookup when it repeats
+        long lastImage = 0;
+        int img = Arrays.binarySearch(imageIds, lastImage);
+        long lastCat = 0;
+        int cat = Arrays.binarySearch(categoryIds, lastCat);
         for (int i = 0; i < keys.length; i++) {
-            int img = Arrays.binarySearch(imageIds, imageCol[i]);
-            int cat = Arrays.binarySearch(categoryIds, catCol[i]);
+            if (imageCol[i] != lastImage) {
+                lastImage = imageCol[i];
+                img = Arrays.binarySearch(imageIds, lastImage);
+            }
+            if (catCol[i] != lastCat) {
+                lastCat = catCol[i];
+                cat = Arrays.binarySearch(categoryIds, lastCat);
+            }
             if (img < 0 || cat < 0) {
                 keys[i] = -1;
                 continue;

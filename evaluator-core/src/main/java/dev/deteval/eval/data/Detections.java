@@ -18,8 +18,8 @@ public final class Detections {
     private final double[] boxes;
     private final double[] scores;
     private final double[] areas;
-    private final Rle[] masks;
-    private final KeypointColumn keypoints;
+    private final Rle[] masks; // null when no detection has a mask
+    private final KeypointColumn keypoints; // null when no detection has keypoints
 
     private Detections(long[] imageIds, long[] categoryIds, double[] boxes, double[] scores, double[] areas,
             Rle[] masks, KeypointColumn keypoints) {
@@ -53,7 +53,13 @@ public final class Detections {
         double[] boxes = new double[4 * n];
         double[] scores = new double[n];
         double[] areas = new double[n];
-        Rle[] masks = new Rle[n];
+        boolean anyMasks = false;
+        boolean anyKeypoints = false;
+        for (Detections d : parts) {
+            anyMasks |= d.masks != null;
+            anyKeypoints |= d.keypoints != null;
+        }
+        Rle[] masks = anyMasks ? new Rle[n] : null;
         KeypointColumn[] keypoints = new KeypointColumn[parts.length];
         int at = 0;
         for (int j = 0; j < parts.length; j++) {
@@ -64,11 +70,14 @@ public final class Detections {
             System.arraycopy(d.boxes, 0, boxes, 4 * at, 4 * m);
             System.arraycopy(d.scores, 0, scores, at, m);
             System.arraycopy(d.areas, 0, areas, at, m);
-            System.arraycopy(d.masks, 0, masks, at, m);
-            keypoints[j] = d.keypoints;
+            if (d.masks != null) {
+                System.arraycopy(d.masks, 0, masks, at, m);
+            }
+            keypoints[j] = d.keypoints();
             at += m;
         }
-        return new Detections(imageIds, categoryIds, boxes, scores, areas, masks, KeypointColumn.concat(keypoints));
+        return new Detections(imageIds, categoryIds, boxes, scores, areas, masks,
+                anyKeypoints ? KeypointColumn.concat(keypoints) : null);
     }
 
     /** Number of detections. */
@@ -106,12 +115,12 @@ public final class Detections {
 
     /** The mask of each detection, or null where it has none. Do not modify. */
     public Rle[] maskColumn() {
-        return masks;
+        return masks != null ? masks : new Rle[size()];
     }
 
     /** The keypoints of each detection as {@code [x, y, v]} triples (empty where there are none). */
     public KeypointColumn keypoints() {
-        return keypoints;
+        return keypoints != null ? keypoints : KeypointColumn.of(new double[size()][]);
     }
 
     /** Collects detections; not thread-safe. */
@@ -122,8 +131,9 @@ public final class Detections {
         private double[] boxes = new double[0];
         private double[] scores = new double[0];
         private double[] areas = new double[0];
-        private Rle[] masks = new Rle[0];
-        private double[][] keypoints = new double[0][];
+        // only allocated once a detection has a mask or keypoints: box-only lists stay primitive
+        private Rle[] masks;
+        private double[][] keypoints;
 
         private Builder() {
         }
@@ -156,8 +166,8 @@ public final class Detections {
                 boxes = Growable.grow(boxes, 4 * cap);
                 scores = Growable.grow(scores, cap);
                 areas = Growable.grow(areas, cap);
-                masks = Arrays.copyOf(masks, cap);
-                keypoints = Arrays.copyOf(keypoints, cap);
+                masks = masks == null ? null : Arrays.copyOf(masks, cap);
+                keypoints = keypoints == null ? null : Arrays.copyOf(keypoints, cap);
             }
             imageIds[size] = imageId;
             categoryIds[size] = categoryId;
@@ -187,7 +197,11 @@ public final class Detections {
 
         /** Sets the mask of the detection added last (segm evaluation). */
         public Builder mask(Rle mask) {
-            masks[last()] = java.util.Objects.requireNonNull(mask, "mask");
+            java.util.Objects.requireNonNull(mask, "mask");
+            if (masks == null) {
+                masks = new Rle[scores.length];
+            }
+            masks[last()] = mask;
             return this;
         }
 
@@ -201,6 +215,9 @@ public final class Detections {
             if (xyv.length % 3 != 0) {
                 throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + xyv.length
                         + " numbers");
+            }
+            if (keypoints == null) {
+                keypoints = new double[scores.length][];
             }
             keypoints[last()] = xyv.clone();
             return this;
@@ -219,11 +236,15 @@ public final class Detections {
                 add(other.imageIds[i], other.categoryIds[i], other.boxes[4 * i], other.boxes[4 * i + 1],
                         other.boxes[4 * i + 2], other.boxes[4 * i + 3], other.scores[i]);
                 areas[size - 1] = other.areas[i];
-                masks[size - 1] = other.masks[i];
-                int from = other.keypoints.start(i);
-                int count = other.keypoints.count(i);
-                if (count > 0) {
-                    keypoints[size - 1] = Arrays.copyOfRange(other.keypoints.values(), from, from + 3 * count);
+                if (other.masks != null && other.masks[i] != null) {
+                    mask(other.masks[i]);
+                }
+                if (other.keypoints != null) {
+                    int from = other.keypoints.start(i);
+                    int count = other.keypoints.count(i);
+                    if (count > 0) {
+                        keypoints(Arrays.copyOfRange(other.keypoints.values(), from, from + 3 * count));
+                    }
                 }
             }
             return this;
@@ -233,7 +254,8 @@ public final class Detections {
         public Detections build() {
             return new Detections(Arrays.copyOf(imageIds, size), Arrays.copyOf(categoryIds, size),
                     Arrays.copyOf(boxes, 4 * size), Arrays.copyOf(scores, size), Arrays.copyOf(areas, size),
-                    Arrays.copyOf(masks, size), KeypointColumn.of(Arrays.copyOf(keypoints, size)));
+                    masks == null ? null : Arrays.copyOf(masks, size),
+                    keypoints == null ? null : KeypointColumn.of(Arrays.copyOf(keypoints, size)));
         }
     }
 }
