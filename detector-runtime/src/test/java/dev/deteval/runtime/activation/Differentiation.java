@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.deteval.runtime.FiniteDifferences;
 import java.util.function.Function;
 
 /** Reference gradients of {@code L = Σ g ⊙ f(x)}: DJL autograd (float32) and central differences (float64). */
@@ -27,23 +28,7 @@ final class Differentiation {
 
     /** Central differences with step h, in float64 on purpose (float32 would lose the digits). */
     static double[] centralDifferences(Function<NDArray, NDArray> f, double[] x, double[] g, Shape shape) {
-        double h = 1e-6;
-        double[] out = new double[x.length];
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray gradOutput = manager.create(g, shape);
-            for (int i = 0; i < x.length; i++) {
-                double[] up = x.clone();
-                double[] down = x.clone();
-                up[i] += h;
-                down[i] -= h;
-                try (NDManager step = manager.newSubManager()) {
-                    double lossUp = f.apply(step.create(up, shape)).mul(gradOutput).sum().getDouble();
-                    double lossDown = f.apply(step.create(down, shape)).mul(gradOutput).sum().getDouble();
-                    out[i] = (lossUp - lossDown) / (2 * h);
-                }
-            }
-        }
-        return out;
+        return FiniteDifferences.central(f, x, shape, g, shape);
     }
 
     static float[] handBackward(DifferentiableActivation activation, float[] x, float[] g, Shape shape) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.deteval.runtime.FiniteDifferences;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -64,22 +65,6 @@ final class PoolingGradients {
 
     /** Central differences with step h, in float64 on purpose. */
     static double[] centralDifferences(Function<NDArray, NDArray> pool, double[] x, double[] g, Shape outShape) {
-        double h = 1e-6;
-        double[] out = new double[x.length];
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray gradOutput = manager.create(g, outShape);
-            for (int i = 0; i < x.length; i++) {
-                double[] up = x.clone();
-                double[] down = x.clone();
-                up[i] += h;
-                down[i] -= h;
-                try (NDManager step = manager.newSubManager()) {
-                    double lossUp = pool.apply(step.create(up, INPUT)).mul(gradOutput).sum().getDouble();
-                    double lossDown = pool.apply(step.create(down, INPUT)).mul(gradOutput).sum().getDouble();
-                    out[i] = (lossUp - lossDown) / (2 * h);
-                }
-            }
-        }
-        return out;
+        return FiniteDifferences.central(pool, x, INPUT, g, outShape);
     }
 }
