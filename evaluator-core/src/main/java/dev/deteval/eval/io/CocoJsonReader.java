@@ -173,11 +173,15 @@ public final class CocoJsonReader {
         return true;
     }
 
+    /** The whole file in one array sized from the file (no growing buffers to copy). */
     private static byte[] readAll(Path file) {
-        try (InputStream in = open(file)) {
-            return in.readAllBytes();
+        if (Files.isDirectory(file)) {
+            throw new InputException(file.toString(), "", "is a directory, expected a JSON file");
+        }
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+            throw unreadable(file, e);
         }
     }
 
@@ -248,21 +252,29 @@ public final class CocoJsonReader {
     }
 
     static InputStream open(Path file) {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new InputException(file.toString(), "", "is a directory, expected a JSON file");
-            }
-            return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "", "file not found", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException(file.toString(), "", "cannot be read: permission denied", e);
-        } catch (FileSystemException e) {
-            String reason = e.getReason() != null ? e.getReason() : e.getMessage();
-            throw new InputException(file.toString(), "", "cannot be read: " + reason, e);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+        if (Files.isDirectory(file)) {
+            throw new InputException(file.toString(), "", "is a directory, expected a JSON file");
         }
+        try {
+            return new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Why {@code file} cannot be read, as an input error naming it. */
+    static InputException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new InputException(file.toString(), "", "file not found", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new InputException(file.toString(), "", "cannot be read: permission denied", e);
+        }
+        if (e instanceof FileSystemException fse) {
+            String reason = fse.getReason() != null ? fse.getReason() : fse.getMessage();
+            return new InputException(file.toString(), "", "cannot be read: " + reason, e);
+        }
+        return new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
     }
 
     /** Parses the instances format. */
