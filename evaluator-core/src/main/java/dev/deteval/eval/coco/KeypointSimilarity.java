@@ -29,14 +29,14 @@ final class KeypointSimilarity implements Similarity {
         double[] scratch = new double[k];
         for (int d = 0; d < dtCount; d++) {
             if (dtKps.count(dts[d]) != k) {
-                throw new IllegalArgumentException("detection " + dts[d] + " has " + dtKps.count(dts[d])
-                        + " keypoints, but kpt_oks_sigmas has " + k);
+                throw new KeypointCountException(false, dts[d], "detection " + dts[d] + " has "
+                        + dtKps.count(dts[d]) + " keypoints, but kpt_oks_sigmas has " + k);
             }
         }
         for (int gi = 0; gi < gtCount; gi++) {
             int g = gtRows[gtFrom + gi];
             if (gtKps.count(g) != k) {
-                throw new IllegalArgumentException("annotation " + gtIds[g] + " has " + gtKps.count(g)
+                throw new KeypointCountException(true, g, "annotation " + gtIds[g] + " has " + gtKps.count(g)
                         + " keypoints, but kpt_oks_sigmas has " + k);
             }
             for (int d = 0; d < dtCount; d++) {

@@ -6,12 +6,14 @@ import dev.deteval.eval.check.MetricSnapshot.Protocol;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoParams;
-import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.coco.KeypointCountException;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
+import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.voc.VocDataset;
 import dev.deteval.eval.voc.VocDetections;
@@ -75,7 +77,15 @@ public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings,
         CocoJsonReader.Inputs inputs = reader.readBoth(groundTruth, detections);
         GroundTruth gt = inputs.groundTruth();
         Detections dt = inputs.detections();
-        CocoResult result = CocoEvaluator.evaluate(gt, dt, p);
+        CocoResult result;
+        try {
+            result = CocoEvaluator.evaluate(gt, dt, p);
+        } catch (KeypointCountException e) {
+            throw e.groundTruth()
+                    ? new InputException(groundTruth.toString(), "annotations[" + e.row() + "].keypoints",
+                            e.getMessage())
+                    : new InputException(detections.toString(), "[" + e.row() + "].keypoints", e.getMessage());
+        }
         List<String> warnings = new ArrayList<>(reader.warnings());
         warnings.addAll(result.warnings());
         return new ProtocolEvaluation(MetricSnapshot.of(result), warnings, CocoTextReport.summaryLines(result),

@@ -76,6 +76,28 @@ final class EvalCommandSegmKeypointBadInputTest {
     }
 
     @Test
+    void eval_detectionKeypointCountDiffersFromSigmas_exit2NamingResultsFileAndDetection() throws IOException {
+        String dt = "[{\"image_id\": 1, \"category_id\": 1, \"score\": 0.9,"
+                + " \"keypoints\": [1, 1, 2, 3, 3, 2]}]";
+
+        Run r = eval(GT.formatted(GOOD_KPS), dt, "keypoints");
+
+        assertBadInput(r, "dt.json", "[0].keypoints", "detection 0 has 2 keypoints, but kpt_oks_sigmas has 17");
+    }
+
+    @Test
+    void eval_groundTruthKeypointCountDiffersFromSigmas_exit2NamingGroundTruthFileAndAnnotation()
+            throws IOException {
+        String seventeen = "[" + "1, 1, 2, ".repeat(16) + "1, 1, 2]";
+        String dt = "[{\"image_id\": 1, \"category_id\": 1, \"score\": 0.9, \"keypoints\": " + seventeen + "}]";
+
+        Run r = eval(GT.formatted(GOOD_KPS), dt, "keypoints");
+
+        assertBadInput(r, "gt.json", "annotations[0].keypoints",
+                "annotation 7 has 2 keypoints, but kpt_oks_sigmas has 17");
+    }
+
+    @Test
     void eval_segmResultWithoutSegmentation_exit2NamingResult() throws IOException {
         String dt = "[{\"image_id\": 1, \"category_id\": 1, \"score\": 0.9}]";
 
