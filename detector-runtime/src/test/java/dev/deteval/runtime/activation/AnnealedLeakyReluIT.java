@@ -13,14 +13,12 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.deteval.runtime.PerBatchRecorder;
 import dev.deteval.runtime.schedule.Schedule;
 import dev.deteval.runtime.schedule.ScheduleListener;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -39,27 +37,12 @@ final class AnnealedLeakyReluIT {
         }
     }
 
-    /** Records the slope in use when each training batch is reported, before the schedule moves on. */
-    private static final class SlopeRecorder extends TrainingListenerAdapter {
-        private final AnnealedLeakyRelu activation;
-        private final List<Float> perBatch = new ArrayList<>();
-
-        SlopeRecorder(AnnealedLeakyRelu activation) {
-            this.activation = activation;
-        }
-
-        @Override
-        public void onTrainingBatch(Trainer trainer, BatchData batchData) {
-            perBatch.add(activation.slope());
-        }
-    }
-
     @Test
     void fit_twoEpochsOfThreeBatches_slopeFollowsCosineScheduleByStep() throws Exception {
         Engine.getInstance().setRandomSeed(11);
         Schedule schedule = Schedule.cosine(0.3f, 0f, 4);
         AnnealedLeakyRelu activation = new AnnealedLeakyRelu(schedule);
-        SlopeRecorder recorder = new SlopeRecorder(activation);
+        PerBatchRecorder recorder = new PerBatchRecorder(activation::slope);
         Random random = new Random(5);
         float[] features = new float[6 * 2];
         float[] labels = new float[6];
@@ -84,11 +67,11 @@ final class AnnealedLeakyReluIT {
                 EasyTrain.fit(trainer, 2, data, null);
             }
         }
-        assertThat(recorder.perBatch).hasSize(6);
+        assertThat(recorder.perBatch()).hasSize(6);
         for (int step = 0; step < 6; step++) {
             double expected = 0.3 * (1 + Math.cos(Math.PI * Math.min(step / 4.0, 1))) / 2;
-            assertThat((double) recorder.perBatch.get(step)).as("step %d", step).isCloseTo(expected, within(1e-6));
-            assertThat(recorder.perBatch.get(step)).isEqualTo(schedule.valueAt(step / 3, step));
+            assertThat((double) recorder.perBatch().get(step)).as("step %d", step).isCloseTo(expected, within(1e-6));
+            assertThat(recorder.perBatch().get(step)).isEqualTo(schedule.valueAt(step / 3, step));
         }
     }
 }

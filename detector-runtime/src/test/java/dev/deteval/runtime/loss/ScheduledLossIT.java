@@ -13,13 +13,11 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.deteval.runtime.PerBatchRecorder;
 import dev.deteval.runtime.schedule.Schedule;
 import dev.deteval.runtime.schedule.ScheduleListener;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -39,27 +37,12 @@ final class ScheduledLossIT {
         assertThat(scheduled.gradient()).containsExactly(fixed.gradient());
     }
 
-    /** Records the γ in use when each training batch is reported, before the schedule moves on. */
-    private static final class GammaRecorder extends TrainingListenerAdapter {
-        private final ScheduledLoss loss;
-        private final List<Float> perBatch = new ArrayList<>();
-
-        GammaRecorder(ScheduledLoss loss) {
-            this.loss = loss;
-        }
-
-        @Override
-        public void onTrainingBatch(Trainer trainer, BatchData batchData) {
-            perBatch.add(loss.value());
-        }
-    }
-
     @Test
     void fit_threeEpochsOfTwoBatches_gammaFollowsLinearScheduleByEpoch() throws Exception {
         Engine.getInstance().setRandomSeed(7);
         Schedule schedule = Schedule.linear(2f, 0f, 2);
         ScheduledLoss loss = new ScheduledLoss("AnnealedFocal", schedule, g -> FocalLoss.of(g, 0.25f));
-        GammaRecorder recorder = new GammaRecorder(loss);
+        PerBatchRecorder recorder = new PerBatchRecorder(loss::value);
         Random random = new Random(42);
         float[] features = new float[8 * 3];
         float[] labels = new float[8];
@@ -85,9 +68,9 @@ final class ScheduledLossIT {
             }
         }
         // two batches per epoch; γ = 2 + (0 - 2) · min(epoch / 2, 1)
-        assertThat(recorder.perBatch).containsExactly(2f, 2f, 1f, 1f, 0f, 0f);
+        assertThat(recorder.perBatch()).containsExactly(2f, 2f, 1f, 1f, 0f, 0f);
         for (int batch = 0; batch < 6; batch++) {
-            assertThat(recorder.perBatch.get(batch)).isEqualTo(schedule.valueAt(batch / 2, batch));
+            assertThat(recorder.perBatch().get(batch)).isEqualTo(schedule.valueAt(batch / 2, batch));
         }
     }
 }

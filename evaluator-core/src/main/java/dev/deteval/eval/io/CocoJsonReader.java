@@ -129,7 +129,6 @@ public final class CocoJsonReader {
         int slices = cuts == null ? 1 : cuts.length / 2;
         GroundTruth[] gt = new GroundTruth[1];
         Detections[] parts = new Detections[slices];
-        boolean[] failed = new boolean[1];
         byte[] input = bytes;
         java.util.stream.IntStream.rangeClosed(0, bytes == null ? 0 : slices).parallel().forEach(j -> {
             if (j == 0) {
@@ -140,19 +139,13 @@ public final class CocoJsonReader {
                 parts[j - 1] = cuts == null ? parseAll(input, source, null, new ArrayList<>())
                         : readSlice(input, cuts[2 * j - 2], cuts[2 * j - 1], source, null);
             } catch (InputException e) {
-                synchronized (failed) {
-                    failed[0] = true;
-                }
+                // left null: the results are read again below, in one piece, to report the error
             }
         });
         if (unreadable != null) {
             throw unreadable;
         }
-        boolean anyFailed;
-        synchronized (failed) {
-            anyFailed = failed[0];
-        }
-        if (!anyFailed) {
+        if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::nonNull)) {
             Detections dt = parts.length == 1 ? parts[0] : Detections.concat(parts);
             if (allImagesKnown(dt, gt[0])) {
                 return new Inputs(gt[0], dt);
@@ -414,7 +407,7 @@ public final class CocoJsonReader {
         }
 
         private void image(String base, int index) {
-            String path = JsonCursor.join(base, index, null);
+            String path = at(base, index);
             Long id = null;
             JsonLocation idAt = null;
             int width = 0;
@@ -463,7 +456,7 @@ public final class CocoJsonReader {
         }
 
         private void category(String base, int index) {
-            String path = JsonCursor.join(base, index, null);
+            String path = at(base, index);
             Long id = null;
             JsonLocation idAt = null;
             String name = "";
@@ -518,18 +511,18 @@ public final class CocoJsonReader {
                 c.next();
                 switch (name) {
                     case "id" -> {
-                        seen = once(seen, 1, base, index, "id");
+                        seen = c.once(seen, 1, base, index, "id");
                         id = c.readLong(base, index, "id");
                         idAt = c.location();
                     }
                     case "image_id" -> {
-                        seen = once(seen, 2, base, index, "image_id");
+                        seen = c.once(seen, 2, base, index, "image_id");
                         imageId = c.readLong(base, index, "image_id");
                         imageAt = c.location();
                     }
                     case "segmentation" -> {
                         if (type == IouType.SEGM) {
-                            seen = once(seen, 128, base, index, "segmentation");
+                            seen = c.once(seen, 128, base, index, "segmentation");
                             segmentation = SegmentationJson.read(c, JsonCursor.join(base, index, "segmentation"));
                         } else {
                             c.skipChildren();
@@ -537,7 +530,7 @@ public final class CocoJsonReader {
                     }
                     case "keypoints" -> {
                         if (type == IouType.KEYPOINTS) {
-                            seen = once(seen, 256, base, index, "keypoints");
+                            seen = c.once(seen, 256, base, index, "keypoints");
                             keypoints = keypoints(c, JsonCursor.join(base, index, "keypoints"));
                         } else {
                             c.skipChildren();
@@ -545,7 +538,7 @@ public final class CocoJsonReader {
                     }
                     case "num_keypoints" -> {
                         if (type == IouType.KEYPOINTS) {
-                            seen = once(seen, 512, base, index, "num_keypoints");
+                            seen = c.once(seen, 512, base, index, "num_keypoints");
                             String at = JsonCursor.join(base, index, "num_keypoints");
                             numKeypoints = (int) nonNegative(at, c.readLong(at));
                         } else {
@@ -553,11 +546,11 @@ public final class CocoJsonReader {
                         }
                     }
                     case "category_id" -> {
-                        seen = once(seen, 4, base, index, "category_id");
+                        seen = c.once(seen, 4, base, index, "category_id");
                         categoryId = c.readLong(base, index, "category_id");
                     }
                     case "bbox" -> {
-                        seen = once(seen, 8, base, index, "bbox");
+                        seen = c.once(seen, 8, base, index, "bbox");
                         c.readBox(base, index, "bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
@@ -566,18 +559,18 @@ public final class CocoJsonReader {
                         }
                     }
                     case "area" -> {
-                        seen = once(seen, 16, base, index, "area");
+                        seen = c.once(seen, 16, base, index, "area");
                         area = c.readFinite(base, index, "area");
                         if (area < 0) {
                             throw c.error(JsonCursor.join(base, index, "area"), "must not be negative, got " + area);
                         }
                     }
                     case "iscrowd" -> {
-                        seen = once(seen, 32, base, index, "iscrowd");
+                        seen = c.once(seen, 32, base, index, "iscrowd");
                         crowd = c.readFlag(base, index, "iscrowd");
                     }
                     case "ignore" -> {
-                        seen = once(seen, 64, base, index, "ignore");
+                        seen = c.once(seen, 64, base, index, "ignore");
                         ignore = c.readFlag(base, index, "ignore");
                     }
                     default -> c.skipChildren();
@@ -587,7 +580,7 @@ public final class CocoJsonReader {
             requireField(imageId, base, index, "image_id");
             requireField(categoryId, base, index, "category_id");
             if (!hasBox) {
-                throw c.error(JsonCursor.join(base, index, null), "missing required field 'bbox'");
+                throw c.error(at(base, index), "missing required field 'bbox'");
             }
             if (!annotationIds.add(id)) {
                 throw c.errorAt(JsonCursor.join(base, index, "id"), idAt, "duplicate annotation id " + id);
@@ -602,26 +595,23 @@ public final class CocoJsonReader {
                 segmentations.add(segmentation);
                 segmentationOwners.add(new long[] {row, imageId, id});
             } else if (type == IouType.SEGM) {
-                throw c.error(JsonCursor.join(base, index, null), "missing required field 'segmentation' (segm evaluation)");
+                throw c.error(at(base, index), "missing required field 'segmentation' (segm evaluation)");
             }
             if (keypoints != null) {
                 if (numKeypoints < 0) {
-                    throw c.error(JsonCursor.join(base, index, null), "missing required field 'num_keypoints' (keypoints evaluation)");
+                    throw c.error(at(base, index), "missing required field 'num_keypoints' (keypoints evaluation)");
                 }
                 builder.keypoints(row, keypoints, numKeypoints);
             } else if (numKeypoints > 0) {
-                throw c.error(JsonCursor.join(base, index, null), "num_keypoints is " + numKeypoints + " but there is no 'keypoints' field");
+                throw c.error(at(base, index), "num_keypoints is " + numKeypoints
+                        + " but there is no 'keypoints' field");
             }
             annotationRefs.add(new long[] {imageId, categoryId, imageAt.getLineNr(), imageAt.getColumnNr()});
         }
 
-        private int once(int seen, int bit, String base, int index, String name) {
-            return (seen & bit) == 0 ? seen | bit : c.once(seen, bit, JsonCursor.join(base, index, null), name);
-        }
-
         private void requireField(Object value, String base, int index, String field) {
             if (value == null) {
-                throw c.error(JsonCursor.join(base, index, null), "missing required field '" + field + "'");
+                throw c.error(at(base, index), "missing required field '" + field + "'");
             }
         }
     }
@@ -713,42 +703,42 @@ public final class CocoJsonReader {
                 c.next();
                 switch (name) {
                     case "image_id" -> {
-                        seen = once(seen, 1, base, index, "image_id");
+                        seen = c.once(seen, 1, base, index, "image_id");
                         imageId = c.readLong(base, index, "image_id");
                         if (gt != null && !gt.hasImage(imageId)) {
-                            throw c.error(path(base, index) + ".image_id", "image " + imageId + " is not in the"
+                            throw c.error(at(base, index) + ".image_id", "image " + imageId + " is not in the"
                                     + " ground truth (pycocotools: 'Results do not correspond to current coco set')");
                         }
                     }
                     case "category_id" -> {
-                        seen = once(seen, 2, base, index, "category_id");
+                        seen = c.once(seen, 2, base, index, "category_id");
                         categoryId = c.readLong(base, index, "category_id");
                     }
                     case "bbox" -> {
-                        seen = once(seen, 4, base, index, "bbox");
+                        seen = c.once(seen, 4, base, index, "bbox");
                         c.readBox(base, index, "bbox", box);
                         hasBox = true;
                         if (box[2] < 0 || box[3] < 0) {
-                            throw c.error(path(base, index) + ".bbox", "width and height must not be negative,"
+                            throw c.error(at(base, index) + ".bbox", "width and height must not be negative,"
                                     + " got " + box[2] + " x " + box[3]);
                         }
                     }
                     case "score" -> {
-                        seen = once(seen, 8, base, index, "score");
+                        seen = c.once(seen, 8, base, index, "score");
                         score = c.readFinite(base, index, "score");
                     }
                     case "segmentation" -> {
                         if (type == IouType.SEGM) {
-                            seen = once(seen, 16, base, index, "segmentation");
-                            segmentation = SegmentationJson.read(c, path(base, index) + ".segmentation");
+                            seen = c.once(seen, 16, base, index, "segmentation");
+                            segmentation = SegmentationJson.read(c, at(base, index) + ".segmentation");
                         } else {
                             c.skipChildren();
                         }
                     }
                     case "keypoints" -> {
                         if (type == IouType.KEYPOINTS) {
-                            seen = once(seen, 32, base, index, "keypoints");
-                            keypoints = keypoints(c, path(base, index) + ".keypoints");
+                            seen = c.once(seen, 32, base, index, "keypoints");
+                            keypoints = keypoints(c, at(base, index) + ".keypoints");
                         } else {
                             c.skipChildren();
                         }
@@ -757,21 +747,21 @@ public final class CocoJsonReader {
                 }
             }
             if (imageId == null) {
-                throw c.error(path(base, index), "missing required field 'image_id'");
+                throw c.error(at(base, index), "missing required field 'image_id'");
             }
             if (categoryId == null) {
-                throw c.error(path(base, index), "missing required field 'category_id'");
+                throw c.error(at(base, index), "missing required field 'category_id'");
             }
             if (index == 0) {
                 boxesFromFirst = hasBox;
             }
             if (!hasBox && (type == IouType.BBOX || boxesFromFirst)) {
-                throw c.error(path(base, index), type == IouType.BBOX ? "missing required field 'bbox'"
+                throw c.error(at(base, index), type == IouType.BBOX ? "missing required field 'bbox'"
                         : "missing required field 'bbox' (the first result has one, so pycocotools reads every"
                         + " result's box)");
             }
             if (Double.isNaN(score)) {
-                throw c.error(path(base, index), "missing required field 'score'");
+                throw c.error(at(base, index), "missing required field 'score'");
             }
             Rle mask = null;
             if (type == IouType.SEGM) {
@@ -781,10 +771,10 @@ public final class CocoJsonReader {
                 }
             } else if (type == IouType.KEYPOINTS) {
                 if (keypoints == null) {
-                    throw c.error(path(base, index), "missing required field 'keypoints' (keypoints evaluation)");
+                    throw c.error(at(base, index), "missing required field 'keypoints' (keypoints evaluation)");
                 }
                 if (keypoints.length == 0) {
-                    throw c.error(path(base, index) + ".keypoints", "keypoints must not be empty");
+                    throw c.error(at(base, index) + ".keypoints", "keypoints must not be empty");
                 }
                 if (!hasBox) {
                     extent(keypoints, box);
@@ -802,17 +792,10 @@ public final class CocoJsonReader {
             }
         }
 
-        private int once(int seen, int bit, String base, int index, String name) {
-            return (seen & bit) == 0 ? seen | bit : c.once(seen, bit, path(base, index), name);
-        }
-
-        private static String path(String base, int index) {
-            return base + "[" + index + "]";
-        }
 
         private Rle resultMask(String base, int index, SegmentationJson segmentation) {
             if (segmentation == null) {
-                throw c.error(path(base, index), "missing required field 'segmentation' (segm evaluation)");
+                throw c.error(at(base, index), "missing required field 'segmentation' (segm evaluation)");
             }
             if (segmentation.isPolygon()) {
                 throw c.error(segmentation.path(), "a result's segmentation must be RLE {counts, size}, not polygons");
@@ -851,6 +834,11 @@ public final class CocoJsonReader {
                     + " numbers (not a multiple of 3)");
         }
         return v;
+    }
+
+    /** The JSON path of element {@code index} of the array at {@code base}; built only for messages. */
+    private static String at(String base, int index) {
+        return JsonCursor.join(base, index, null);
     }
 
     @FunctionalInterface

@@ -144,11 +144,6 @@ final class JsonCursor {
         throw error(path, "expected a string, got " + describe(t));
     }
 
-    /** Reads an array of exactly four finite numbers into {@code out}. */
-    void readBox(String path, double[] out) {
-        readBox(path, -1, null, out);
-    }
-
     /** Reads an array of exactly four finite numbers into {@code out}; errors name {@code base[index].field}. */
     void readBox(String base, int index, String field, double[] out) {
         if (current() != JsonToken.START_ARRAY) {
@@ -203,8 +198,13 @@ final class JsonCursor {
      * @return {@code seen} with {@code bit} set
      */
     int once(int seen, int bit, String path, String name) {
+        return once(seen, bit, path, -1, name);
+    }
+
+    /** {@link #once(int, int, String, String)} for the object at {@code base[index]}; builds the path only on error. */
+    int once(int seen, int bit, String base, int index, String name) {
         if ((seen & bit) != 0) {
-            throw error(path + "." + name, "member '" + name + "' appears twice in one object");
+            throw error(join(base, index, name), "member '" + name + "' appears twice in one object");
         }
         return seen | bit;
     }

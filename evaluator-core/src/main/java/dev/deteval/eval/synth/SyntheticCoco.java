@@ -129,7 +129,7 @@ public final class SyntheticCoco {
                 gt.writeNumberField("category_id", synth.objectCategory[a]);
                 writeBox(gt, synth.objectBox, a);
                 if (segm) {
-                    SegmentationJson.writeObject(gt, masks.objectPolygon[a], masks.objectMask[a],
+                    SegmentationWriter.writeObject(gt, masks.objectPolygon[a], masks.objectMask[a],
                             synth.objectCrowd[a]);
                     gt.writeNumberField("area", (double) masks.objectMask[a].area());
                 } else {
@@ -144,7 +144,7 @@ public final class SyntheticCoco {
                 dt.writeNumberField("category_id", synth.detectionCategory[d]);
                 writeBox(dt, synth.detectionBox, d);
                 if (segm) {
-                    SegmentationJson.writeCompressed(dt, masks.detectionMask(synth, d, width, height));
+                    SegmentationWriter.writeCompressed(dt, masks.detectionMask(synth, d, width, height));
                 }
                 dt.writeNumberField("score", round(synth.detectionScore[d], 5));
                 dt.writeEndObject();

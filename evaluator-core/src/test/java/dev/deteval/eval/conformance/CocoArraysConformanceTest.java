@@ -45,49 +45,7 @@ final class CocoArraysConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesWithDetail")
     void evaluate_conformanceCase_recallAndPrecisionTablesMatchPycocotools(ConformanceCase c) {
-        CocoResult result = evaluate(c, true);
-        JsonNode detail = readDetail(c);
-        JsonNode coco = c.expected().get("coco");
-        PrecisionTable tables = result.tables();
-        int[] shape = tables.shape(); // T, R, K, A, M
-        int iouCount = shape[0];
-        int recCount = shape[1];
-        int areaCount = shape[3];
-        int maxDetCount = shape[4];
-
-        JsonNode recall = detail.get("recall");
-        assertThat(recall.size()).isEqualTo(iouCount);
-        int checked = 0;
-        for (int t = 0; t < iouCount; t++) {
-            assertThat(recall.get(t).size()).as("K").isEqualTo(result.categoryIds().length);
-            for (int k = 0; k < recall.get(t).size(); k++) {
-                for (int a = 0; a < areaCount; a++) {
-                    for (int m = 0; m < maxDetCount; m++) {
-                        assertThat(tables.recall(t, k, a, m)).as("%s recall[%d][%d][%d][%d]", c, t, k, a, m)
-                                .isCloseTo(recall.get(t).get(k).get(a).get(m).asDouble(), within(1e-12));
-                        checked++;
-                    }
-                }
-            }
-        }
-        int a = java.util.Arrays.asList(result.params().areaRngLbl())
-                .indexOf(coco.get("per_category_areaRng").asText());
-        int m = java.util.stream.IntStream.of(result.params().maxDets()).boxed().toList()
-                .indexOf(coco.get("per_category_maxDets").asInt());
-        assertThat(a).as("area range of the per-category rows").isNotNegative();
-        assertThat(m).as("maxDets of the per-category rows").isNotNegative();
-        JsonNode precision = detail.get("precision");
-        for (int t = 0; t < iouCount; t++) {
-            assertThat(precision.get(t).size()).as("R").isEqualTo(recCount);
-            for (int r = 0; r < recCount; r++) {
-                for (int k = 0; k < precision.get(t).get(r).size(); k++) {
-                    assertThat(tables.precision(t, r, k, a, m)).as("%s precision[%d][%d][%d]", c, t, r, k)
-                            .isCloseTo(precision.get(t).get(r).get(k).asDouble(), within(1e-12));
-                    checked++;
-                }
-            }
-        }
-        assertThat(checked).isGreaterThan(0);
+        DetailTables.assertMatchPycocotools(c, evaluate(c, true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,13 +57,5 @@ final class CocoArraysConformanceTest {
         assertThat(parallel.precisionArray()).isEqualTo(sequential.precisionArray());
         assertThat(parallel.recallArray()).isEqualTo(sequential.recallArray());
         assertThat(parallel.scoresArray()).isEqualTo(sequential.scoresArray());
-    }
-
-    private static JsonNode readDetail(ConformanceCase c) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.dir().resolve("detail.json").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -78,43 +78,7 @@ final class SegmKeypointConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void evaluate_segmOrKeypointCase_precisionAndRecallArraysMatchPycocotools(ConformanceCase c) throws IOException {
-        CocoResult result = evaluate(c);
-        JsonNode detail = MAPPER.readTree(c.dir().resolve("detail.json").toFile());
-        PrecisionTable table = result.tables();
-        JsonNode recall = detail.get("recall");
-        for (int t = 0; t < recall.size(); t++) {
-            for (int k = 0; k < recall.get(t).size(); k++) {
-                for (int a = 0; a < recall.get(t).get(k).size(); a++) {
-                    for (int m = 0; m < recall.get(t).get(k).get(a).size(); m++) {
-                        assertThat(table.recall(t, k, a, m)).as("%s recall[%d][%d][%d][%d]", c, t, k, a, m)
-                                .isCloseTo(recall.get(t).get(k).get(a).get(m).asDouble(),
-                                        within(CocoConformanceTest.TOLERANCE));
-                    }
-                }
-            }
-        }
-        JsonNode coco = c.expected().get("coco");
-        int a = indexOf(coco.get("params").get("areaRngLbl"), coco.get("per_category_areaRng").asText());
-        int m = indexOf(coco.get("params").get("maxDets"), coco.get("per_category_maxDets").asText());
-        JsonNode precision = detail.get("precision");
-        for (int t = 0; t < precision.size(); t++) {
-            for (int r = 0; r < precision.get(t).size(); r++) {
-                for (int k = 0; k < precision.get(t).get(r).size(); k++) {
-                    assertThat(table.precision(t, r, k, a, m)).as("%s precision[%d][%d][%d]", c, t, r, k)
-                            .isCloseTo(precision.get(t).get(r).get(k).asDouble(),
-                                    within(CocoConformanceTest.TOLERANCE));
-                }
-            }
-        }
-    }
-
-    private static int indexOf(JsonNode array, String text) {
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i).asText().equals(text)) {
-                return i;
-            }
-        }
-        throw new AssertionError(text + " not in " + array);
+    void evaluate_segmOrKeypointCase_precisionAndRecallArraysMatchPycocotools(ConformanceCase c) {
+        DetailTables.assertMatchPycocotools(c, evaluate(c));
     }
 }

@@ -6,9 +6,9 @@ import dev.deteval.eval.mask.RleStrings;
 import java.io.IOException;
 
 /** Writes COCO {@code segmentation} fields: polygons, uncompressed RLE and compressed RLE. */
-final class SegmentationJson {
+final class SegmentationWriter {
 
-    private SegmentationJson() {
+    private SegmentationWriter() {
     }
 
     /** A ground truth's segmentation: {@code [[x0, y0, ...]]}, or for a crowd region its mask as uncompressed RLE. */
