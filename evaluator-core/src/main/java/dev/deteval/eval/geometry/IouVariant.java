@@ -20,7 +20,9 @@ package dev.deteval.eval.geometry;
  *   <li>{@link #CIOU}: {@code DIoU - alpha * v}, with the aspect-ratio term
  *       {@code v = (4 / pi²) (atan(wB / hB) - atan(wA / hA))²} and the weight
  *       {@code alpha = v / ((1 - IoU) + v)} (0 when {@code v = 0}). The arctangent is taken as
- *       {@code atan2(w, h)}, so a zero height gives pi/2 and an empty box 0. Never above DIoU.
+ *       {@code atan2(w, h)}, so a zero height gives pi/2 and an empty box 0. Never above DIoU; in
+ *       (-1.5, 1] for boxes of positive area, since {@code DIoU > IoU - 1} and
+ *       {@code alpha * v = v² / ((1 - IoU) + v) < IoU + 1/2}.
  * </ul>
  *
  * Every variant is symmetric in A and B (bit for bit) and equals 1 for two equal boxes of positive area.

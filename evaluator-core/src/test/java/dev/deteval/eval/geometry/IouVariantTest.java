@@ -121,6 +121,9 @@ final class IouVariantTest {
         assertThat(giou).isLessThanOrEqualTo(iou + 1e-15);
         assertThat(diou).isGreaterThan(-1.0).isLessThanOrEqualTo(1.0).isLessThanOrEqualTo(iou);
         assertThat(ciou).isLessThanOrEqualTo(diou);
+        // CIoU > -1.5: with u = 1 - IoU in [0, 1] and v in [0, 1) for positive areas, DIoU > -u and
+        // alpha * v = v² / (u + v), so CIoU > -(u + v² / (u + v)) >= -(1 + v² / (1 + v)) > -(1 + 1/2)
+        assertThat(ciou).isGreaterThan(-1.5);
     }
 
     @Property(tries = 2000)
@@ -145,6 +148,8 @@ final class IouVariantTest {
         }
         assertThat(IouVariant.GIOU.of(a, b)).isGreaterThanOrEqualTo(-1.0);
         assertThat(IouVariant.DIOU.of(a, b)).isGreaterThanOrEqualTo(-1.0);
+        // as for positive areas, with v = 1 now possible (a zero height against a zero width)
+        assertThat(IouVariant.CIOU.of(a, b)).isGreaterThanOrEqualTo(-1.5);
     }
 
     @Provide
