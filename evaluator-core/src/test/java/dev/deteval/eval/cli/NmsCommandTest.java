@@ -121,6 +121,16 @@ final class NmsCommandTest {
     }
 
     @Test
+    void nms_softGaussianSigma_setsDecayWidth() throws IOException {
+        // a sigma other than the default 0.5, so an ignored --sigma cannot pass
+        Path in = write("raw.json", RAW);
+        Path result = dir.resolve("dets.json");
+        assertThat(run("nms", "--in", in.toString(), "--out", result.toString(), "--iou", "0.5", "--soft", "gaussian",
+                "--sigma", "2")).isZero();
+        assertThat(read(result).get(0).get("score").asDouble()).isEqualTo(0.8 * Math.exp(-(0.75 * 0.75) / 2));
+    }
+
+    @Test
     void nms_objectWithAnnotations_writesList() throws IOException {
         Path in = write("raw.json", "{\"info\": {}, \"annotations\": " + RAW + "}");
         Path result = dir.resolve("dets.json");
