@@ -7,6 +7,7 @@ Map<String, String> parameters = [
         detections     : 'The detections to evaluate',
         groundTruth    : 'The ground truth: a COCO instances JSON file',
         haltOnFailure  : 'Whether a violated rule fails the build',
+        iouType        : 'COCO: what to compare, bbox, segm (masks) or keypoints (OKS)',
         mode           : 'COCO mode: compat reproduces pycocotools exactly',
         outputDirectory: 'Where report.json, report.md and TEST-deteval.xml are written',
         params         : 'Optional COCO parameters',
