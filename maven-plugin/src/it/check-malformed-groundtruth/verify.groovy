@@ -7,4 +7,6 @@ assert log =~ java.util.regex.Pattern.quote('Cannot read deteval input: ' + gt.p
 assert log.contains('MAVEN/MojoExecutionException')
 assert !log.contains(CheckMessages.RULES_MET)
 assert !log.contains(CheckMessages.RULES_VIOLATED)
+// nothing was evaluated, so no report can be mistaken for a result
+assert !new File(basedir, 'target/deteval').exists()
 return true

@@ -6,4 +6,12 @@ assert log.contains('[WARNING] ' + String.format(CheckMessages.MISSING_VIOLATED,
 assert !log.contains('Rule violated for dataset: AR10')
 assert log.contains(CheckMessages.RULES_VIOLATED)
 assert log.contains('MAVEN/MojoFailureException')
+
+// the reports record the missing AP as a failure of its own kind, beside the AR10 limit that held
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/deteval/report.json'))
+assert report.gate.passed == false
+assert report.gate.outcomes*.status == ['missing', 'passed']
+assert report.gate.outcomes[0].actual == -1
+String junit = new File(basedir, 'target/deteval/TEST-deteval.xml').text
+assert junit.contains('type="deteval.MetricMissing"')
 return true
