@@ -34,21 +34,29 @@ final class Accumulation {
             order[i] = i;
         }
         RadixSort.descending(order, 0, n, detScore);
+        double[] rankedScore = new double[n];
+        for (int i = 0; i < n; i++) {
+            rankedScore[i] = detScore[order[i]];
+        }
         int thresholds = p.iouCount();
         int recalls = p.recCount();
-        // kept[0..nd): the detections ranked below maxDet in their image, in merged score order; a
-        // category's outcome block is small enough that reading it through this index stays in cache
-        int[] kept = new int[n];
+        int rows = p.areaCount() * thresholds;
+        int words = (n + 63) >>> 6;
+        long[] tp = new long[rows * words];
+        long[] fp = new long[rows * words];
+        pack(order, rows, words, tp, fp);
+        long[] kept = new long[words];
         Curve curve = new Curve(n, recalls);
         for (int m = 0; m < p.maxDetCount(); m++) {
             int nd = keep(order, p.maxDet(m), kept);
+            int first = firstSet(kept);
             for (int a = 0; a < p.areaCount(); a++) {
                 if (npig[a] == 0) {
                     continue;
                 }
                 for (int t = 0; t < thresholds; t++) {
-                    curve.build(outcome, (a * thresholds + t) * n, kept, nd, npig[a]);
-                    curve.sample(p, kept, nd, detScore);
+                    curve.build(tp, fp, (a * thresholds + t) * words, kept, npig[a], nd);
+                    curve.sample(p, first, rankedScore);
                     out.recall(t, k, a, m, curve.finalRecall);
                     for (int r = 0; r < recalls; r++) {
                         out.precision(t, r, k, a, m, curve.q[r]);
@@ -59,15 +67,55 @@ final class Accumulation {
         }
     }
 
-    /** Writes the detections ranked below {@code maxDet} in their image, in merged order; returns the count. */
-    private int keep(int[] order, int maxDet, int[] kept) {
-        int nd = 0;
-        for (int d : order) {
-            if (detRank[d] < maxDet) {
-                kept[nd++] = d;
+    /**
+     * Packs each outcome row into two bit sets in merged score order: bit {@code i} of row {@code row}
+     * (words {@code [row * words, (row + 1) * words)}) tells whether the detection ranked {@code i} is a
+     * true positive ({@code tp}) or a false positive ({@code fp}); ignored detections set neither. One
+     * gather per row here replaces one per row and maxDets value in the curve loops.
+     */
+    private void pack(int[] order, int rows, int words, long[] tp, long[] fp) {
+        int n = order.length;
+        for (int row = 0; row < rows; row++) {
+            int base = row * n;
+            for (int w = 0; w < words; w++) {
+                int from = w << 6;
+                int to = Math.min(n, from + 64);
+                long tpWord = 0;
+                long fpWord = 0;
+                for (int i = from; i < to; i++) {
+                    int o = outcome[base + order[i]];
+                    tpWord |= (o == CategoryEvaluation.TP ? 1L : 0L) << (i - from);
+                    fpWord |= (o == CategoryEvaluation.FP ? 1L : 0L) << (i - from);
+                }
+                tp[row * words + w] = tpWord;
+                fp[row * words + w] = fpWord;
             }
         }
+    }
+
+    /**
+     * Sets bit {@code i} of {@code kept} when the detection ranked {@code i} in merged order is ranked
+     * below {@code maxDet} in its image; returns how many are.
+     */
+    private int keep(int[] order, int maxDet, long[] kept) {
+        java.util.Arrays.fill(kept, 0L);
+        int nd = 0;
+        for (int i = 0; i < order.length; i++) {
+            long in = detRank[order[i]] < maxDet ? 1L : 0L;
+            kept[i >>> 6] |= in << i;
+            nd += (int) in;
+        }
         return nd;
+    }
+
+    /** The index of the lowest set bit, or -1 when none is set. */
+    private static int firstSet(long[] bits) {
+        for (int w = 0; w < bits.length; w++) {
+            if (bits[w] != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(bits[w]);
+            }
+        }
+        return -1;
     }
 
     /**
@@ -82,7 +130,7 @@ final class Accumulation {
      * the same quotients of the same integer-valued doubles at those places gives identical doubles.
      */
     private static final class Curve {
-        /** Positions (in kept order) of the true positives, their recall and precision. */
+        /** Merged-order positions of the true positives, the false positives before each, recall, precision. */
         private final int[] tpAt;
         private final int[] fpAt;
         private final double[] rc;
@@ -90,6 +138,7 @@ final class Accumulation {
         private final double[] q;
         private final double[] ss;
         private int tps;
+        private int nd;
         private double finalRecall;
 
         Curve(int n, int recalls) {
@@ -102,20 +151,25 @@ final class Accumulation {
         }
 
         /**
-         * Builds the curve over the detections {@code kept[0..nd)} (merged order) of the outcome block at
-         * {@code base}. The first loop is branch-free (outcomes are unpredictable): it always writes the
-         * current position and false-positive count and only advances past them at a true positive; the
-         * divisions then run once per true positive.
+         * Builds the curve over the kept detections ({@code kept} bits, {@code nd} of them) of the outcome
+         * row whose bit sets start at word {@code base}: 64 detections per step, work per true positive
+         * only; the false positives before a true positive are the kept false-positive bits below it.
          */
-        void build(byte[] outcome, int base, int[] kept, int nd, int positives) {
+        void build(long[] tpBits, long[] fpBits, int base, long[] kept, int positives, int keptCount) {
             int fp = 0;
             int count = 0;
-            for (int i = 0; i < nd; i++) {
-                int o = outcome[base + kept[i]];
-                tpAt[count] = i;
-                fpAt[count] = fp;
-                count += o == CategoryEvaluation.TP ? 1 : 0;
-                fp += o == CategoryEvaluation.FP ? 1 : 0;
+            for (int w = 0; w < kept.length; w++) {
+                long in = kept[w];
+                long tpWord = tpBits[base + w] & in;
+                long fpWord = fpBits[base + w] & in;
+                while (tpWord != 0) {
+                    int b = Long.numberOfTrailingZeros(tpWord);
+                    tpAt[count] = (w << 6) + b;
+                    fpAt[count] = fp + Long.bitCount(fpWord & ((1L << b) - 1));
+                    count++;
+                    tpWord &= tpWord - 1;
+                }
+                fp += Long.bitCount(fpWord);
             }
             for (int j = 0; j < count; j++) {
                 double tpd = j + 1;
@@ -128,11 +182,16 @@ final class Accumulation {
                 }
             }
             tps = count;
-            finalRecall = nd > 0 ? (double) count / positives : 0.0;
+            nd = keptCount;
+            finalRecall = keptCount > 0 ? (double) count / positives : 0.0;
         }
 
-        /** For each recall threshold the first index with recall >= threshold (numpy searchsorted, left). */
-        void sample(CocoParams p, int[] kept, int nd, double[] score) {
+        /**
+         * For each recall threshold the first index with recall >= threshold (numpy searchsorted, left);
+         * {@code first} is the merged-order position of the first kept detection, {@code rankedScore} the
+         * scores in merged order.
+         */
+        void sample(CocoParams p, int first, double[] rankedScore) {
             int j = 0;
             for (int r = 0; r < q.length; r++) {
                 double thr = p.recThr(r);
@@ -140,7 +199,7 @@ final class Accumulation {
                     // index 0: its precision is 0 unless it is the first true positive; either way the
                     // maximum to its right is the first true positive's (or 0 without any)
                     q[r] = tps > 0 ? pr[0] : 0.0;
-                    ss[r] = score[kept[0]];
+                    ss[r] = rankedScore[first];
                     continue;
                 }
                 while (j < tps && rc[j] < thr) {
@@ -148,7 +207,7 @@ final class Accumulation {
                 }
                 if (j < tps) {
                     q[r] = pr[j];
-                    ss[r] = score[kept[tpAt[j]]];
+                    ss[r] = rankedScore[tpAt[j]];
                 } else {
                     q[r] = 0;
                     ss[r] = 0;
