@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "deteval", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Evaluates object detections exactly like pycocotools and the Pascal VOC devkit.",
-        subcommands = {EvalCommand.class, NmsCommand.class, SynthCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated; every rule holds", "1:a rule is violated", "2:bad usage or bad input",
             "3:internal error"})
@@ -39,6 +38,7 @@ public final class Main {
     /** Runs the command line with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        addSubcommands(cli, args.length > 0 ? args[0] : "");
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -59,5 +59,25 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Registers the subcommands. picocli builds a command's model from its annotations when it is added,
+     * which costs start-up time for every command; when the first argument names a command, only that one
+     * is built (usage errors and help then concern that command alone). Otherwise, for {@code help}, the
+     * top-level usage or an unknown name, all are.
+     */
+    static void addSubcommands(CommandLine cli, String first) {
+        switch (first) {
+            case "eval" -> cli.addSubcommand(new EvalCommand());
+            case "nms" -> cli.addSubcommand(new NmsCommand());
+            case "synth" -> cli.addSubcommand(new SynthCommand());
+            default -> {
+                cli.addSubcommand(new EvalCommand());
+                cli.addSubcommand(new NmsCommand());
+                cli.addSubcommand(new SynthCommand());
+                cli.addSubcommand(new CommandLine.HelpCommand());
+            }
+        }
     }
 }

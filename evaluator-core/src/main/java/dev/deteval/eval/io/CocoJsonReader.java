@@ -693,8 +693,8 @@ public final class CocoJsonReader {
         private void detection(String base, int index) {
             SegmentationJson segmentation = null;
             double[] keypoints = null;
-            Long imageId = null;
-            Long categoryId = null;
+            long imageId = 0;
+            long categoryId = 0;
             boolean hasBox = false;
             double score = Double.NaN;
             int seen = 0;
@@ -746,13 +746,15 @@ public final class CocoJsonReader {
                     default -> c.skipChildren();
                 }
             }
-            if (imageId == null) {
+            if ((seen & 1) == 0) {
                 throw c.error(at(base, index), "missing required field 'image_id'");
             }
-            if (categoryId == null) {
+            if ((seen & 2) == 0) {
                 throw c.error(at(base, index), "missing required field 'category_id'");
             }
-            if (index == 0) {
+            // bbox lists are cut into slices parsed in any order: test the type first so that the branch on
+            // the first index is never reached there (it only matters for segm and keypoints)
+            if (type != IouType.BBOX && index == 0) {
                 boxesFromFirst = hasBox;
             }
             if (!hasBox && (type == IouType.BBOX || boxesFromFirst)) {

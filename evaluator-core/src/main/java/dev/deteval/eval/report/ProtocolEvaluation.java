@@ -24,21 +24,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One evaluation from files, whatever the protocol, in the form every front-end needs: the metric
  * values the gate checks, the warnings, the headline lines, and the text, JSON and Markdown reports.
- * The CLI and the Maven plugin both use it, so they read and report the same way.
- *
- * @param snapshot metric values by name (for the gate)
- * @param warnings warnings about the input
- * @param headline the headline lines (COCO: pycocotools' twelve summary lines; VOC: the mAP)
- * @param text the plain-text report
- * @param markdown the Markdown report
- * @param jsonMembers writes the JSON report's members into an object the caller has started
+ * The CLI and the Maven plugin both use it, so they read and report the same way. The text and Markdown
+ * reports are rendered when first asked for (a JSON-only run never formats them).
  */
-public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings, List<String> headline, String text,
-        String markdown, JsonMembers jsonMembers) {
+public final class ProtocolEvaluation {
 
     /** Writes JSON members. */
     @FunctionalInterface
@@ -47,10 +41,63 @@ public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings,
         void write(JsonGenerator g) throws IOException;
     }
 
-    /** Defensive copies. */
-    public ProtocolEvaluation {
-        warnings = List.copyOf(warnings);
-        headline = List.copyOf(headline);
+    private final MetricSnapshot snapshot;
+    private final List<String> warnings;
+    private final Supplier<List<String>> headlineRenderer;
+    private List<String> headline;
+    private final Supplier<String> textRenderer;
+    private final Supplier<String> markdownRenderer;
+    private final JsonMembers jsonMembers;
+    private String text;
+    private String markdown;
+
+    private ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings, Supplier<List<String>> headline,
+            Supplier<String> text, Supplier<String> markdown, JsonMembers jsonMembers) {
+        this.snapshot = snapshot;
+        this.warnings = List.copyOf(warnings);
+        this.headlineRenderer = headline;
+        this.textRenderer = text;
+        this.markdownRenderer = markdown;
+        this.jsonMembers = jsonMembers;
+    }
+
+    /** Metric values by name (for the gate). */
+    public MetricSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Warnings about the input. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The headline lines (COCO: pycocotools' twelve summary lines; VOC: the mAP). */
+    public synchronized List<String> headline() {
+        if (headline == null) {
+            headline = List.copyOf(headlineRenderer.get());
+        }
+        return headline;
+    }
+
+    /** The plain-text report. */
+    public synchronized String text() {
+        if (text == null) {
+            text = textRenderer.get();
+        }
+        return text;
+    }
+
+    /** The Markdown report. */
+    public synchronized String markdown() {
+        if (markdown == null) {
+            markdown = markdownRenderer.get();
+        }
+        return markdown;
+    }
+
+    /** Writes the JSON report's members into an object the caller has started. */
+    public JsonMembers jsonMembers() {
+        return jsonMembers;
     }
 
     /**
@@ -88,8 +135,8 @@ public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings,
         }
         List<String> warnings = new ArrayList<>(reader.warnings());
         warnings.addAll(result.warnings());
-        return new ProtocolEvaluation(MetricSnapshot.of(result), warnings, CocoTextReport.summaryLines(result),
-                CocoTextReport.render(result), MarkdownReport.coco(result),
+        return new ProtocolEvaluation(MetricSnapshot.of(result), warnings, () -> CocoTextReport.summaryLines(result),
+                () -> CocoTextReport.render(result), () -> MarkdownReport.coco(result),
                 g -> JsonReport.writeCocoMembers(result, g));
     }
 
@@ -115,8 +162,8 @@ public record ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings,
         boolean eleven = protocol == Protocol.VOC07;
         List<String> warnings = reader.warnings();
         String map = "mAP (" + protocol.id() + ") = " + Decimals.fixed(VocReport.map(result, eleven), 4);
-        return new ProtocolEvaluation(MetricSnapshot.of(result, protocol), warnings, List.of(map),
-                VocReport.text(result, eleven, warnings), VocReport.markdown(result, eleven, warnings),
+        return new ProtocolEvaluation(MetricSnapshot.of(result, protocol), warnings, () -> List.of(map),
+                () -> VocReport.text(result, eleven, warnings), () -> VocReport.markdown(result, eleven, warnings),
                 g -> VocReport.writeMembers(result, eleven, warnings, g));
     }
 
