@@ -48,6 +48,61 @@ final class CocoArraysConformanceTest {
         DetailTables.assertMatchPycocotools(c, evaluate(c, true));
     }
 
+    /**
+     * AR@.5 and AR@.75 are not among pycocotools' twelve stats; they are defined like AR100 but at one
+     * IoU threshold: the mean of pycocotools' {@code eval['recall'][t, :, all, maxDets[2]]} over the
+     * entries > -1 (-1 when there are none, or when the threshold is not in iouThrs).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesWithDetail")
+    void evaluate_conformanceCase_ar50AndAr75AreMeanOracleRecallAtThatThreshold(ConformanceCase c) {
+        CocoResult result = evaluate(c, true);
+        JsonNode params = c.expected().get("coco").get("params");
+        JsonNode recall = DetailTables.read(c).get("recall");
+
+        assertThat(result.summary().ar50()).as("%s AR50", c)
+                .isCloseTo(meanRecall(recall, params, 0.5), within(CocoConformanceTest.TOLERANCE));
+        assertThat(result.summary().ar75()).as("%s AR75", c)
+                .isCloseTo(meanRecall(recall, params, 0.75), within(CocoConformanceTest.TOLERANCE));
+    }
+
+    private static double meanRecall(JsonNode recall, JsonNode params, double iouThr) {
+        int t = indexOf(params.get("iouThrs"), iouThr);
+        int a = indexOf(params.get("areaRngLbl"), "all");
+        int m = 2;
+        if (t < 0) {
+            return -1;
+        }
+        double sum = 0;
+        int n = 0;
+        for (JsonNode perArea : recall.get(t)) {
+            double v = perArea.get(a).get(m).asDouble();
+            if (v > -1) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? -1 : sum / n;
+    }
+
+    private static int indexOf(JsonNode list, double value) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).asDouble() == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(JsonNode list, String value) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).asText().equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesWithDetail")
     void evaluate_parallelAndSequential_identicalTables(ConformanceCase c) {
