@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -101,6 +102,29 @@ final class CocoArraysConformanceTest {
             }
         }
         return -1;
+    }
+
+    /**
+     * pycocotools' {@code scores[t, r, k, a, m]} (not in detail.json) is the score of the detection
+     * whose precision is read at recall threshold r. slide_example at IoU 0.5: scores 0.9, 0.7, 0.6,
+     * 0.3, 0.2, correct T T F T F, 5 ground truths, so recall after each is 1/5, 2/5, 2/5, 3/5, 3/5.
+     * The first detection reaching recall thresholds 0 … 0.20 (indices 0–20) scores 0.9, 0.21 … 0.40
+     * (21–40) 0.7, 0.41 … 0.60 (41–60) 0.3; no detection reaches 0.61 … 1 (61–100): 0. The same split
+     * as AP50 = (21 + 20 + 20 · 0.75) / 101 in SlideExampleTest.
+     */
+    @Test
+    void evaluate_slideExample_scoresTableHoldsTheScoreReadAtEachRecallThreshold() {
+        ConformanceCase c = ConformanceCase.load(ConformanceCase.root().resolve("slide_example"));
+        PrecisionTable tables = evaluate(c, false).tables();
+        int iou50 = 0;
+        int all = 0;
+        int maxDets100 = 2;
+
+        for (int r = 0; r <= 100; r++) {
+            double expected = r <= 20 ? 0.9 : r <= 40 ? 0.7 : r <= 60 ? 0.3 : 0.0;
+            assertThat(tables.score(iou50, r, 0, all, maxDets100)).as("scores[0, %d, 0, all, 100]", r)
+                    .isEqualTo(expected);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
