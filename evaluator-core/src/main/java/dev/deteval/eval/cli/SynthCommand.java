@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = {"Writes a deterministic COCO-like data set for benchmarks.",
             "Files: DIR/instances.json (ground truth) and DIR/detections.json (results).",
-            "80 COCO categories, Poisson(7.3) objects per image, COCO-like size mix, ~1% crowd,",
+            "80 COCO categories, Poisson(7.3) objects per image, COCO-like size mix, ~1%% crowd,",
             "up to 100 detections per image. The same --images and --seed give the same bytes.",
             "--segm adds segmentations: polygons (crowd: uncompressed RLE) with mask areas for ground truth,",
             "compressed RLE for results; boxes and scores stay the same."})

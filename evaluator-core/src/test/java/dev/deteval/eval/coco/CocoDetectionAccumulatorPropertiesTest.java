@@ -74,6 +74,34 @@ final class CocoDetectionAccumulatorPropertiesTest {
         assertSameResult(accumulator.snapshot(), CocoEvaluator.evaluate(gt, s.detectionColumns(), p));
     }
 
+    /**
+     * A pipeline that infers in batches: the images are shuffled and cut into batches of one to five
+     * images, and each batch (its detections in file order) is added with one {@code addAll} from the
+     * pool's threads.
+     */
+    @Property(tries = 200)
+    void snapshot_batchesOfSeveralImagesAddedFromSeveralThreads_equalsOneShot(@ForAll("scenarios") CocoScenario s,
+            @ForAll("params") CocoParams p, @ForAll Random random) throws Exception {
+        GroundTruth gt = s.groundTruth();
+        CocoDetectionAccumulator accumulator = new CocoDetectionAccumulator(gt, p);
+        List<Long> images = CocoScenario.shuffled(List.copyOf(byImage(s).keySet()), random);
+        List<Future<?>> tasks = new ArrayList<>();
+
+        for (int from = 0; from < images.size(); ) {
+            int to = Math.min(images.size(), from + 1 + random.nextInt(5));
+            List<Long> batchImages = images.subList(from, to);
+            List<Det> batch = s.detections().stream().filter(d -> batchImages.contains(d.imageId())).toList();
+            tasks.add(pool.submit(() -> accumulator.addAll(s.withDetections(batch).detectionColumns())));
+            from = to;
+        }
+        for (Future<?> task : tasks) {
+            task.get();
+        }
+
+        assertThat(accumulator.size()).isEqualTo(s.detections().size());
+        assertSameResult(accumulator.snapshot(), CocoEvaluator.evaluate(gt, s.detectionColumns(), p));
+    }
+
     /** Each image belongs to one thread, which adds its detections one by one in file order. */
     @Property(tries = 200)
     void snapshot_detectionsAddedOneByOneByTheThreadOwningTheirImage_equalsOneShot(

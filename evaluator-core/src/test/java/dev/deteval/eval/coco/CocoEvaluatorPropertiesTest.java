@@ -406,7 +406,8 @@ final class CocoEvaluatorPropertiesTest {
      * recall unchanged and never raises a precision entry, so no AP (summary or per category) rises —
      * provided its group holds fewer detections than the smallest maxDets. In a fuller group it can
      * push a counted false positive out of the top-maxDets window while being ignored itself (outside
-     * the area range), which does raise precision; {@code CocoEvaluatorTest} pins that case.
+     * the area range), which does raise precision;
+     * {@link #evaluate_smallDetectionDisplacesMediumFalsePositiveFromTopOne_precisionRises} pins that case.
      */
     @Property(tries = 200)
     void evaluate_detectionWhereCategoryHasNoGroundTruth_neverRaisesPrecisionNorChangesRecall(

@@ -68,7 +68,8 @@ final class DetailTables {
         return checked;
     }
 
-    private static JsonNode read(ConformanceCase c) {
+    /** The case's detail.json. */
+    static JsonNode read(ConformanceCase c) {
         try {
             return MAPPER.readTree(c.dir().resolve("detail.json").toFile());
         } catch (IOException e) {

@@ -1,0 +1,77 @@
+package dev.deteval.eval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code --help} on every command: exit code 0, the command's usage on standard output, nothing on
+ * standard error; and every command's description, header and footer is a valid format string (picocli
+ * formats them with {@code String.format}; a stray {@code %} makes it print a warning on
+ * {@code System.err} and fall back to the raw text).
+ */
+final class MainHelpTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--help|Usage: deteval [",
+        "eval --help|Usage: deteval eval [",
+        "nms --help|Usage: deteval nms [",
+        "synth --help|Usage: deteval synth [",
+        "help eval|Usage: deteval eval ["})
+    void run_helpOption_printsUsageAndExitsZero(String args, String usage) {
+        Run r = run(args.split(" "));
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith(usage).contains("-h, --help");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void run_evalHelp_listsTheIssueOptions() {
+        Run r = run("eval", "--help");
+
+        assertThat(r.out()).contains("--gt=GT", "--dt=RESULTS", "--params=PARAMS.json", "--mode=compat|corrected",
+                "--protocol=coco|voc07|voc12", "--format=text|json|markdown");
+    }
+
+    @Test
+    void usage_everyCommandText_isAValidFormatString() {
+        List<String> texts = new ArrayList<>();
+        collect(new CommandLine(new Main()), texts);
+
+        assertThat(texts).hasSizeGreaterThan(5);
+        for (String text : texts) {
+            assertThatCode(() -> String.format(text)).as(text).doesNotThrowAnyException();
+        }
+    }
+
+    private static void collect(CommandLine cli, List<String> texts) {
+        CommandSpec spec = cli.getCommandSpec();
+        texts.addAll(List.of(spec.usageMessage().description()));
+        texts.addAll(List.of(spec.usageMessage().header()));
+        texts.addAll(List.of(spec.usageMessage().footer()));
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            collect(sub, texts);
+        }
+    }
+}

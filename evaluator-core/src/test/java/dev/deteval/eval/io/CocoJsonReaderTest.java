@@ -1,0 +1,57 @@
+package dev.deteval.eval.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deteval.eval.coco.CocoEvaluator;
+import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Good input to {@link CocoJsonReader} (bad input: {@code CocoJsonReaderBadInputTest}). */
+final class CocoJsonReaderTest {
+
+    /** 2^53 and 2^53 + 1: the same number once converted to a double. */
+    private static final long TWO_POW_53 = 9007199254740992L;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Ids use all 64 bits. The two images differ only beyond double precision, and each detection sits
+     * exactly on the ground truth of the other image: kept apart, both are false positives (AP 0); an
+     * id read through a double would merge the images and make both true positives (AP 1).
+     */
+    @Test
+    void readGroundTruthAndResults_idsBeyondDoublePrecision_keptDistinct() {
+        long a = TWO_POW_53;
+        long b = TWO_POW_53 + 1;
+        long cat = Long.MAX_VALUE;
+        Path gtFile = BadInput.write(dir, "gt.json", """
+                {"images": [{"id": %d}, {"id": %d}, {"id": %d}],
+                 "categories": [{"id": %d, "name": "big"}],
+                 "annotations": [
+                  {"id": %d, "image_id": %d, "category_id": %d, "bbox": [0, 0, 10, 10], "area": 100, "iscrowd": 0},
+                  {"id": %d, "image_id": %d, "category_id": %d, "bbox": [50, 50, 10, 10], "area": 100, "iscrowd": 0}]}
+                """.formatted(a, b, Long.MIN_VALUE, cat, Long.MAX_VALUE - 1, a, cat, Long.MAX_VALUE, b, cat));
+        Path dtFile = BadInput.write(dir, "dt.json", """
+                [{"image_id": %d, "category_id": %d, "bbox": [50, 50, 10, 10], "score": 0.9},
+                 {"image_id": %d, "category_id": %d, "bbox": [0, 0, 10, 10], "score": 0.8}]
+                """.formatted(a, cat, b, cat));
+        CocoJsonReader reader = new CocoJsonReader();
+
+        GroundTruth gt = reader.readGroundTruth(gtFile);
+        Detections dt = reader.readResults(dtFile, gt);
+        CocoResult result = CocoEvaluator.evaluate(gt, dt);
+
+        assertThat(gt.sortedImageIds()).containsExactly(Long.MIN_VALUE, a, b);
+        assertThat(gt.annotationIdColumn()).containsExactly(Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        assertThat(gt.category(cat).name()).isEqualTo("big");
+        assertThat(dt.imageIdColumn()).containsExactly(a, b);
+        assertThat(dt.categoryIdColumn()).containsExactly(cat, cat);
+        assertThat(result.summary().ap50()).isZero();
+        assertThat(result.perCategory().get(0).id()).isEqualTo(cat);
+    }
+}
