@@ -311,6 +311,16 @@ public final class GroundTruth {
             return addAnnotation(id, imageId, categoryId, x, y, w, h, w * h, false, false);
         }
 
+        /** The ids of the annotations added so far, in order (a copy). */
+        public long[] annotationIds() {
+            return Arrays.copyOf(annotationIds, annotationCount);
+        }
+
+        /** The image id of each annotation added so far, in order (a copy). */
+        public long[] annotationImageIds() {
+            return Arrays.copyOf(annotationImageIds, annotationCount);
+        }
+
         /**
          * Builds the ground truth.
          *

@@ -79,9 +79,12 @@ public final class CocoJsonReader {
      * refilled every few kilobytes and keeps those rare paths out of the JIT's way.
      */
     public GroundTruth readGroundTruth(Path file) {
-        String source = file.toString();
-        try (JsonParser parser = FACTORY.createParser(readAll(file))) {
-            return new GroundTruthParser(new JsonCursor(parser, source), warnings, type).parse();
+        return readGroundTruth(readAll(file), file.toString());
+    }
+
+    private GroundTruth readGroundTruth(byte[] bytes, String source) {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            return new GroundTruthParser(new JsonCursor(parser, source), bytes, warnings, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -93,11 +96,13 @@ public final class CocoJsonReader {
      * @param source the name used in error messages
      */
     public GroundTruth readGroundTruth(InputStream in, String source) {
-        try (JsonParser parser = FACTORY.createParser(in)) {
-            return new GroundTruthParser(new JsonCursor(parser, source), warnings, type).parse();
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
+        return readGroundTruth(bytes, source);
     }
 
     /**
@@ -281,9 +286,9 @@ public final class CocoJsonReader {
         private final List<String> warnings;
         private final GroundTruth.Builder builder = GroundTruth.builder();
         private final double[] box = new double[4];
-        private final List<long[]> annotationRefs = new ArrayList<>();
+        /** The document, to find the place of an error found after the parse. */
+        private final byte[] bytes;
         private final Set<Long> imageIds = new HashSet<>();
-        private final Set<Long> annotationIds = new HashSet<>();
         private final Set<Long> categoryIds = new HashSet<>();
         private int missingArea;
         private boolean sawImages;
@@ -295,8 +300,9 @@ public final class CocoJsonReader {
         private final List<long[]> segmentationOwners = new ArrayList<>();
         private int annotationCount;
 
-        GroundTruthParser(JsonCursor c, List<String> warnings, IouType type) {
+        GroundTruthParser(JsonCursor c, byte[] bytes, List<String> warnings, IouType type) {
             this.c = c;
+            this.bytes = bytes;
             this.warnings = warnings;
             this.type = type;
         }
@@ -348,16 +354,57 @@ public final class CocoJsonReader {
                 warnings.add(c.source + ": " + missingArea + " annotation(s) have no 'area'; using w*h of the bbox"
                         + " (pycocotools would fail)");
             }
-            checkImageReferences();
+            if (!segmentations.isEmpty()) {
+                checkImageReferences(builder.annotationImageIds()); // masks need their image's size
+            }
             resolveMasks();
             GroundTruth gt;
             try {
                 gt = builder.build();
             } catch (IllegalArgumentException e) {
+                // build() found a duplicate id or an unknown image: name the first in file order, with its place
+                checkUniqueAnnotationIds(builder.annotationIds());
+                checkImageReferences(builder.annotationImageIds());
                 throw new InputException(c.source, "", e.getMessage(), e);
             }
-            checkReferences(gt);
+            checkCategoryReferences(gt.categoryIdColumn());
             return gt;
+        }
+
+        /** The first annotation (in file order) whose id an earlier one already has is an error. */
+        private void checkUniqueAnnotationIds(long[] ids) {
+            long[] sorted = ids.clone();
+            java.util.Arrays.sort(sorted);
+            Set<Long> repeated = new HashSet<>();
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    repeated.add(sorted[i]);
+                }
+            }
+            if (repeated.isEmpty()) {
+                return;
+            }
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (repeated.contains(ids[i]) && !seen.add(ids[i])) {
+                    throw errorAfterParse(i, "id", "duplicate annotation id " + ids[i]);
+                }
+            }
+        }
+
+        private void checkImageReferences(long[] images) {
+            long[] known = imageIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            for (int i = 0; i < images.length; i++) {
+                if (java.util.Arrays.binarySearch(known, images[i]) < 0) {
+                    throw errorAfterParse(i, "image_id", "image " + images[i] + " is not in 'images'");
+                }
+            }
+        }
+
+        /** An error at member {@code field} of annotation {@code i}, placed by walking the document again. */
+        private InputException errorAfterParse(int i, String field, String problem) {
+            String path = "annotations[" + i + "]." + field;
+            return c.errorAt(path, JsonLocator.find(FACTORY, bytes, "annotations", i, field), problem);
         }
 
         /** Turns the segmentations into masks now that every image's size is known. */
@@ -376,21 +423,11 @@ public final class CocoJsonReader {
             }
         }
 
-        private void checkImageReferences() {
-            for (int i = 0; i < annotationRefs.size(); i++) {
-                long[] ref = annotationRefs.get(i);
-                if (!imageIds.contains(ref[0])) {
-                    throw new InputException(c.source, "annotations[" + i + "].image_id (line " + ref[2] + ", column "
-                            + ref[3] + ")", "image " + ref[0] + " is not in 'images'");
-                }
-            }
-        }
-
-        private void checkReferences(GroundTruth gt) {
-            for (int i = 0; i < annotationRefs.size(); i++) {
-                long[] ref = annotationRefs.get(i);
-                if (!categoryIds.contains(ref[1])) {
-                    warnings.add(c.source + ": annotations[" + i + "].category_id: category " + ref[1]
+        private void checkCategoryReferences(long[] categories) {
+            long[] known = categoryIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            for (int i = 0; i < categories.length; i++) {
+                if (java.util.Arrays.binarySearch(known, categories[i]) < 0) {
+                    warnings.add(c.source + ": annotations[" + i + "].category_id: category " + categories[i]
                             + " is not in 'categories'; the annotation is not evaluated (pycocotools drops it too)");
                 }
             }
@@ -498,11 +535,9 @@ public final class CocoJsonReader {
 
         /** Runs once per annotation: message paths are built only when something is wrong. */
         private void annotation(String base, int index) {
-            Long id = null;
-            JsonLocation idAt = null;
-            Long imageId = null;
-            JsonLocation imageAt = null;
-            Long categoryId = null;
+            long id = 0;
+            long imageId = 0;
+            long categoryId = 0;
             boolean hasBox = false;
             double area = Double.NaN;
             boolean crowd = false;
@@ -518,12 +553,10 @@ public final class CocoJsonReader {
                     case "id" -> {
                         seen = c.once(seen, 1, base, index, "id");
                         id = c.readLong(base, index, "id");
-                        idAt = c.location();
                     }
                     case "image_id" -> {
                         seen = c.once(seen, 2, base, index, "image_id");
                         imageId = c.readLong(base, index, "image_id");
-                        imageAt = c.location();
                     }
                     case "segmentation" -> {
                         if (type == IouType.SEGM) {
@@ -581,14 +614,11 @@ public final class CocoJsonReader {
                     default -> c.skipChildren();
                 }
             }
-            requireField(id, base, index, "id");
-            requireField(imageId, base, index, "image_id");
-            requireField(categoryId, base, index, "category_id");
+            requireField(seen, 1, base, index, "id");
+            requireField(seen, 2, base, index, "image_id");
+            requireField(seen, 4, base, index, "category_id");
             if (!hasBox) {
                 throw c.error(at(base, index), "missing required field 'bbox'");
-            }
-            if (!annotationIds.add(id)) {
-                throw c.errorAt(JsonCursor.join(base, index, "id"), idAt, "duplicate annotation id " + id);
             }
             if (Double.isNaN(area)) {
                 area = box[2] * box[3];
@@ -611,11 +641,10 @@ public final class CocoJsonReader {
                 throw c.error(at(base, index), "num_keypoints is " + numKeypoints
                         + " but there is no 'keypoints' field");
             }
-            annotationRefs.add(new long[] {imageId, categoryId, imageAt.getLineNr(), imageAt.getColumnNr()});
         }
 
-        private void requireField(Object value, String base, int index, String field) {
-            if (value == null) {
+        private void requireField(int seen, int bit, String base, int index, String field) {
+            if ((seen & bit) == 0) {
                 throw c.error(at(base, index), "missing required field '" + field + "'");
             }
         }

@@ -574,6 +574,24 @@ final class CocoJsonReaderBadInputTest {
         assertThat(e.problem()).isEqualTo("duplicate annotation id 1");
     }
 
+    /** Ids 5, 7, 7, 5: the first repeat in file order is annotations[2] (7), not the repeat of 5. */
+    @Test
+    void readGroundTruth_severalDuplicateAnnotationIds_firstRepeatInFileOrderNamed() {
+        String json = """
+                {"images": [{"id": 1}],
+                 "categories": [{"id": 1, "name": "cat"}],
+                 "annotations": [{"id": 5, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1]},
+                  {"id": 7, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1]},
+                  {"id": 7, "image_id": 1, "category_id": 1, "bbox": [0, 0, 2, 1]},
+                  {"id": 5, "image_id": 1, "category_id": 1, "bbox": [0, 0, 3, 1]}]}
+                """;
+
+        InputException e = groundTruthError(json);
+
+        assertAt(e, "annotations[2].id", json, "7, \"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 2");
+        assertThat(e.problem()).isEqualTo("duplicate annotation id 7");
+    }
+
     @Test
     void readGroundTruth_duplicateCategoryId_namedAtTheSecond() {
         String json = GT_WITH_CATEGORY.formatted("{\"id\": 1, \"name\": \"dog\"}");
