@@ -1,54 +1,42 @@
 package dev.deteval.eval.coco;
 
 import dev.deteval.eval.internal.NumpyMath;
-import dev.deteval.eval.internal.RadixSort;
 
 /**
- * pycocotools' {@code accumulate()} for one category: merges the per-image detection lists with one
- * stable sort by descending score (ties: ascending image, then rank within the image), then for every
- * area range, maxDets and IoU threshold builds the cumulative precision/recall curve, makes precision
+ * pycocotools' {@code accumulate()} for one category, over its detections already in the merged order
+ * (one stable sort of the per-image lists by descending score, see {@link CategoryOutcomes}): for every
+ * area range, maxDets and IoU threshold it builds the cumulative precision/recall curve, makes precision
  * non-increasing from the right and samples it at the recall thresholds.
  */
 final class Accumulation {
 
     private final CocoParams p;
     private final int k;
-    private final int[] detRank;
-    private final double[] detScore;
-    private final byte[] outcome;
+    private final int[] rank;
+    private final double[] score;
+    private final long[] tp;
+    private final long[] fp;
     private final int[] npig;
 
     Accumulation(CocoParams p, int k, CategoryOutcomes outcomes) {
         this.p = p;
         this.k = k;
-        this.detRank = outcomes.detRank();
-        this.detScore = outcomes.detScore();
-        this.outcome = outcomes.outcome();
+        this.rank = outcomes.rank();
+        this.score = outcomes.score();
+        this.tp = outcomes.tp();
+        this.fp = outcomes.fp();
         this.npig = outcomes.npig();
     }
 
     void writeTo(PrecisionTable.Writer out) {
-        int n = detScore.length;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        RadixSort.descending(order, 0, n, detScore);
-        double[] rankedScore = new double[n];
-        for (int i = 0; i < n; i++) {
-            rankedScore[i] = detScore[order[i]];
-        }
+        int n = score.length;
         int thresholds = p.iouCount();
         int recalls = p.recCount();
-        int rows = p.areaCount() * thresholds;
-        int words = (n + 63) >>> 6;
-        long[] tp = new long[rows * words];
-        long[] fp = new long[rows * words];
-        pack(order, rows, words, tp, fp);
+        int words = CategoryOutcomes.words(n);
         long[] kept = new long[words];
         Curve curve = new Curve(n, recalls);
         for (int m = 0; m < p.maxDetCount(); m++) {
-            int nd = keep(order, p.maxDet(m), kept);
+            int nd = keep(p.maxDet(m), kept);
             int first = firstSet(kept);
             for (int a = 0; a < p.areaCount(); a++) {
                 if (npig[a] == 0) {
@@ -56,7 +44,7 @@ final class Accumulation {
                 }
                 for (int t = 0; t < thresholds; t++) {
                     curve.build(tp, fp, (a * thresholds + t) * words, kept, npig[a], nd);
-                    curve.sample(p, first, rankedScore);
+                    curve.sample(p, first, score);
                     out.recall(t, k, a, m, curve.finalRecall);
                     for (int r = 0; r < recalls; r++) {
                         out.precision(t, r, k, a, m, curve.q[r]);
@@ -68,40 +56,14 @@ final class Accumulation {
     }
 
     /**
-     * Packs each outcome row into two bit sets in merged score order: bit {@code i} of row {@code row}
-     * (words {@code [row * words, (row + 1) * words)}) tells whether the detection ranked {@code i} is a
-     * true positive ({@code tp}) or a false positive ({@code fp}); ignored detections set neither. One
-     * gather per row here replaces one per row and maxDets value in the curve loops.
-     */
-    private void pack(int[] order, int rows, int words, long[] tp, long[] fp) {
-        int n = order.length;
-        for (int row = 0; row < rows; row++) {
-            int base = row * n;
-            for (int w = 0; w < words; w++) {
-                int from = w << 6;
-                int to = Math.min(n, from + 64);
-                long tpWord = 0;
-                long fpWord = 0;
-                for (int i = from; i < to; i++) {
-                    int o = outcome[base + order[i]];
-                    tpWord |= (o == CategoryEvaluation.TP ? 1L : 0L) << (i - from);
-                    fpWord |= (o == CategoryEvaluation.FP ? 1L : 0L) << (i - from);
-                }
-                tp[row * words + w] = tpWord;
-                fp[row * words + w] = fpWord;
-            }
-        }
-    }
-
-    /**
      * Sets bit {@code i} of {@code kept} when the detection ranked {@code i} in merged order is ranked
      * below {@code maxDet} in its image; returns how many are.
      */
-    private int keep(int[] order, int maxDet, long[] kept) {
+    private int keep(int maxDet, long[] kept) {
         java.util.Arrays.fill(kept, 0L);
         int nd = 0;
-        for (int i = 0; i < order.length; i++) {
-            long in = detRank[order[i]] < maxDet ? 1L : 0L;
+        for (int i = 0; i < rank.length; i++) {
+            long in = rank[i] < maxDet ? 1L : 0L;
             kept[i >>> 6] |= in << i;
             nd += (int) in;
         }

@@ -2,6 +2,7 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.RadixSort;
 import dev.deteval.eval.internal.StableSort;
 
 /**
@@ -10,12 +11,12 @@ import dev.deteval.eval.internal.StableSort;
  * (pycocotools' {@code computeIoU} and {@code evaluateImg}). The result, a {@link CategoryOutcomes},
  * feeds {@link Accumulation}.
  *
- * <p>Per detection and (area, threshold) the outcome is one byte: {@link #TP}, {@link #FP} or
- * {@link #IGNORED}.
+ * <p>Per detection and (area, threshold) the outcome is a true positive, a false positive or ignored.
+ * It is recorded as one bit in a true-positive and one in a false-positive bit set (neither: ignored),
+ * at the detection's place in the category's merged score order, the order {@link Accumulation} walks.
  */
 final class CategoryEvaluation {
 
-    /** Zero, so that a new outcome array starts out as all false positives. */
     static final byte FP = 0;
     static final byte TP = 1;
     static final byte IGNORED = 2;
@@ -56,64 +57,101 @@ final class CategoryEvaluation {
             int g = k * images + i;
             n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
         }
+        // each image's detections in descending score order, cut to maxDets, images one after another
+        int[] ranked = new int[n];
         int[] detRank = new int[n];
         double[] detScore = new double[n];
-        byte[] outcome = new byte[areas * thresholds * n];
-        int[] npig = new int[areas];
-
-        int offset = 0;
         MatchBuffers buffers = new MatchBuffers();
+        int offset = 0;
         for (int i = 0; i < images; i++) {
             int g = k * images + i;
-            int gtFrom = index.gtStart[g];
-            int gtCount = index.gtStart[g + 1] - gtFrom;
             int dtFrom = index.dtStart[g];
             int dtAll = index.dtStart[g + 1] - dtFrom;
-            if (gtCount == 0 && dtAll == 0) {
+            if (dtAll == 0) {
                 continue;
             }
             int[] dts = buffers.dts(dtAll);
             System.arraycopy(index.dtMembers, dtFrom, dts, 0, dtAll);
             StableSort.descending(dts, 0, dtAll, scores);
             int dtCount = Math.min(maxDet, dtAll);
+            System.arraycopy(dts, 0, ranked, offset, dtCount);
             for (int d = 0; d < dtCount; d++) {
                 detRank[offset + d] = d;
                 detScore[offset + d] = scores[dts[d]];
             }
+            offset += dtCount;
+        }
+        // accumulate()'s merged order: one stable sort of that sequence by descending score
+        int[] order = new int[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        RadixSort.descending(order, 0, n, detScore);
+        int[] position = new int[n];
+        for (int j = 0; j < n; j++) {
+            position[order[j]] = j;
+        }
+
+        int words = CategoryOutcomes.words(n);
+        long[] tp = new long[areas * thresholds * words];
+        long[] fp = new long[tp.length];
+        int[] npig = new int[areas];
+        offset = 0;
+        for (int i = 0; i < images; i++) {
+            int g = k * images + i;
+            int gtFrom = index.gtStart[g];
+            int gtCount = index.gtStart[g + 1] - gtFrom;
+            int dtCount = Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
+            if (gtCount == 0 && dtCount == 0) {
+                continue;
+            }
+            int[] dts = buffers.dts(dtCount);
+            System.arraycopy(ranked, offset, dts, 0, dtCount);
+            int[] at = buffers.at(dtCount);
+            System.arraycopy(position, offset, at, 0, dtCount);
             if (gtCount == 0) {
-                unmatchable(dts, dtCount, outcome, offset, n);
+                unmatchable(dts, dtCount, at, fp, words);
                 offset += dtCount;
                 continue;
             }
             double[] ious = buffers.ious(dtCount, gtCount);
             computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
             for (int a = 0; a < areas; a++) {
-                npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, outcome, a * thresholds * n + offset, n);
+                npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, fp, words);
             }
             offset += dtCount;
         }
-        return new CategoryOutcomes(detRank, detScore, outcome, npig);
+        int[] rankedRank = new int[n];
+        double[] rankedScore = new double[n];
+        for (int j = 0; j < n; j++) {
+            rankedRank[j] = detRank[order[j]];
+            rankedScore[j] = detScore[order[j]];
+        }
+        return new CategoryOutcomes(rankedRank, rankedScore, tp, fp, npig);
     }
 
     /**
      * Outcomes of detections in an image without ground truth of their category: for every threshold a
      * false positive, or ignored outside the area range (what {@link #matchImage} gives with no
-     * ground truths, without its per-threshold work).
+     * ground truths, without its per-threshold work). {@code at[d]}: the merged-order place of detection d.
      */
-    private void unmatchable(int[] dts, int dtCount, byte[] out, int offset, int stride) {
+    private void unmatchable(int[] dts, int dtCount, int[] at, long[] fp, int words) {
         double[] dtArea = dt.areaColumn();
         int thresholds = p.iouCount();
         for (int a = 0; a < p.areaCount(); a++) {
             double lo = p.areaLo(a);
             double hi = p.areaHi(a);
-            int base = a * thresholds * stride + offset;
+            int rows = a * thresholds;
             for (int d = 0; d < dtCount; d++) {
                 double area = dtArea[dts[d]];
                 if (area < lo || area > hi) {
-                    for (int t = 0; t < thresholds; t++) {
-                        out[base + t * stride + d] = IGNORED;
-                    }
-                } // else FP, the value a new outcome array holds
+                    continue; // ignored: neither bit
+                }
+                int word = at[d] >>> 6;
+                long bit = 1L << at[d];
+                for (int t = 0; t < thresholds; t++) {
+                    fp[(rows + t) * words + word] |= bit;
+                }
             }
         }
     }
@@ -131,13 +169,15 @@ final class CategoryEvaluation {
 
     /**
      * Matches the detections of one image to its ground truths for area range {@code a} and every IoU
-     * threshold; writes outcomes at {@code out[base + t * stride + d]}. A detection whose best IoU over
-     * all ground truths is below a threshold cannot match at that threshold, so its scan is skipped.
+     * threshold; sets detection d's bit (at merged-order place {@code buf.at[d]}) in row
+     * {@code a * thresholds + t} of {@code tp} or {@code fp}, or neither when it is ignored. A detection
+     * whose best IoU over all ground truths is below a threshold cannot match at that threshold, so its
+     * scan is skipped.
      *
      * @return the number of ground truths that are not ignored for this area range
      */
     private int matchImage(int a, int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious,
-            MatchBuffers buf, byte[] out, int base, int stride) {
+            MatchBuffers buf, long[] tp, long[] fp, int words) {
         double lo = p.areaLo(a);
         double hi = p.areaHi(a);
         double[] gtArea = gt.areaColumn();
@@ -178,10 +218,11 @@ final class CategoryEvaluation {
             double area = dtArea[dts[d]];
             dtOutside[d] = area < lo || area > hi;
         }
+        int[] at = buf.at;
         for (int t = 0; t < p.iouCount(); t++) {
             java.util.Arrays.fill(taken, 0, gtCount, false);
             double threshold = Math.min(p.iouThr(t), 1 - 1e-10);
-            int outBase = base + t * stride;
+            int rowBase = (a * p.iouCount() + t) * words;
             for (int d = 0; d < dtCount; d++) {
                 int m = -1;
                 if (dmax[d] >= threshold) {
@@ -215,7 +256,10 @@ final class CategoryEvaluation {
                         result = dtOutside[d] ? IGNORED : FP;
                     }
                 }
-                out[outBase + d] = result;
+                if (result != IGNORED) {
+                    long[] bits = result == TP ? tp : fp;
+                    bits[rowBase + (at[d] >>> 6)] |= 1L << at[d];
+                }
             }
         }
         return notIgnored;
@@ -224,6 +268,8 @@ final class CategoryEvaluation {
     /** Scratch arrays reused across the images of one category. */
     private static final class MatchBuffers {
         private int[] dts = new int[16];
+        /** Merged-order place of each detection of the current image. */
+        private int[] at = new int[16];
         private double[] ious = new double[64];
         private int[] order = new int[16];
         boolean[] ignoredGt = new boolean[16];
@@ -239,6 +285,13 @@ final class CategoryEvaluation {
                 dts = new int[Math.max(n, dts.length * 2)];
             }
             return dts;
+        }
+
+        int[] at(int n) {
+            if (at.length < n) {
+                at = new int[Math.max(n, at.length * 2)];
+            }
+            return at;
         }
 
         /** Room for a {@code d} × {@code g} IoU matrix and per-detection maxima. */

@@ -1,14 +1,22 @@
 package dev.deteval.eval.coco;
 
 /**
- * The matching result of one category over all images, the input of {@link Accumulation}. Detections
- * are listed image by image (ascending image id), each image's in descending score order, cut to the
- * largest maxDets.
+ * The matching result of one category over all images, the input of {@link Accumulation}: its
+ * detections (each image's cut to the largest maxDets) in accumulate()'s merged order (descending score;
+ * ties by image, then by rank within the image), and per (area, threshold) row which are true and which
+ * false positives.
  *
- * @param detRank rank of each detection within its image (0 = highest score)
- * @param detScore score of each detection
- * @param outcome {@code [A][T][n]} outcomes (TP, FP or IGNORED, see {@link CategoryEvaluation})
+ * @param rank rank of each detection within its image (0 = highest score), in merged order
+ * @param score score of each detection, in merged order
+ * @param tp {@code [A][T][words]} bit sets: bit {@code i} of row {@code a * T + t} set when the detection
+ *     at merged place {@code i} is a true positive there ({@code words = }{@link #words}{@code (n)})
+ * @param fp the same for false positives; a detection in neither set is ignored
  * @param npig number of ground truths that are not ignored, per area range
  */
-record CategoryOutcomes(int[] detRank, double[] detScore, byte[] outcome, int[] npig) {
+record CategoryOutcomes(int[] rank, double[] score, long[] tp, long[] fp, int[] npig) {
+
+    /** 64-bit words per row for {@code n} detections. */
+    static int words(int n) {
+        return (n + 63) >>> 6;
+    }
 }
