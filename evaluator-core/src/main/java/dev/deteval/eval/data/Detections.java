@@ -34,12 +34,59 @@ public final class Detections {
 
     /** A builder for detections added one by one. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(0);
+    }
+
+    /**
+     * A builder with room for {@code expectedSize} detections before its columns grow (a hint: more
+     * may be added, fewer leave the rest unused).
+     */
+    public static Builder builder(int expectedSize) {
+        if (expectedSize < 0) {
+            throw new IllegalArgumentException("expectedSize must not be negative, got " + expectedSize);
+        }
+        return new Builder(expectedSize);
     }
 
     /** No detections. */
     public static Detections empty() {
         return builder().build();
+    }
+
+    /**
+     * The detections collected by {@code parts} one after the other, in order: box-only builders are
+     * copied into the final columns directly, without building (and trimming) each part first.
+     */
+    public static Detections concat(Builder... parts) {
+        for (Builder b : parts) {
+            if (b.masks != null || b.keypoints != null) {
+                Detections[] built = new Detections[parts.length];
+                for (int j = 0; j < parts.length; j++) {
+                    built[j] = parts[j].build();
+                }
+                return concat(built);
+            }
+        }
+        int n = 0;
+        for (Builder b : parts) {
+            n += b.size;
+        }
+        long[] imageIds = new long[n];
+        long[] categoryIds = new long[n];
+        double[] boxes = new double[4 * n];
+        double[] scores = new double[n];
+        double[] areas = new double[n];
+        int at = 0;
+        for (Builder b : parts) {
+            int m = b.size;
+            System.arraycopy(b.imageIds, 0, imageIds, at, m);
+            System.arraycopy(b.categoryIds, 0, categoryIds, at, m);
+            System.arraycopy(b.boxes, 0, boxes, 4 * at, 4 * m);
+            System.arraycopy(b.scores, 0, scores, at, m);
+            System.arraycopy(b.areas, 0, areas, at, m);
+            at += m;
+        }
+        return new Detections(imageIds, categoryIds, boxes, scores, areas, null, null);
     }
 
     /** The detections of {@code parts} one after the other, in order. */
@@ -126,16 +173,21 @@ public final class Detections {
     /** Collects detections; not thread-safe. */
     public static final class Builder {
         private int size;
-        private long[] imageIds = new long[0];
-        private long[] categoryIds = new long[0];
-        private double[] boxes = new double[0];
-        private double[] scores = new double[0];
-        private double[] areas = new double[0];
+        private long[] imageIds;
+        private long[] categoryIds;
+        private double[] boxes;
+        private double[] scores;
+        private double[] areas;
         // only allocated once a detection has a mask or keypoints: box-only lists stay primitive
         private Rle[] masks;
         private double[][] keypoints;
 
-        private Builder() {
+        private Builder(int capacity) {
+            imageIds = new long[capacity];
+            categoryIds = new long[capacity];
+            boxes = new double[4 * capacity];
+            scores = new double[capacity];
+            areas = new double[capacity];
         }
 
         /** Number of detections added so far. */

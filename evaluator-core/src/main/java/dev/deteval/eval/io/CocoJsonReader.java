@@ -52,6 +52,9 @@ public final class CocoJsonReader {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
+    /** Bytes of the shortest box detection with one-digit numbers, {@code {"image_id":1,…,"score":1}}. */
+    static final int MIN_DETECTION_BYTES = 58;
+
     /** Inputs at least this large are parsed in parallel slices. */
     static final int PARALLEL_MIN_BYTES = 4 << 20;
 
@@ -138,7 +141,7 @@ public final class CocoJsonReader {
         int[] cuts = bytes == null ? null : cuts(bytes);
         int slices = cuts == null ? 1 : cuts.length / 2;
         GroundTruth[] gt = new GroundTruth[1];
-        Detections[] parts = new Detections[slices];
+        Detections.Builder[] parts = new Detections.Builder[slices];
         byte[] input = bytes;
         java.util.stream.IntStream.rangeClosed(0, bytes == null ? 0 : slices).parallel().forEach(j -> {
             if (j == 0) {
@@ -146,7 +149,7 @@ public final class CocoJsonReader {
                 return;
             }
             try {
-                parts[j - 1] = cuts == null ? parseAll(input, source, null, new ArrayList<>())
+                parts[j - 1] = cuts == null ? collectAll(input, source, null, new ArrayList<>())
                         : readSlice(input, cuts[2 * j - 2], cuts[2 * j - 1], source, null);
             } catch (InputException e) {
                 // left null: the results are read again below, in one piece, to report the error
@@ -156,7 +159,7 @@ public final class CocoJsonReader {
             throw unreadable;
         }
         if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::nonNull)) {
-            Detections dt = parts.length == 1 ? parts[0] : Detections.concat(parts);
+            Detections dt = parts.length == 1 ? parts[0].build() : Detections.concat(parts);
             if (allImagesKnown(dt, gt[0])) {
                 return new Inputs(gt[0], dt);
             }
@@ -210,7 +213,7 @@ public final class CocoJsonReader {
         int[] cuts = cuts(bytes);
         if (cuts != null) {
             try {
-                Detections[] parts = new Detections[cuts.length / 2];
+                Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 java.util.stream.IntStream.range(0, parts.length).parallel().forEach(
                         j -> parts[j] = readSlice(bytes, cuts[2 * j], cuts[2 * j + 1], source, gt));
                 return Detections.concat(parts);
@@ -222,20 +225,33 @@ public final class CocoJsonReader {
     }
 
     private Detections parseAll(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
+        return collectAll(bytes, source, gt, warnings).build();
+    }
+
+    private Detections.Builder collectAll(byte[] bytes, String source, GroundTruth gt, List<String> warnings) {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, warnings, type).parse();
+            ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, warnings, type);
+            results.parse();
+            return results.collected();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private static Detections readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
+    /**
+     * Parses the elements in {@code bytes[from, to)} as a list of box detections; the columns are sized
+     * up front for one detection per {@value #MIN_DETECTION_BYTES} bytes (the shortest complete one).
+     */
+    private static Detections.Builder readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
         byte[] slice = new byte[to - from + 2];
         slice[0] = '[';
         System.arraycopy(bytes, from, slice, 1, to - from);
         slice[slice.length - 1] = ']';
         try (JsonParser parser = FACTORY.createParser(slice)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(), IouType.BBOX).parse();
+            ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(),
+                    IouType.BBOX, slice.length / MIN_DETECTION_BYTES);
+            results.parse();
+            return results.collected();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -655,17 +671,28 @@ public final class CocoJsonReader {
         private final JsonCursor c;
         private final GroundTruth gt;
         private final List<String> warnings;
-        private final Detections.Builder builder = Detections.builder();
+        private final Detections.Builder builder;
         private final double[] box = new double[4];
         private final IouType type;
         /** pycocotools' loadRes takes its bbox branch for every result when the first one has a bbox. */
         private boolean boxesFromFirst;
 
         ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type) {
+            this(c, gt, warnings, type, 0);
+        }
+
+        /** {@code expected}: room for that many detections before the columns grow. */
+        ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type, int expected) {
             this.c = c;
             this.gt = gt;
             this.warnings = warnings;
             this.type = type;
+            this.builder = Detections.builder(expected);
+        }
+
+        /** The detections read by {@link #parse()}, not yet built. */
+        Detections.Builder collected() {
+            return builder;
         }
 
         Detections parse() {
