@@ -1,5 +1,9 @@
 package dev.deteval.eval.io;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
 /**
  * Guesses cut points in the bytes of a JSON document that is one top-level array of objects, so that
  * slices of elements can be parsed in parallel without a sequential pre-scan.
@@ -34,14 +38,63 @@ final class ArraySplitter {
         if (end == first || bytes[end] != ']') {
             return null;
         }
-        int start = first + 1;
+        return cut(first + 1, end, parts, (from, to) -> nextBoundary(bytes, from, to));
+    }
+
+    /**
+     * {@link #split(byte[], int, int)} for a file read through {@code channel}, looking only at its
+     * ends and at windows after the evenly spaced positions; the file is not read as a whole.
+     */
+    static int[] split(FileChannel channel, int size, int parts) throws IOException {
+        byte[] head = read(channel, 0, Math.min(size, EDGE));
+        int first = skipSpace(head, 0, head.length);
+        if (first >= head.length || head[first] != '[') {
+            return null;
+        }
+        int tailFrom = Math.max(0, size - EDGE);
+        byte[] tail = read(channel, tailFrom, size - tailFrom);
+        int last = tail.length - 1;
+        while (last >= 0 && isSpace(tail[last])) {
+            last--;
+        }
+        int end = tailFrom + last;
+        if (last < 0 || tail[last] != ']' || end <= first) {
+            return null;
+        }
+        IOException[] failure = new IOException[1];
+        int[] cuts = cut(first + 1, end, parts, (from, to) -> {
+            try {
+                return nextBoundary(channel, from, to);
+            } catch (IOException e) {
+                failure[0] = e;
+                return -1;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return cuts;
+    }
+
+    /** Bytes read at each end of a file to find its brackets (longer runs of white space: not split). */
+    private static final int EDGE = 4096;
+    /** Bytes read per step while looking for a boundary, and how far each window reaches back. */
+    private static final int WINDOW = 1 << 16;
+    private static final int REACH_BACK = 256;
+
+    /** Finds the first boundary comma in {@code [from, to)}, or -1. */
+    private interface Boundaries {
+        int next(int from, int to);
+    }
+
+    private static int[] cut(int start, int end, int parts, Boundaries boundaries) {
         int[] cuts = new int[2 * parts];
         int found = 0;
         int sliceStart = start;
         long step = Math.max(1, ((long) end - start) / parts);
         for (int k = 1; k < parts; k++) {
             int target = (int) Math.max(sliceStart, start + k * step);
-            int comma = nextBoundary(bytes, target, end);
+            int comma = boundaries.next(target, end);
             if (comma < 0) {
                 break;
             }
@@ -52,6 +105,40 @@ final class ArraySplitter {
         cuts[found++] = sliceStart;
         cuts[found++] = end;
         return java.util.Arrays.copyOf(cuts, found);
+    }
+
+    /**
+     * {@link #nextBoundary(byte[], int, int)} through windows of the file; a comma whose braces lie
+     * more than {@value #REACH_BACK} bytes of white space away is not seen (a missed cut, never a wrong one).
+     */
+    private static int nextBoundary(FileChannel channel, int from, int end) throws IOException {
+        for (int pos = from; pos < end; pos += WINDOW) {
+            int windowStart = Math.max(0, pos - REACH_BACK);
+            int windowEnd = (int) Math.min(end, (long) pos + WINDOW + REACH_BACK);
+            byte[] window = read(channel, windowStart, windowEnd - windowStart);
+            int comma = nextBoundary(window, pos - windowStart, window.length);
+            if (comma >= 0) {
+                return windowStart + comma;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads {@code length} bytes at {@code position}. */
+    static byte[] read(FileChannel channel, long position, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        readInto(channel, position, bytes, 0, length);
+        return bytes;
+    }
+
+    /** Reads {@code length} bytes at {@code position} into {@code out[offset, offset + length)}. */
+    static void readInto(FileChannel channel, long position, byte[] out, int offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(out, offset, length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position() - offset) < 0) {
+                throw new java.io.EOFException("file ended while reading (was it changed?)");
+            }
+        }
     }
 
     /** The first comma in {@code [from, end)} between a closing and an opening brace, or -1. */

@@ -17,6 +17,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,6 +131,14 @@ public final class CocoJsonReader {
      * image, the results are parsed again in one piece, against the ground truth, to report it.
      */
     public Inputs readBoth(Path groundTruthFile, Path resultsFile) {
+        try (FileChannel channel = openForSlices(resultsFile)) {
+            int[] cuts = channel == null ? null : fileCuts(channel);
+            if (cuts != null) {
+                return readBoth(groundTruthFile, resultsFile, channel, cuts);
+            }
+        } catch (IOException e) {
+            // closing failed: nothing was lost, the results are read whole below
+        }
         String source = resultsFile.toString();
         byte[] bytes = null;
         InputException unreadable = null;
@@ -150,7 +159,7 @@ public final class CocoJsonReader {
             }
             try {
                 parts[j - 1] = cuts == null ? collectAll(input, source, null, new ArrayList<>())
-                        : readSlice(input, cuts[2 * j - 2], cuts[2 * j - 1], source, null);
+                        : parseSlice(slice(input, cuts[2 * j - 2], cuts[2 * j - 1]), source, null);
             } catch (InputException e) {
                 // left null: the results are read again below, in one piece, to report the error
             }
@@ -158,13 +167,70 @@ public final class CocoJsonReader {
         if (unreadable != null) {
             throw unreadable;
         }
+        return joined(gt[0], parts, () -> input, source);
+    }
+
+    /**
+     * The sliced form of {@link #readBoth(Path, Path)}: each task reads its slice of the results file
+     * itself, so the file is never held in one piece and reading overlaps parsing.
+     */
+    private Inputs readBoth(Path groundTruthFile, Path resultsFile, FileChannel channel, int[] cuts) {
+        String source = resultsFile.toString();
+        GroundTruth[] gt = new GroundTruth[1];
+        Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
+        java.util.stream.IntStream.rangeClosed(0, parts.length).parallel().forEach(j -> {
+            if (j == 0) {
+                gt[0] = readGroundTruth(groundTruthFile);
+                return;
+            }
+            try {
+                parts[j - 1] = parseSlice(slice(channel, cuts[2 * j - 2], cuts[2 * j - 1]), source, null);
+            } catch (InputException | IOException e) {
+                // left null: the results are read again below, in one piece, to report the error
+            }
+        });
+        return joined(gt[0], parts, () -> readAll(resultsFile), source);
+    }
+
+    /**
+     * The detections of the parsed parts, when every part parsed and names known images; otherwise the
+     * results read again in one piece against the ground truth, which reports the first error exactly.
+     */
+    private Inputs joined(GroundTruth gt, Detections.Builder[] parts, java.util.function.Supplier<byte[]> whole,
+            String source) {
         if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::nonNull)) {
             Detections dt = parts.length == 1 ? parts[0].build() : Detections.concat(parts);
-            if (allImagesKnown(dt, gt[0])) {
-                return new Inputs(gt[0], dt);
+            if (allImagesKnown(dt, gt)) {
+                return new Inputs(gt, dt);
             }
         }
-        return new Inputs(gt[0], parseAll(bytes, source, gt[0], warnings));
+        return new Inputs(gt, parseAll(whole.get(), source, gt, warnings));
+    }
+
+    /** A channel on a results file worth slicing (box results, several cores), or null. */
+    private FileChannel openForSlices(Path file) {
+        if (type != IouType.BBOX || Runtime.getRuntime().availableProcessors() < 2 || Files.isDirectory(file)) {
+            return null;
+        }
+        try {
+            return FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
+        } catch (IOException e) {
+            return null; // reported by the whole-file read
+        }
+    }
+
+    /** Slice bounds in the file behind {@code channel}, or null to read it in one piece. */
+    private static int[] fileCuts(FileChannel channel) {
+        try {
+            long size = channel.size();
+            if (size < PARALLEL_MIN_BYTES || size > Integer.MAX_VALUE - 8) {
+                return null;
+            }
+            int[] cuts = ArraySplitter.split(channel, (int) size, 2 * Runtime.getRuntime().availableProcessors());
+            return cuts != null && cuts.length > 2 ? cuts : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean allImagesKnown(Detections dt, GroundTruth gt) {
@@ -215,7 +281,7 @@ public final class CocoJsonReader {
             try {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 java.util.stream.IntStream.range(0, parts.length).parallel().forEach(
-                        j -> parts[j] = readSlice(bytes, cuts[2 * j], cuts[2 * j + 1], source, gt));
+                        j -> parts[j] = parseSlice(slice(bytes, cuts[2 * j], cuts[2 * j + 1]), source, gt));
                 return Detections.concat(parts);
             } catch (InputException e) {
                 // fall through: the sequential parse reports the error with its exact place
@@ -238,15 +304,29 @@ public final class CocoJsonReader {
         }
     }
 
-    /**
-     * Parses the elements in {@code bytes[from, to)} as a list of box detections; the columns are sized
-     * up front for one detection per {@value #MIN_DETECTION_BYTES} bytes (the shortest complete one).
-     */
-    private static Detections.Builder readSlice(byte[] bytes, int from, int to, String source, GroundTruth gt) {
+    /** The elements in {@code bytes[from, to)} between brackets, a JSON array of their own. */
+    private static byte[] slice(byte[] bytes, int from, int to) {
         byte[] slice = new byte[to - from + 2];
         slice[0] = '[';
         System.arraycopy(bytes, from, slice, 1, to - from);
         slice[slice.length - 1] = ']';
+        return slice;
+    }
+
+    /** The elements in the file's bytes {@code [from, to)} between brackets, read from {@code channel}. */
+    private static byte[] slice(FileChannel channel, int from, int to) throws IOException {
+        byte[] slice = new byte[to - from + 2];
+        slice[0] = '[';
+        ArraySplitter.readInto(channel, from, slice, 1, to - from);
+        slice[slice.length - 1] = ']';
+        return slice;
+    }
+
+    /**
+     * Parses a slice as a list of box detections; the columns are sized up front for one detection per
+     * {@value #MIN_DETECTION_BYTES} bytes (the shortest complete one).
+     */
+    private static Detections.Builder parseSlice(byte[] slice, String source, GroundTruth gt) {
         try (JsonParser parser = FACTORY.createParser(slice)) {
             ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(),
                     IouType.BBOX, slice.length / MIN_DETECTION_BYTES);

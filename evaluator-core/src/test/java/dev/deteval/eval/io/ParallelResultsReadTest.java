@@ -135,6 +135,63 @@ final class ParallelResultsReadTest {
                 .hasMessageContaining("file not found");
     }
 
+    /** The file splitter reads only windows of the file, yet cuts where the in-memory splitter does. */
+    @Test
+    void splitFile_plainAndIndentedLists_sameCutsAsSplittingTheBytes() throws Exception {
+        String indented = new String(results, StandardCharsets.UTF_8).replace("},{", "},\n    {");
+        for (byte[] bytes : new byte[][] {results, indented.getBytes(StandardCharsets.UTF_8)}) {
+            Path file = dir.resolve("split.json");
+            Files.write(file, bytes);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                int[] fromFile = ArraySplitter.split(channel, bytes.length, 7);
+
+                assertThat(fromFile).hasSizeGreaterThan(2).isEqualTo(ArraySplitter.split(bytes, bytes.length, 7));
+            }
+        }
+    }
+
+    @Test
+    void splitFile_objectAtTopLevelOrUnclosedArray_returnsNull() throws Exception {
+        Path file = dir.resolve("not-a-list.json");
+        for (String text : new String[] {"{\"annotations\":[{\"a\":1},{\"b\":2}]}", "[{\"a\":1},{\"b\":2}"}) {
+            Files.writeString(file, text);
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+                assertThat(ArraySplitter.split(channel, text.length(), 4)).isNull();
+            }
+        }
+    }
+
+    /** Cut guesses inside strings and nested arrays, read slice by slice from the file: same detections. */
+    @Test
+    void readBoth_braceCommaBraceInsideStrings_equalsSequentialParse() throws Exception {
+        String text = new String(results, StandardCharsets.UTF_8);
+        String decorated = text.replace("\"score\":", "\"note\":\"},{\",\"parts\":[{\"a\":1},{\"b\":2}],\"score\":");
+        Path file = dir.resolve("decorated.json");
+        Files.writeString(file, decorated);
+
+        CocoJsonReader.Inputs both = new CocoJsonReader().readBoth(dir.resolve("instances.json"), file);
+        Detections sequential = new CocoJsonReader().readResults(
+                new ByteArrayInputStream(decorated.getBytes(StandardCharsets.UTF_8)), "dt.json", gt);
+
+        assertThat(both.detections().imageIdColumn()).isEqualTo(sequential.imageIdColumn());
+        assertThat(both.detections().boxColumn()).isEqualTo(sequential.boxColumn());
+        assertThat(both.detections().scoreColumn()).isEqualTo(sequential.scoreColumn());
+    }
+
+    @Test
+    void readBoth_syntaxErrorNearTheEnd_namesTheSamePlaceAsSequentialRead() throws Exception {
+        String text = new String(results, StandardCharsets.UTF_8);
+        int last = text.lastIndexOf("\"score\":");
+        String broken = text.substring(0, last) + "\"score\":0.5,,\"x\":1" + text.substring(text.indexOf('}', last));
+        Path file = dir.resolve("syntax.json");
+        Files.writeString(file, broken);
+
+        InputException sequential = catchInput(() -> new CocoJsonReader().readResults(file, gt));
+        assertThatThrownBy(() -> new CocoJsonReader().readBoth(dir.resolve("instances.json"), file))
+                .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
+        assertThat(sequential.getMessage()).contains("syntax.json");
+    }
+
     private static InputException catchInput(Runnable r) {
         try {
             r.run();
