@@ -15,7 +15,7 @@ public enum CocoMode {
      * ordinary id, and the default thresholds are exact decimals (0.90, 0.70). Numbers differ from
      * pycocotools; every report labels them.
      */
-    CORRECTED("corrected", "corrected (differs from pycocotools)");
+    CORRECTED("corrected", "documented pycocotools bugs fixed; differs from pycocotools");
 
     private final String id;
     private final String label;

@@ -128,4 +128,31 @@ final class CliVocAndGateTest {
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--baseline");
     }
+
+    @Test
+    void eval_vocMissingDevkitFolder_exitTwoNamingIt(@TempDir Path tmp) {
+        Path missing = tmp.resolve("VOC2007");
+        Run r = run("eval", "--protocol", "voc07", "--gt", missing.toString(), "--dt", tmp.toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).startsWith("deteval: error: ").contains(missing.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void eval_vocMalformedAnnotationXml_exitTwoNamingFileAndLine(@TempDir Path tmp) throws Exception {
+        Path devkit = tmp.resolve("devkit");
+        Files.createDirectories(devkit.resolve("Annotations"));
+        Files.createDirectories(devkit.resolve("ImageSets/Main"));
+        Files.writeString(devkit.resolve("ImageSets/Main/test.txt"), "000001\n");
+        Path xml = devkit.resolve("Annotations/000001.xml");
+        Files.writeString(xml, "<annotation>\n<object><name>cat</name>\n<bndbox><xmin>1</xmin></object>\n</annotation>\n");
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(results.resolve("det_test_cat.txt"), "000001 0.9 1 1 5 5\n");
+
+        Run r = run("eval", "--protocol", "voc07", "--gt", devkit.toString(), "--dt", results.toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).startsWith("deteval: error: ").contains("000001.xml").contains("line")
+                .doesNotContain("\tat ");
+    }
 }
