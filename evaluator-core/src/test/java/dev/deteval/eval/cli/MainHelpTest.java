@@ -57,11 +57,33 @@ final class MainHelpTest {
     @Test
     void usage_everyCommandText_isAValidFormatString() {
         List<String> texts = new ArrayList<>();
-        collect(new CommandLine(new Main()), texts);
+        CommandLine cli = new CommandLine(new Main());
+        Main.addSubcommands(cli, "help"); // every command, as for the top-level usage
+        collect(cli, texts);
 
         assertThat(texts).hasSizeGreaterThan(5);
         for (String text : texts) {
             assertThatCode(() -> String.format(text)).as(text).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void addSubcommands_firstArgumentNamesACommand_buildsOnlyThatOne() {
+        for (String name : List.of("eval", "nms", "synth")) {
+            CommandLine cli = new CommandLine(new Main());
+            Main.addSubcommands(cli, name);
+
+            assertThat(cli.getSubcommands().keySet()).containsExactly(name);
+        }
+    }
+
+    @Test
+    void addSubcommands_helpOptionOrUnknownFirstArgument_buildsEveryCommand() {
+        for (String first : List.of("help", "--help", "--version", "evl", "")) {
+            CommandLine cli = new CommandLine(new Main());
+            Main.addSubcommands(cli, first);
+
+            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "nms", "synth", "help");
         }
     }
 
