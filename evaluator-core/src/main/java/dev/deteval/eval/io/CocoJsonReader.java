@@ -147,19 +147,16 @@ public final class CocoJsonReader {
         } catch (InputException e) {
             unreadable = e;
         }
-        int[] cuts = bytes == null ? null : cuts(bytes);
-        int slices = cuts == null ? 1 : cuts.length / 2;
         GroundTruth[] gt = new GroundTruth[1];
-        Detections.Builder[] parts = new Detections.Builder[slices];
+        Detections.Builder[] parts = new Detections.Builder[1];
         byte[] input = bytes;
-        java.util.stream.IntStream.rangeClosed(0, bytes == null ? 0 : slices).parallel().forEach(j -> {
+        java.util.stream.IntStream.rangeClosed(0, bytes == null ? 0 : 1).parallel().forEach(j -> {
             if (j == 0) {
                 gt[0] = readGroundTruth(groundTruthFile);
                 return;
             }
             try {
-                parts[j - 1] = cuts == null ? collectAll(input, source, null, new ArrayList<>())
-                        : parseSlice(slice(input, cuts[2 * j - 2], cuts[2 * j - 1]), source, null);
+                parts[0] = collectAll(input, source, null, new ArrayList<>());
             } catch (InputException e) {
                 // left null: the results are read again below, in one piece, to report the error
             }
@@ -178,13 +175,22 @@ public final class CocoJsonReader {
         String source = resultsFile.toString();
         GroundTruth[] gt = new GroundTruth[1];
         Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
-        java.util.stream.IntStream.rangeClosed(0, parts.length).parallel().forEach(j -> {
+        byte[] first = null;
+        try {
+            first = slice(channel, cuts[0], cuts[1]);
+        } catch (IOException e) {
+            // every part stays null: the results are read again below, in one piece, to report it
+        }
+        byte[] firstSlice = first;
+        boolean firstHasBox = first != null && firstHasBox(first);
+        java.util.stream.IntStream.rangeClosed(0, first == null ? 0 : parts.length).parallel().forEach(j -> {
             if (j == 0) {
                 gt[0] = readGroundTruth(groundTruthFile);
                 return;
             }
             try {
-                parts[j - 1] = parseSlice(slice(channel, cuts[2 * j - 2], cuts[2 * j - 1]), source, null);
+                byte[] slice = j == 1 ? firstSlice : slice(channel, cuts[2 * j - 2], cuts[2 * j - 1]);
+                parts[j - 1] = parseSlice(slice, source, null, firstHasBox);
             } catch (InputException | IOException e) {
                 // left null: the results are read again below, in one piece, to report the error
             }
@@ -207,9 +213,9 @@ public final class CocoJsonReader {
         return new Inputs(gt, parseAll(whole.get(), source, gt, warnings));
     }
 
-    /** A channel on a results file worth slicing (box results, several cores), or null. */
+    /** A channel on a results file worth slicing (several cores), or null. */
     private FileChannel openForSlices(Path file) {
-        if (type != IouType.BBOX || Runtime.getRuntime().availableProcessors() < 2 || Files.isDirectory(file)) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || Files.isDirectory(file)) {
             return null;
         }
         try {
@@ -270,7 +276,7 @@ public final class CocoJsonReader {
     /** Slice bounds for a parallel parse of {@code bytes}, or null to parse it in one piece. */
     private int[] cuts(byte[] bytes) {
         int threads = Runtime.getRuntime().availableProcessors();
-        int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1 && type == IouType.BBOX
+        int[] cuts = bytes.length >= PARALLEL_MIN_BYTES && threads > 1
                 ? ArraySplitter.split(bytes, bytes.length, 2 * threads) : null;
         return cuts != null && cuts.length > 2 ? cuts : null;
     }
@@ -280,8 +286,10 @@ public final class CocoJsonReader {
         if (cuts != null) {
             try {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
-                java.util.stream.IntStream.range(0, parts.length).parallel().forEach(
-                        j -> parts[j] = parseSlice(slice(bytes, cuts[2 * j], cuts[2 * j + 1]), source, gt));
+                byte[] first = slice(bytes, cuts[0], cuts[1]);
+                boolean firstHasBox = firstHasBox(first);
+                java.util.stream.IntStream.range(0, parts.length).parallel().forEach(j -> parts[j] = parseSlice(
+                        j == 0 ? first : slice(bytes, cuts[2 * j], cuts[2 * j + 1]), source, gt, firstHasBox));
                 return Detections.concat(parts);
             } catch (InputException e) {
                 // fall through: the sequential parse reports the error with its exact place
@@ -323,13 +331,23 @@ public final class CocoJsonReader {
     }
 
     /**
-     * Parses a slice as a list of box detections; the columns are sized up front for one detection per
-     * {@value #MIN_DETECTION_BYTES} bytes (the shortest complete one).
+     * Whether the first result of the file, the first element of its first slice, has a {@code bbox}:
+     * pycocotools' loadRes decides from it how every result's box and area are found, so each slice
+     * must know it before it starts.
      */
-    private static Detections.Builder parseSlice(byte[] slice, String source, GroundTruth gt) {
+    private static boolean firstHasBox(byte[] firstSlice) {
+        return JsonLocator.find(FACTORY, firstSlice, 0, "bbox") != null;
+    }
+
+    /**
+     * Parses a slice as a list of detections, told whether the file's first result has a box. Box
+     * columns are sized up front for one detection per {@value #MIN_DETECTION_BYTES} bytes (the
+     * shortest complete one) when the results are boxes only.
+     */
+    private Detections.Builder parseSlice(byte[] slice, String source, GroundTruth gt, boolean firstHasBox) {
         try (JsonParser parser = FACTORY.createParser(slice)) {
             ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(),
-                    IouType.BBOX, slice.length / MIN_DETECTION_BYTES);
+                    type, type == IouType.BBOX ? slice.length / MIN_DETECTION_BYTES : 0, firstHasBox);
             results.parse();
             return results.collected();
         } catch (IOException e) {
@@ -756,18 +774,31 @@ public final class CocoJsonReader {
         private final IouType type;
         /** pycocotools' loadRes takes its bbox branch for every result when the first one has a bbox. */
         private boolean boxesFromFirst;
+        /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
+        private final boolean firstKnown;
 
         ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type) {
-            this(c, gt, warnings, type, 0);
+            this.c = c;
+            this.gt = gt;
+            this.warnings = warnings;
+            this.type = type;
+            this.builder = Detections.builder();
+            this.firstKnown = false;
         }
 
-        /** {@code expected}: room for that many detections before the columns grow. */
-        ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type, int expected) {
+        /**
+         * A parser for a slice of a results file: {@code expected} is room for that many detections before
+         * the columns grow, {@code firstHasBox} whether the file's first result has a bbox.
+         */
+        ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type, int expected,
+                boolean firstHasBox) {
             this.c = c;
             this.gt = gt;
             this.warnings = warnings;
             this.type = type;
             this.builder = Detections.builder(expected);
+            this.boxesFromFirst = firstHasBox;
+            this.firstKnown = true;
         }
 
         /** The detections read by {@link #parse()}, not yet built. */
@@ -893,9 +924,10 @@ public final class CocoJsonReader {
             if ((seen & 2) == 0) {
                 throw c.error(at(base, index), "missing required field 'category_id'");
             }
-            // bbox lists are cut into slices parsed in any order: test the type first so that the branch on
-            // the first index is never reached there (it only matters for segm and keypoints)
-            if (type != IouType.BBOX && index == 0) {
+            // only segm and keypoints need the first result's answer; slices are told it (firstKnown), as
+            // their index 0 is not the file's. The type is tested first: box lists never reach the index test
+            // (a branch taken once, late, in whichever slice holds the file's start)
+            if (type != IouType.BBOX && !firstKnown && index == 0) {
                 boxesFromFirst = hasBox;
             }
             if (!hasBox && (type == IouType.BBOX || boxesFromFirst)) {
