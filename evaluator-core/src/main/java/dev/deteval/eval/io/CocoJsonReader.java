@@ -521,19 +521,29 @@ public final class CocoJsonReader {
             return c.errorAt(path, JsonLocator.find(FACTORY, bytes, "annotations", i, field), problem);
         }
 
-        /** Turns the segmentations into masks now that every image's size is known. */
+        /**
+         * Turns the segmentations into masks now that every image's size is known: rasterised in parallel,
+         * then stored in order, so that the first bad one in file order is the one reported.
+         */
         private void resolveMasks() {
-            for (int j = 0; j < segmentations.size(); j++) {
-                SegmentationJson s = segmentations.get(j);
-                long[] owner = segmentationOwners.get(j);
-                int[] hw = imageSizes.get(owner[1]);
-                Rle mask;
+            int n = segmentations.size();
+            Rle[] masks = new Rle[n];
+            IllegalArgumentException[] failures = new IllegalArgumentException[n];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(j -> {
+                int[] hw = imageSizes.get(segmentationOwners.get(j)[1]);
                 try {
-                    mask = s.toRle(hw[0], hw[1]);
+                    masks[j] = segmentations.get(j).toRle(hw[0], hw[1]);
                 } catch (IllegalArgumentException e) {
-                    throw new InputException(c.source, s.path(), "annotation " + owner[2] + ": " + e.getMessage(), e);
+                    failures[j] = e;
                 }
-                builder.mask((int) owner[0], mask);
+            });
+            for (int j = 0; j < n; j++) {
+                long[] owner = segmentationOwners.get(j);
+                if (failures[j] != null) {
+                    throw new InputException(c.source, segmentations.get(j).path(),
+                            "annotation " + owner[2] + ": " + failures[j].getMessage(), failures[j]);
+                }
+                builder.mask((int) owner[0], masks[j]);
             }
         }
 

@@ -87,4 +87,26 @@ final class CocoJsonReaderSegmKeypointTest {
         assertThat(g.maskColumn()[0]).isNull();
         assertThat(g.keypoints().count(0)).isZero();
     }
+
+    /** Masks are rasterised in parallel; of several bad segmentations the first in file order is named. */
+    @Test
+    void readGroundTruth_severalBadPolygons_firstInFileOrderReported() {
+        StringBuilder annotations = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            String polygon = i == 57 || i == 150 ? "[[1, 1, 2, 2]]" : i == 120 ? "[[1, 1, 3, 1]]" : "[[0, 0, 3, 0, 3, 3]]";
+            annotations.append(i == 0 ? "" : ",\n").append("{\"id\": ").append(100 + i)
+                    .append(", \"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 3, 3], \"segmentation\": ")
+                    .append(polygon).append('}');
+        }
+        String json = "{\"images\": [{\"id\": 1, \"width\": 4, \"height\": 4}],"
+                + " \"categories\": [{\"id\": 1, \"name\": \"a\"}], \"annotations\": [" + annotations + "]}";
+
+        assertThatThrownBy(() -> new CocoJsonReader(IouType.SEGM).readGroundTruth(stream(json), "gt.json"))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> {
+                    InputException ie = (InputException) e;
+                    assertThat(ie.location()).startsWith("annotations[57].segmentation");
+                    assertThat(ie.problem()).startsWith("annotation 157: ");
+                });
+    }
 }
