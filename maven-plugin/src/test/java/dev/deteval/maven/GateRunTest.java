@@ -57,4 +57,11 @@ final class GateRunTest {
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessageContaining("<baseline>");
     }
+
+    @Test
+    void run_keypointMetricOnBoxEvaluation_isConfigurationError() {
+        assertThatThrownBy(() -> GateRun.run(settings(GROUND_TRUTH, null), List.of(RuleSyntax.parse("AR>=0.1"))))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("AR is not reported by this COCO evaluation (boxes or masks)");
+    }
 }

@@ -27,7 +27,8 @@ public final class MetricSnapshot {
         /**
          * COCO boxes, masks and keypoints (pycocotools). Keypoint evaluations report AP, AP50, AP75, APm,
          * APl, AR, AR50, AR75, ARm and ARl; AR (at maxDets 20) exists only for them, and the other names
-         * only for boxes and masks, so a rule on a name the evaluation lacks finds no value.
+         * only for boxes and masks: a rule on a name the evaluation does not report is rejected as a
+         * configuration error once the evaluation shows its kind ({@link #reportsDatasetMetric}).
          */
         COCO("coco", List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl",
                 "AR50", "AR75", "AR"), List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR100")),
@@ -114,14 +115,17 @@ public final class MetricSnapshot {
     private final Map<String, Double> dataset;
     private final List<CategoryValues> categories;
     private final Map<String, String> missingReasons;
+    /** True when {@link #dataset} holds exactly the names the evaluation reports (a fresh COCO evaluation). */
+    private final boolean complete;
 
     private MetricSnapshot(Protocol protocol, String mode, Map<String, Double> dataset,
-            List<CategoryValues> categories, Map<String, String> missingReasons) {
+            List<CategoryValues> categories, Map<String, String> missingReasons, boolean complete) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.dataset = Collections.unmodifiableMap(new LinkedHashMap<>(dataset));
         this.categories = List.copyOf(categories);
         this.missingReasons = Map.copyOf(missingReasons);
+        this.complete = complete;
     }
 
     /**
@@ -134,7 +138,7 @@ public final class MetricSnapshot {
      */
     public static MetricSnapshot of(Protocol protocol, String mode, Map<String, Double> dataset,
             List<CategoryValues> categories) {
-        return new MetricSnapshot(protocol, mode, dataset, categories, Map.of());
+        return new MetricSnapshot(protocol, mode, dataset, categories, Map.of(), false);
     }
 
     /**
@@ -157,7 +161,8 @@ public final class MetricSnapshot {
             }
             rows.add(new CategoryValues(m.id(), m.name(), values));
         }
-        return new MetricSnapshot(Protocol.COCO, result.mode().id(), dataset, rows, CocoMissingReasons.of(result));
+        return new MetricSnapshot(Protocol.COCO, result.mode().id(), dataset, rows, CocoMissingReasons.of(result),
+                true);
     }
 
     /**
@@ -187,6 +192,15 @@ public final class MetricSnapshot {
         List<CategoryValues> rows = new ArrayList<>();
         apByClass.forEach((name, ap) -> rows.add(new CategoryValues(-1, name, Map.of("AP", ap))));
         return of(protocol, "", Map.of("mAP", map), rows);
+    }
+
+    /**
+     * Whether the evaluation reports dataset metric {@code metric} at all (a value of -1 still counts as
+     * reported). True for every name when the snapshot does not know (explicit values, a report read back):
+     * only a fresh COCO evaluation tells boxes and masks (AR1, AR10, AR100, APs, ARs) from keypoints (AR).
+     */
+    public boolean reportsDatasetMetric(String metric) {
+        return !complete || dataset.containsKey(metric);
     }
 
     /** The protocol. */

@@ -67,6 +67,19 @@ public final class RulesChecker {
      */
     public void validate(MetricSnapshot current, MetricSnapshot baseline) {
         validate(current.protocol(), baseline);
+        if (current.protocol() == MetricSnapshot.Protocol.COCO) {
+            // box and mask evaluations report AR1/AR10/AR100/APs/ARs, keypoint evaluations AR instead:
+            // a name this evaluation does not report is a mistake in the rules, not a missing value
+            for (Rule rule : rules) {
+                for (Limit limit : rule.limits()) {
+                    if (rule.element() == Element.DATASET && !current.reportsDatasetMetric(limit.metric())) {
+                        throw new InvalidRuleException(limit.metric() + " is not reported by this COCO evaluation"
+                                + " (" + (current.dataset().containsKey("AR") ? "keypoints" : "boxes or masks")
+                                + "); its dataset metrics: " + String.join(", ", current.dataset().keySet()));
+                    }
+                }
+            }
+        }
         if (baseline != null && !baseline.mode().isEmpty() && !current.mode().isEmpty()
                 && !baseline.mode().equals(current.mode())) {
             throw new InvalidRuleException("the baseline was evaluated in " + baseline.mode() + " mode but this"

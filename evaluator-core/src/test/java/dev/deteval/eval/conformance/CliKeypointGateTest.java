@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gate on a keypoint evaluation (case {@code edge_kps_no_visible_sigmas}, where pycocotools gives
- * AR = 0.8): the keypoint name AR is checked, and a box-only name such as APs has no value.
+ * AR = 0.8): the keypoint name AR is checked, and a box-only name such as APs is a configuration error
+ * (and AR on a box evaluation).
  */
 final class CliKeypointGateTest {
 
@@ -47,10 +48,25 @@ final class CliKeypointGateTest {
     }
 
     @Test
-    void eval_boxOnlyMetricOnKeypoints_violatedAsMissing() {
+    void eval_boxOnlyMetricOnKeypoints_configurationErrorNamingTheKeypointMetrics() {
         CliConformanceTest.Run r = eval("APs>=0.1");
 
-        assertThat(r.code()).isEqualTo(Main.EXIT_RULE_VIOLATED);
-        assertThat(r.out()).contains("APs cannot be computed");
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("APs is not reported by this COCO evaluation (keypoints)")
+                .contains("AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl");
+        assertThat(r.out()).doesNotContain("Rule violated");
+    }
+
+    @Test
+    void eval_keypointOnlyMetricOnBoxes_configurationError() {
+        ConformanceCase box = ConformanceCase.load(ConformanceCase.root().resolve("slide_example"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"eval", "--gt", box.gt().toString(), "--dt", box.dt().toString(),
+            "--rule", "AP>=0", "--rule", "AR>=0.1"}, new PrintWriter(out), new PrintWriter(err));
+
+        assertThat(code).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("AR is not reported by this COCO evaluation (boxes or masks)")
+                .contains("AR1, AR10, AR100");
     }
 }
