@@ -15,7 +15,7 @@ final class Accumulation {
     private final int[] rank;
     private final double[] score;
     private final long[] tp;
-    private final long[] fp;
+    private final long[] ignored;
     private final int[] npig;
 
     Accumulation(CocoParams p, int k, CategoryOutcomes outcomes) {
@@ -24,7 +24,7 @@ final class Accumulation {
         this.rank = outcomes.rank();
         this.score = outcomes.score();
         this.tp = outcomes.tp();
-        this.fp = outcomes.fp();
+        this.ignored = outcomes.ignored();
         this.npig = outcomes.npig();
     }
 
@@ -43,7 +43,7 @@ final class Accumulation {
                     continue;
                 }
                 for (int t = 0; t < thresholds; t++) {
-                    curve.build(tp, fp, (a * thresholds + t) * words, kept, npig[a], nd);
+                    curve.build(tp, ignored, (a * thresholds + t) * words, kept, npig[a], nd);
                     curve.sample(p, first, score);
                     out.recall(t, k, a, m, curve.finalRecall);
                     for (int r = 0; r < recalls; r++) {
@@ -115,15 +115,16 @@ final class Accumulation {
         /**
          * Builds the curve over the kept detections ({@code kept} bits, {@code nd} of them) of the outcome
          * row whose bit sets start at word {@code base}: 64 detections per step, work per true positive
-         * only; the false positives before a true positive are the kept false-positive bits below it.
+         * only; the false positives are the kept detections that are neither true positives nor ignored,
+         * and those before a true positive are counted among the bits below it.
          */
-        void build(long[] tpBits, long[] fpBits, int base, long[] kept, int positives, int keptCount) {
+        void build(long[] tpBits, long[] ignoredBits, int base, long[] kept, int positives, int keptCount) {
             int fp = 0;
             int count = 0;
             for (int w = 0; w < kept.length; w++) {
                 long in = kept[w];
                 long tpWord = tpBits[base + w] & in;
-                long fpWord = fpBits[base + w] & in;
+                long fpWord = in & ~(tpBits[base + w] | ignoredBits[base + w]);
                 while (tpWord != 0) {
                     int b = Long.numberOfTrailingZeros(tpWord);
                     tpAt[count] = (w << 6) + b;

@@ -12,8 +12,9 @@ import dev.deteval.eval.internal.StableSort;
  * feeds {@link Accumulation}.
  *
  * <p>Per detection and (area, threshold) the outcome is a true positive, a false positive or ignored.
- * It is recorded as one bit in a true-positive and one in a false-positive bit set (neither: ignored),
- * at the detection's place in the category's merged score order, the order {@link Accumulation} walks.
+ * It is recorded as one bit in a true-positive or an ignored bit set (neither: a false positive, the
+ * common case that then costs no write), at the detection's place in the category's merged score order,
+ * the order {@link Accumulation} walks.
  */
 final class CategoryEvaluation {
 
@@ -94,7 +95,7 @@ final class CategoryEvaluation {
 
         int words = CategoryOutcomes.words(n);
         long[] tp = new long[areas * thresholds * words];
-        long[] fp = new long[tp.length];
+        long[] ignored = new long[tp.length];
         int[] npig = new int[areas];
         offset = 0;
         for (int i = 0; i < images; i++) {
@@ -110,14 +111,14 @@ final class CategoryEvaluation {
             int[] at = buffers.at(dtCount);
             System.arraycopy(position, offset, at, 0, dtCount);
             if (gtCount == 0) {
-                unmatchable(dts, dtCount, at, fp, words);
+                unmatchable(dts, dtCount, at, ignored, words);
                 offset += dtCount;
                 continue;
             }
             double[] ious = buffers.ious(dtCount, gtCount);
             computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
             for (int a = 0; a < areas; a++) {
-                npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, fp, words);
+                npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, ignored, words);
             }
             offset += dtCount;
         }
@@ -127,7 +128,7 @@ final class CategoryEvaluation {
             rankedRank[j] = detRank[order[j]];
             rankedScore[j] = detScore[order[j]];
         }
-        return new CategoryOutcomes(rankedRank, rankedScore, tp, fp, npig);
+        return new CategoryOutcomes(rankedRank, rankedScore, tp, ignored, npig);
     }
 
     /**
@@ -135,7 +136,7 @@ final class CategoryEvaluation {
      * false positive, or ignored outside the area range (what {@link #matchImage} gives with no
      * ground truths, without its per-threshold work). {@code at[d]}: the merged-order place of detection d.
      */
-    private void unmatchable(int[] dts, int dtCount, int[] at, long[] fp, int words) {
+    private void unmatchable(int[] dts, int dtCount, int[] at, long[] ignored, int words) {
         double[] dtArea = dt.areaColumn();
         int thresholds = p.iouCount();
         for (int a = 0; a < p.areaCount(); a++) {
@@ -144,13 +145,13 @@ final class CategoryEvaluation {
             int rows = a * thresholds;
             for (int d = 0; d < dtCount; d++) {
                 double area = dtArea[dts[d]];
-                if (area < lo || area > hi) {
-                    continue; // ignored: neither bit
+                if (area >= lo && area <= hi) {
+                    continue; // a false positive: no bit
                 }
                 int word = at[d] >>> 6;
                 long bit = 1L << at[d];
                 for (int t = 0; t < thresholds; t++) {
-                    fp[(rows + t) * words + word] |= bit;
+                    ignored[(rows + t) * words + word] |= bit;
                 }
             }
         }
@@ -170,14 +171,14 @@ final class CategoryEvaluation {
     /**
      * Matches the detections of one image to its ground truths for area range {@code a} and every IoU
      * threshold; sets detection d's bit (at merged-order place {@code buf.at[d]}) in row
-     * {@code a * thresholds + t} of {@code tp} or {@code fp}, or neither when it is ignored. A detection
+     * {@code a * thresholds + t} of {@code tp} or {@code ignored}, or neither for a false positive. A detection
      * whose best IoU over all ground truths is below a threshold cannot match at that threshold, so its
      * scan is skipped.
      *
      * @return the number of ground truths that are not ignored for this area range
      */
     private int matchImage(int a, int[] dts, int dtCount, int gtFrom, int gtCount, double[] ious,
-            MatchBuffers buf, long[] tp, long[] fp, int words) {
+            MatchBuffers buf, long[] tp, long[] ignored, int words) {
         double lo = p.areaLo(a);
         double hi = p.areaHi(a);
         double[] gtArea = gt.areaColumn();
@@ -256,8 +257,8 @@ final class CategoryEvaluation {
                         result = dtOutside[d] ? IGNORED : FP;
                     }
                 }
-                if (result != IGNORED) {
-                    long[] bits = result == TP ? tp : fp;
+                if (result != FP) {
+                    long[] bits = result == TP ? tp : ignored;
                     bits[rowBase + (at[d] >>> 6)] |= 1L << at[d];
                 }
             }

@@ -10,10 +10,10 @@ package dev.deteval.eval.coco;
  * @param score score of each detection, in merged order
  * @param tp {@code [A][T][words]} bit sets: bit {@code i} of row {@code a * T + t} set when the detection
  *     at merged place {@code i} is a true positive there ({@code words = }{@link #words}{@code (n)})
- * @param fp the same for false positives; a detection in neither set is ignored
+ * @param ignored the same for ignored detections; a detection in neither set is a false positive
  * @param npig number of ground truths that are not ignored, per area range
  */
-record CategoryOutcomes(int[] rank, double[] score, long[] tp, long[] fp, int[] npig) {
+record CategoryOutcomes(int[] rank, double[] score, long[] tp, long[] ignored, int[] npig) {
 
     /** 64-bit words per row for {@code n} detections. */
     static int words(int n) {
