@@ -62,6 +62,9 @@ final class CategoryEvaluation {
         int[] ranked = new int[n];
         int[] detRank = new int[n];
         double[] detScore = new double[n];
+        // areas copied next to the scores while their rows are at hand: the matching pass reads them in order
+        double[] detArea = new double[n];
+        double[] areaColumn = dt.areaColumn();
         MatchBuffers buffers = new MatchBuffers();
         int offset = 0;
         for (int i = 0; i < images; i++) {
@@ -79,6 +82,7 @@ final class CategoryEvaluation {
             for (int d = 0; d < dtCount; d++) {
                 detRank[offset + d] = d;
                 detScore[offset + d] = scores[dts[d]];
+                detArea[offset + d] = areaColumn[dts[d]];
             }
             offset += dtCount;
         }
@@ -110,8 +114,9 @@ final class CategoryEvaluation {
             System.arraycopy(ranked, offset, dts, 0, dtCount);
             int[] at = buffers.at(dtCount);
             System.arraycopy(position, offset, at, 0, dtCount);
+            System.arraycopy(detArea, offset, buffers.area, 0, dtCount);
             if (gtCount == 0) {
-                unmatchable(dts, dtCount, at, ignored, words);
+                unmatchable(buffers.area, dtCount, at, ignored, words);
                 offset += dtCount;
                 continue;
             }
@@ -136,15 +141,14 @@ final class CategoryEvaluation {
      * false positive, or ignored outside the area range (what {@link #matchImage} gives with no
      * ground truths, without its per-threshold work). {@code at[d]}: the merged-order place of detection d.
      */
-    private void unmatchable(int[] dts, int dtCount, int[] at, long[] ignored, int words) {
-        double[] dtArea = dt.areaColumn();
+    private void unmatchable(double[] dtArea, int dtCount, int[] at, long[] ignored, int words) {
         int thresholds = p.iouCount();
         for (int a = 0; a < p.areaCount(); a++) {
             double lo = p.areaLo(a);
             double hi = p.areaHi(a);
             int rows = a * thresholds;
             for (int d = 0; d < dtCount; d++) {
-                double area = dtArea[dts[d]];
+                double area = dtArea[d];
                 if (area >= lo && area <= hi) {
                     continue; // a false positive: no bit
                 }
@@ -214,9 +218,9 @@ final class CategoryEvaluation {
         }
         double[] dmax = buf.dmax;
         boolean[] dtOutside = buf.dtOutside;
-        double[] dtArea = dt.areaColumn();
+        double[] dtArea = buf.area;
         for (int d = 0; d < dtCount; d++) {
-            double area = dtArea[dts[d]];
+            double area = dtArea[d];
             dtOutside[d] = area < lo || area > hi;
         }
         int[] at = buf.at;
@@ -269,8 +273,9 @@ final class CategoryEvaluation {
     /** Scratch arrays reused across the images of one category. */
     private static final class MatchBuffers {
         private int[] dts = new int[16];
-        /** Merged-order place of each detection of the current image. */
+        /** Merged-order place and area of each detection of the current image. */
         private int[] at = new int[16];
+        private double[] area = new double[16];
         private double[] ious = new double[64];
         private int[] order = new int[16];
         boolean[] ignoredGt = new boolean[16];
@@ -291,6 +296,7 @@ final class CategoryEvaluation {
         int[] at(int n) {
             if (at.length < n) {
                 at = new int[Math.max(n, at.length * 2)];
+                area = new double[at.length];
             }
             return at;
         }
