@@ -48,7 +48,7 @@ final class ParallelResultsReadTest {
         String broken = text.substring(0, last) + "\"score\":\"high\"" + text.substring(text.indexOf('}', last));
         byte[] bytes = broken.getBytes(StandardCharsets.UTF_8);
 
-        InputException sequential = catchInput(() -> new CocoJsonReader()
+        InputException sequential = BadInput.inputException(() -> new CocoJsonReader()
                 .readResults(new ByteArrayInputStream(bytes), "dt.json", gt));
         assertThatThrownBy(() -> new CocoJsonReader().readResults(bytes, "dt.json", gt))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
@@ -119,7 +119,7 @@ final class ParallelResultsReadTest {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, broken);
 
-        InputException sequential = catchInput(() -> new CocoJsonReader().readResults(file, gt));
+        InputException sequential = BadInput.inputException(() -> new CocoJsonReader().readResults(file, gt));
         assertThatThrownBy(() -> new CocoJsonReader().readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.getMessage()).contains("987654321").contains("[0].image_id");
@@ -186,18 +186,9 @@ final class ParallelResultsReadTest {
         Path file = dir.resolve("syntax.json");
         Files.writeString(file, broken);
 
-        InputException sequential = catchInput(() -> new CocoJsonReader().readResults(file, gt));
+        InputException sequential = BadInput.inputException(() -> new CocoJsonReader().readResults(file, gt));
         assertThatThrownBy(() -> new CocoJsonReader().readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.getMessage()).contains("syntax.json");
-    }
-
-    private static InputException catchInput(Runnable r) {
-        try {
-            r.run();
-        } catch (InputException e) {
-            return e;
-        }
-        throw new AssertionError("expected an InputException");
     }
 }

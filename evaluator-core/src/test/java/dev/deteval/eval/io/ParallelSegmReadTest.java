@@ -65,7 +65,7 @@ final class ParallelSegmReadTest {
         Path file = dir.resolve("last-without-box.json");
         Files.writeString(file, text);
 
-        InputException sequential = catchInput(() -> new CocoJsonReader(IouType.SEGM)
+        InputException sequential = BadInput.inputException(() -> new CocoJsonReader(IouType.SEGM)
                 .readResults(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), file.toString(), null));
         assertThatThrownBy(() -> new CocoJsonReader(IouType.SEGM).readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
@@ -85,14 +85,5 @@ final class ParallelSegmReadTest {
         assertThat(parallel.scoreColumn()).isEqualTo(sequential.scoreColumn());
         assertThat(parallel.maskColumn()).isEqualTo(sequential.maskColumn());
         return parallel;
-    }
-
-    private static InputException catchInput(Runnable r) {
-        try {
-            r.run();
-        } catch (InputException e) {
-            return e;
-        }
-        throw new AssertionError("expected an InputException");
     }
 }
