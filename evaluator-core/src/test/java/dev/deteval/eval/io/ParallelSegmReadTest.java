@@ -41,10 +41,8 @@ final class ParallelSegmReadTest {
     /** Without a bbox on the first result pycocotools takes every area from the mask, in every slice. */
     @Test
     void readBoth_firstResultWithoutBox_everySliceTakesAreasFromMasks() throws Exception {
-        int box = results.indexOf("\"bbox\":");
-        String text = results.substring(0, box) + results.substring(results.indexOf(']', box) + 2);
-        Path file = dir.resolve("first-without-box.json");
-        Files.writeString(file, text);
+        String text = withoutBox(results.indexOf("\"bbox\":"));
+        Path file = Files.writeString(dir.resolve("first-without-box.json"), text);
 
         Detections dt = assertSameAsSequential(file, text);
 
@@ -60,16 +58,19 @@ final class ParallelSegmReadTest {
     /** The first result has a bbox, a result in a later slice has none: the sequential parse's error. */
     @Test
     void readBoth_laterResultWithoutBox_reportsTheSequentialError() throws Exception {
-        int box = results.lastIndexOf("\"bbox\":");
-        String text = results.substring(0, box) + results.substring(results.indexOf(']', box) + 2);
-        Path file = dir.resolve("last-without-box.json");
-        Files.writeString(file, text);
+        String text = withoutBox(results.lastIndexOf("\"bbox\":"));
+        Path file = Files.writeString(dir.resolve("last-without-box.json"), text);
 
         InputException sequential = BadInput.inputException(() -> new CocoJsonReader(IouType.SEGM)
                 .readResults(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), file.toString(), null));
         assertThatThrownBy(() -> new CocoJsonReader(IouType.SEGM).readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.getMessage()).contains("missing required field 'bbox'");
+    }
+
+    /** The results without the {@code "bbox":[…],} member that starts at {@code box}. */
+    private static String withoutBox(int box) {
+        return results.substring(0, box) + results.substring(results.indexOf(']', box) + 2);
     }
 
     private static Detections assertSameAsSequential(Path file, String text) {
