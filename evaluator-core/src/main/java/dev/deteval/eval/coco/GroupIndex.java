@@ -40,9 +40,12 @@ final class GroupIndex {
         int kGroups = p.useCats() ? categoryIds.length : 1;
         int images = imageIds.length;
 
+        IdIndex imageIndex = new IdIndex(imageIds);
+        IdIndex categoryIndex = new IdIndex(categoryIds);
         int[] gtKeys = new int[gt.annotationCount()];
         int[] gtCats = new int[gt.annotationCount()];
-        keys(gt.imageIdColumn(), gt.categoryIdColumn(), imageIds, categoryIds, p.useCats(), gtKeys, gtCats);
+        keys(gt.imageIdColumn(), gt.categoryIdColumn(), imageIndex, categoryIndex, images, p.useCats(), gtKeys,
+                gtCats);
 
         long[] dtImages = dt.imageIdColumn();
         for (int i = 0; i < dtImages.length; i++) {
@@ -53,7 +56,7 @@ final class GroupIndex {
         }
         int[] dtKeys = new int[dt.size()];
         int[] dtCats = new int[dt.size()];
-        keys(dtImages, dt.categoryIdColumn(), imageIds, categoryIds, p.useCats(), dtKeys, dtCats);
+        keys(dtImages, dt.categoryIdColumn(), imageIndex, categoryIndex, images, p.useCats(), dtKeys, dtCats);
         int unknown = 0;
         long[] dtCategoryIds = dt.categoryIdColumn();
         boolean lastKnown = true;
@@ -78,23 +81,17 @@ final class GroupIndex {
     }
 
     /** Computes each row's group key, or -1 when the row is outside the selected images and categories. */
-    private static void keys(long[] imageCol, long[] catCol, long[] imageIds, long[] categoryIds, boolean useCats,
-            int[] keys, int[] cats) {
-        int images = imageIds.length;
-        // rows usually come grouped by image, often by category: reuse the previous lookup when it repeats
+    private static void keys(long[] imageCol, long[] catCol, IdIndex imageIndex, IdIndex categoryIndex, int images,
+            boolean useCats, int[] keys, int[] cats) {
+        // rows usually come grouped by image: reuse the previous image lookup when it repeats
         long lastImage = 0;
-        int img = Arrays.binarySearch(imageIds, lastImage);
-        long lastCat = 0;
-        int cat = Arrays.binarySearch(categoryIds, lastCat);
+        int img = imageIndex.of(lastImage);
         for (int i = 0; i < keys.length; i++) {
             if (imageCol[i] != lastImage) {
                 lastImage = imageCol[i];
-                img = Arrays.binarySearch(imageIds, lastImage);
+                img = imageIndex.of(lastImage);
             }
-            if (catCol[i] != lastCat) {
-                lastCat = catCol[i];
-                cat = Arrays.binarySearch(categoryIds, lastCat);
-            }
+            int cat = categoryIndex.of(catCol[i]);
             if (img < 0 || cat < 0) {
                 keys[i] = -1;
                 continue;
