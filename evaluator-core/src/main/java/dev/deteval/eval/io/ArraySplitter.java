@@ -6,7 +6,8 @@ import java.nio.channels.FileChannel;
 
 /**
  * Guesses cut points in the bytes of a JSON document that is one top-level array of objects, so that
- * slices of elements can be parsed in parallel without a sequential pre-scan.
+ * slices of elements can be parsed in parallel without a sequential pre-scan; from a file it reads only
+ * the two ends and a window after each guess.
  *
  * <p>From evenly spaced positions it looks forward for the next comma that has a closing brace before
  * it and an opening brace after it (whitespace allowed between). Such a comma usually separates two

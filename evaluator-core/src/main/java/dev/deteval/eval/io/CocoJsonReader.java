@@ -124,8 +124,9 @@ public final class CocoJsonReader {
 
     /**
      * Reads a ground-truth file and a results file at the same time: the ground truth and slices of the
-     * results are parsed as parallel tasks (see {@link #readResults(byte[], String, GroundTruth)}), and
-     * the results' image ids are checked afterwards. The outcome — data, warnings, and the first error
+     * results are parsed as parallel tasks, and the results' image ids are checked afterwards. A large
+     * results list is cut at element boundaries guessed from windows of the file ({@link ArraySplitter});
+     * each task reads its own slice, and every slice knows whether the file's first result has a bbox. The outcome — data, warnings, and the first error
      * with its place — is that of {@link #readGroundTruth(Path)} followed by
      * {@link #readResults(Path, GroundTruth)}: when a slice fails to parse or the results name an unknown
      * image, the results are parsed again in one piece, against the ground truth, to report it.
