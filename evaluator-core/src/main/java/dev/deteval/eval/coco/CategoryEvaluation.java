@@ -51,21 +51,76 @@ final class CategoryEvaluation {
         int maxDet = p.maxDet(p.maxDetCount() - 1);
         int areas = p.areaCount();
         int thresholds = p.iouCount();
-        double[] scores = dt.scoreColumn();
+        MatchBuffers buffers = new MatchBuffers();
+        Ranked ranked = rankWithinImages(k, maxDet, buffers);
+        int n = ranked.rows.length;
+        // accumulate()'s merged order: one stable sort of that sequence by descending score
+        int[] order = new int[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        RadixSort.descending(order, 0, n, ranked.score);
+        int[] position = new int[n];
+        for (int j = 0; j < n; j++) {
+            position[order[j]] = j;
+        }
 
+        int words = CategoryOutcomes.words(n);
+        long[] tp = new long[areas * thresholds * words];
+        long[] ignored = new long[tp.length];
+        int[] npig = new int[areas];
+        int offset = 0;
+        for (int i = 0; i < images; i++) {
+            int g = k * images + i;
+            int gtFrom = index.gtStart[g];
+            int gtCount = index.gtStart[g + 1] - gtFrom;
+            int dtCount = Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
+            if (gtCount == 0 && dtCount == 0) {
+                continue;
+            }
+            int[] dts = buffers.dts(dtCount);
+            System.arraycopy(ranked.rows, offset, dts, 0, dtCount);
+            int[] at = buffers.at(dtCount);
+            System.arraycopy(position, offset, at, 0, dtCount);
+            System.arraycopy(ranked.area, offset, buffers.area, 0, dtCount);
+            if (gtCount == 0) {
+                unmatchable(buffers.area, dtCount, at, ignored, words);
+            } else {
+                double[] ious = buffers.ious(dtCount, gtCount);
+                computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
+                for (int a = 0; a < areas; a++) {
+                    npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, ignored, words);
+                }
+            }
+            offset += dtCount;
+        }
+        int[] rankedRank = new int[n];
+        double[] rankedScore = new double[n];
+        for (int j = 0; j < n; j++) {
+            rankedRank[j] = ranked.rank[order[j]];
+            rankedScore[j] = ranked.score[order[j]];
+        }
+        return new CategoryOutcomes(rankedRank, rankedScore, tp, ignored, npig);
+    }
+
+    /**
+     * A category's detections, image after image, each image's in descending score order and cut to
+     * maxDets: their rows, rank within the image, score and area (the last two copied while the rows are
+     * at hand, so that later passes read them in order).
+     */
+    private record Ranked(int[] rows, int[] rank, double[] score, double[] area) {
+    }
+
+    private Ranked rankWithinImages(int k, int maxDet, MatchBuffers buffers) {
+        int images = index.imageCount();
         int n = 0;
         for (int i = 0; i < images; i++) {
             int g = k * images + i;
             n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
         }
-        // each image's detections in descending score order, cut to maxDets, images one after another
-        int[] ranked = new int[n];
-        int[] detRank = new int[n];
-        double[] detScore = new double[n];
-        // areas copied next to the scores while their rows are at hand: the matching pass reads them in order
-        double[] detArea = new double[n];
-        double[] areaColumn = dt.areaColumn();
-        MatchBuffers buffers = new MatchBuffers();
+        Ranked ranked = new Ranked(new int[n], new int[n], new double[n], new double[n]);
+        double[] scores = dt.scoreColumn();
+        double[] areas = dt.areaColumn();
         int offset = 0;
         for (int i = 0; i < images; i++) {
             int g = k * images + i;
@@ -78,62 +133,15 @@ final class CategoryEvaluation {
             System.arraycopy(index.dtMembers, dtFrom, dts, 0, dtAll);
             StableSort.descending(dts, 0, dtAll, scores);
             int dtCount = Math.min(maxDet, dtAll);
-            System.arraycopy(dts, 0, ranked, offset, dtCount);
+            System.arraycopy(dts, 0, ranked.rows, offset, dtCount);
             for (int d = 0; d < dtCount; d++) {
-                detRank[offset + d] = d;
-                detScore[offset + d] = scores[dts[d]];
-                detArea[offset + d] = areaColumn[dts[d]];
+                ranked.rank[offset + d] = d;
+                ranked.score[offset + d] = scores[dts[d]];
+                ranked.area[offset + d] = areas[dts[d]];
             }
             offset += dtCount;
         }
-        // accumulate()'s merged order: one stable sort of that sequence by descending score
-        int[] order = new int[n];
-        for (int j = 0; j < n; j++) {
-            order[j] = j;
-        }
-        RadixSort.descending(order, 0, n, detScore);
-        int[] position = new int[n];
-        for (int j = 0; j < n; j++) {
-            position[order[j]] = j;
-        }
-
-        int words = CategoryOutcomes.words(n);
-        long[] tp = new long[areas * thresholds * words];
-        long[] ignored = new long[tp.length];
-        int[] npig = new int[areas];
-        offset = 0;
-        for (int i = 0; i < images; i++) {
-            int g = k * images + i;
-            int gtFrom = index.gtStart[g];
-            int gtCount = index.gtStart[g + 1] - gtFrom;
-            int dtCount = Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
-            if (gtCount == 0 && dtCount == 0) {
-                continue;
-            }
-            int[] dts = buffers.dts(dtCount);
-            System.arraycopy(ranked, offset, dts, 0, dtCount);
-            int[] at = buffers.at(dtCount);
-            System.arraycopy(position, offset, at, 0, dtCount);
-            System.arraycopy(detArea, offset, buffers.area, 0, dtCount);
-            if (gtCount == 0) {
-                unmatchable(buffers.area, dtCount, at, ignored, words);
-                offset += dtCount;
-                continue;
-            }
-            double[] ious = buffers.ious(dtCount, gtCount);
-            computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
-            for (int a = 0; a < areas; a++) {
-                npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, ignored, words);
-            }
-            offset += dtCount;
-        }
-        int[] rankedRank = new int[n];
-        double[] rankedScore = new double[n];
-        for (int j = 0; j < n; j++) {
-            rankedRank[j] = detRank[order[j]];
-            rankedScore[j] = detScore[order[j]];
-        }
-        return new CategoryOutcomes(rankedRank, rankedScore, tp, ignored, npig);
+        return ranked;
     }
 
     /**
