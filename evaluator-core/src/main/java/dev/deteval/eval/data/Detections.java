@@ -54,28 +54,25 @@ public final class Detections {
     }
 
     /**
-     * The detections collected by {@code parts} one after the other, in order: box-only builders are
-     * copied into the final columns directly, without building (and trimming) each part first.
+     * The detections collected by {@code parts} one after the other, in order, copied from the builders'
+     * columns straight into the final ones (no part is built and trimmed first).
      */
     public static Detections concat(Builder... parts) {
-        for (Builder b : parts) {
-            if (b.masks != null || b.keypoints != null) {
-                Detections[] built = new Detections[parts.length];
-                for (int j = 0; j < parts.length; j++) {
-                    built[j] = parts[j].build();
-                }
-                return concat(built);
-            }
-        }
         int n = 0;
+        boolean anyMasks = false;
+        boolean anyKeypoints = false;
         for (Builder b : parts) {
             n += b.size;
+            anyMasks |= b.masks != null;
+            anyKeypoints |= b.keypoints != null;
         }
         long[] imageIds = new long[n];
         long[] categoryIds = new long[n];
         double[] boxes = new double[4 * n];
         double[] scores = new double[n];
         double[] areas = new double[n];
+        Rle[] masks = anyMasks ? new Rle[n] : null;
+        double[][] keypoints = anyKeypoints ? new double[n][] : null;
         int at = 0;
         for (Builder b : parts) {
             int m = b.size;
@@ -84,47 +81,16 @@ public final class Detections {
             System.arraycopy(b.boxes, 0, boxes, 4 * at, 4 * m);
             System.arraycopy(b.scores, 0, scores, at, m);
             System.arraycopy(b.areas, 0, areas, at, m);
-            at += m;
-        }
-        return new Detections(imageIds, categoryIds, boxes, scores, areas, null, null);
-    }
-
-    /** The detections of {@code parts} one after the other, in order. */
-    public static Detections concat(Detections... parts) {
-        int n = 0;
-        for (Detections d : parts) {
-            n += d.size();
-        }
-        long[] imageIds = new long[n];
-        long[] categoryIds = new long[n];
-        double[] boxes = new double[4 * n];
-        double[] scores = new double[n];
-        double[] areas = new double[n];
-        boolean anyMasks = false;
-        boolean anyKeypoints = false;
-        for (Detections d : parts) {
-            anyMasks |= d.masks != null;
-            anyKeypoints |= d.keypoints != null;
-        }
-        Rle[] masks = anyMasks ? new Rle[n] : null;
-        KeypointColumn[] keypoints = new KeypointColumn[parts.length];
-        int at = 0;
-        for (int j = 0; j < parts.length; j++) {
-            Detections d = parts[j];
-            int m = d.size();
-            System.arraycopy(d.imageIds, 0, imageIds, at, m);
-            System.arraycopy(d.categoryIds, 0, categoryIds, at, m);
-            System.arraycopy(d.boxes, 0, boxes, 4 * at, 4 * m);
-            System.arraycopy(d.scores, 0, scores, at, m);
-            System.arraycopy(d.areas, 0, areas, at, m);
-            if (d.masks != null) {
-                System.arraycopy(d.masks, 0, masks, at, m);
+            if (b.masks != null) {
+                System.arraycopy(b.masks, 0, masks, at, m);
             }
-            keypoints[j] = d.keypoints();
+            if (b.keypoints != null) {
+                System.arraycopy(b.keypoints, 0, keypoints, at, m);
+            }
             at += m;
         }
         return new Detections(imageIds, categoryIds, boxes, scores, areas, masks,
-                anyKeypoints ? KeypointColumn.concat(keypoints) : null);
+                keypoints == null ? null : KeypointColumn.of(keypoints));
     }
 
     /** Number of detections. */

@@ -39,31 +39,6 @@ public final class KeypointColumn {
         return new KeypointColumn(values, start);
     }
 
-    /** The columns of {@code parts} one after the other. */
-    static KeypointColumn concat(KeypointColumn... parts) {
-        int objects = 0;
-        int n = 0;
-        for (KeypointColumn p : parts) {
-            objects += p.start.length - 1;
-            n += p.values.length;
-        }
-        double[] values = new double[n];
-        int[] start = new int[objects + 1];
-        int o = 0;
-        int at = 0;
-        for (KeypointColumn p : parts) {
-            int m = p.start.length - 1;
-            for (int i = 0; i < m; i++) {
-                start[o + i] = at + p.start[i];
-            }
-            System.arraycopy(p.values, 0, values, at, p.values.length);
-            o += m;
-            at += p.values.length;
-        }
-        start[objects] = n;
-        return new KeypointColumn(values, start);
-    }
-
     /** All triples, object after object. Do not modify. */
     public double[] values() {
         return values;

@@ -62,19 +62,17 @@ final class ArraySplitter {
         if (last < 0 || tail[last] != ']' || end <= first) {
             return null;
         }
-        IOException[] failure = new IOException[1];
-        int[] cuts = cut(first + 1, end, parts, (from, to) -> {
-            try {
-                return nextBoundary(channel, from, to);
-            } catch (IOException e) {
-                failure[0] = e;
-                return -1;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+        try {
+            return cut(first + 1, end, parts, (from, to) -> {
+                try {
+                    return nextBoundary(channel, from, to);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        return cuts;
     }
 
     /** Bytes read at each end of a file to find its brackets (longer runs of white space: not split). */

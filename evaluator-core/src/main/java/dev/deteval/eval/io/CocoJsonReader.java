@@ -488,20 +488,9 @@ public final class CocoJsonReader {
 
         /** The first annotation (in file order) whose id an earlier one already has is an error. */
         private void checkUniqueAnnotationIds(long[] ids) {
-            long[] sorted = ids.clone();
-            java.util.Arrays.sort(sorted);
-            Set<Long> repeated = new HashSet<>();
-            for (int i = 1; i < sorted.length; i++) {
-                if (sorted[i] == sorted[i - 1]) {
-                    repeated.add(sorted[i]);
-                }
-            }
-            if (repeated.isEmpty()) {
-                return;
-            }
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < ids.length; i++) {
-                if (repeated.contains(ids[i]) && !seen.add(ids[i])) {
+                if (!seen.add(ids[i])) {
                     throw errorAfterParse(i, "id", "duplicate annotation id " + ids[i]);
                 }
             }
@@ -788,28 +777,25 @@ public final class CocoJsonReader {
         /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
         private final boolean firstKnown;
 
+        /** A parser for a whole results list: its first result decides loadRes' rule. */
         ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type) {
-            this.c = c;
-            this.gt = gt;
-            this.warnings = warnings;
-            this.type = type;
-            this.builder = Detections.builder();
-            this.firstKnown = false;
+            this(c, gt, warnings, type, 0, null);
         }
 
         /**
          * A parser for a slice of a results file: {@code expected} is room for that many detections before
-         * the columns grow, {@code firstHasBox} whether the file's first result has a bbox.
+         * the columns grow, {@code firstHasBox} whether the file's first result has a bbox (null: the
+         * first element parsed is the file's first result).
          */
         ResultsParser(JsonCursor c, GroundTruth gt, List<String> warnings, IouType type, int expected,
-                boolean firstHasBox) {
+                Boolean firstHasBox) {
             this.c = c;
             this.gt = gt;
             this.warnings = warnings;
             this.type = type;
             this.builder = Detections.builder(expected);
-            this.boxesFromFirst = firstHasBox;
-            this.firstKnown = true;
+            this.firstKnown = firstHasBox != null;
+            this.boxesFromFirst = firstKnown && firstHasBox;
         }
 
         /** The detections read by {@link #parse()}, not yet built. */

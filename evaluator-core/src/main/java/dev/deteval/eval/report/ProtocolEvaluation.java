@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 /**
  * One evaluation from files, whatever the protocol, in the form every front-end needs: the metric
  * values the gate checks, the warnings, the headline lines, and the text, JSON and Markdown reports.
- * The CLI and the Maven plugin both use it, so they read and report the same way. The text and Markdown
- * reports are rendered when first asked for (a JSON-only run never formats them).
+ * The CLI and the Maven plugin both use it, so they read and report the same way. The headline, text
+ * and Markdown are rendered each time they are asked for (a JSON-only run never formats them).
  */
 public final class ProtocolEvaluation {
 
@@ -43,21 +43,18 @@ public final class ProtocolEvaluation {
 
     private final MetricSnapshot snapshot;
     private final List<String> warnings;
-    private final Supplier<List<String>> headlineRenderer;
-    private List<String> headline;
-    private final Supplier<String> textRenderer;
-    private final Supplier<String> markdownRenderer;
+    private final Supplier<List<String>> headline;
+    private final Supplier<String> text;
+    private final Supplier<String> markdown;
     private final JsonMembers jsonMembers;
-    private String text;
-    private String markdown;
 
     private ProtocolEvaluation(MetricSnapshot snapshot, List<String> warnings, Supplier<List<String>> headline,
             Supplier<String> text, Supplier<String> markdown, JsonMembers jsonMembers) {
         this.snapshot = snapshot;
         this.warnings = List.copyOf(warnings);
-        this.headlineRenderer = headline;
-        this.textRenderer = text;
-        this.markdownRenderer = markdown;
+        this.headline = headline;
+        this.text = text;
+        this.markdown = markdown;
         this.jsonMembers = jsonMembers;
     }
 
@@ -72,27 +69,18 @@ public final class ProtocolEvaluation {
     }
 
     /** The headline lines (COCO: pycocotools' twelve summary lines; VOC: the mAP). */
-    public synchronized List<String> headline() {
-        if (headline == null) {
-            headline = List.copyOf(headlineRenderer.get());
-        }
-        return headline;
+    public List<String> headline() {
+        return List.copyOf(headline.get());
     }
 
     /** The plain-text report. */
-    public synchronized String text() {
-        if (text == null) {
-            text = textRenderer.get();
-        }
-        return text;
+    public String text() {
+        return text.get();
     }
 
     /** The Markdown report. */
-    public synchronized String markdown() {
-        if (markdown == null) {
-            markdown = markdownRenderer.get();
-        }
-        return markdown;
+    public String markdown() {
+        return markdown.get();
     }
 
     /** Writes the JSON report's members into an object the caller has started. */

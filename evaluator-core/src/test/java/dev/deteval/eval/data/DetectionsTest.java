@@ -3,6 +3,7 @@ package dev.deteval.eval.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deteval.eval.mask.Rle;
 import org.junit.jupiter.api.Test;
 
 class DetectionsTest {
@@ -16,9 +17,9 @@ class DetectionsTest {
     }
 
     @Test
-    void concatBuilders_sizedAboveAndBelowTheirContent_equalsConcatOfBuiltParts() {
+    void concatBuilders_sizedAboveAndBelowTheirContent_equalsOneBuilderOfEverything() {
         Detections.Builder[] builders = {part(100, 0, 5), part(0, 5, 40), part(7, 45, 7)};
-        Detections expected = Detections.concat(part(0, 0, 5).build(), part(0, 5, 40).build(), part(0, 45, 7).build());
+        Detections expected = part(0, 0, 52).build();
 
         Detections joined = Detections.concat(builders);
 
@@ -43,5 +44,21 @@ class DetectionsTest {
     @Test
     void builder_negativeExpectedSize_isRejected() {
         assertThatThrownBy(() -> Detections.builder(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void concatBuilders_masksAndKeypointsInSomeParts_keptInPlaceNullElsewhere() {
+        Rle mask = Rle.of(2, 2, new int[] {1, 2, 1});
+        Detections.Builder a = part(0, 0, 2).mask(mask);
+        Detections.Builder b = part(0, 2, 2);
+        Detections.Builder c = part(0, 4, 1).keypoints(new double[] {1, 2, 2});
+
+        Detections joined = Detections.concat(a, b, c);
+
+        assertThat(joined.maskColumn()).containsExactly(null, mask, null, null, null);
+        KeypointColumn kps = joined.keypoints();
+        assertThat(kps.count(4)).isEqualTo(1);
+        assertThat(kps.values()[kps.start(4)]).isEqualTo(1);
+        assertThat(kps.count(0) + kps.count(1) + kps.count(2) + kps.count(3)).isZero();
     }
 }
