@@ -27,6 +27,7 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        JitWarmup.startFor(args);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err);

@@ -269,8 +269,12 @@ public final class CocoJsonReader {
      * guessed element boundaries ({@link ArraySplitter}) and parsed on several threads; the detections
      * keep their input order. If any slice fails (a wrong guess or bad input), the whole input is parsed
      * again in one piece, so the result and any error message are those of the sequential parse.
+     *
+     * @param bytes a results file's content (UTF-8 JSON)
+     * @param source the name used in error messages
+     * @param gt the ground truth the results must fit (image ids), or null to skip that check
      */
-    Detections readResults(byte[] bytes, String source, GroundTruth gt) {
+    public Detections readResults(byte[] bytes, String source, GroundTruth gt) {
         return readResults(bytes, source, gt, warnings);
     }
 
