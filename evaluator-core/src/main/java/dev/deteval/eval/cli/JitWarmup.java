@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class JitWarmup {
 
-    /** The longest the warm-up keeps a core busy, in milliseconds. */
+    /** After this many milliseconds the warm-up starts no new round (the first round always runs). */
     static final long BUDGET_MILLIS = 250;
 
     private static final String GROUND_TRUTH = "warmup/instances.json";
@@ -98,7 +98,7 @@ final class JitWarmup {
     /** One read of the ground truth and of the results against it; returns the results read. */
     Detections round() {
         CocoJsonReader reader = new CocoJsonReader();
-        GroundTruth gt = reader.readGroundTruth(new java.io.ByteArrayInputStream(groundTruth), GROUND_TRUTH);
+        GroundTruth gt = reader.readGroundTruth(groundTruth, GROUND_TRUTH);
         return reader.readResults(results, RESULTS, gt);
     }
 

@@ -86,7 +86,13 @@ public final class CocoJsonReader {
         return readGroundTruth(readAll(file), file.toString());
     }
 
-    private GroundTruth readGroundTruth(byte[] bytes, String source) {
+    /**
+     * Reads ground truth held in memory, the counterpart of {@link #readResults(byte[], String, GroundTruth)}.
+     *
+     * @param bytes an instances file's content (UTF-8 JSON)
+     * @param source the name used in error messages
+     */
+    public GroundTruth readGroundTruth(byte[] bytes, String source) {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             return new GroundTruthParser(new JsonCursor(parser, source), bytes, warnings, type).parse();
         } catch (IOException e) {

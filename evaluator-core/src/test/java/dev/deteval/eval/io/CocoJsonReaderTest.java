@@ -1,11 +1,15 @@
 package dev.deteval.eval.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +57,38 @@ final class CocoJsonReaderTest {
         assertThat(dt.categoryIdColumn()).containsExactly(cat, cat);
         assertThat(result.summary().ap50()).isZero();
         assertThat(result.perCategory().get(0).id()).isEqualTo(cat);
+    }
+
+    /** Bytes in memory read as their file does; errors name the source given instead of a file. */
+    @Test
+    void readFromBytes_sameContentAsFiles_sameColumns() throws IOException {
+        Path gtFile = BadInput.write(dir, "gt.json", """
+                {"images": [{"id": 3}, {"id": 1}], "categories": [{"id": 7, "name": "cat"}],
+                 "annotations": [{"id": 5, "image_id": 3, "category_id": 7, "bbox": [1, 2, 3, 4], "iscrowd": 1},
+                                 {"id": 6, "image_id": 1, "category_id": 7, "bbox": [0, 0, 2, 2], "area": 3.5}]}
+                """);
+        Path dtFile = BadInput.write(dir, "dt.json", """
+                [{"image_id": 1, "category_id": 7, "bbox": [0, 0, 2, 2], "score": 0.5},
+                 {"image_id": 3, "category_id": 9, "bbox": [1, 1, 1, 1], "score": 0.25}]
+                """);
+        GroundTruth fromFile = new CocoJsonReader().readGroundTruth(gtFile);
+        Detections dtFromFile = new CocoJsonReader().readResults(dtFile, fromFile);
+
+        CocoJsonReader reader = new CocoJsonReader();
+        GroundTruth gt = reader.readGroundTruth(Files.readAllBytes(gtFile), "memory:gt");
+        Detections dt = reader.readResults(Files.readAllBytes(dtFile), "memory:dt", gt);
+
+        assertThat(gt.sortedImageIds()).containsExactly(fromFile.sortedImageIds());
+        assertThat(gt.annotationIdColumn()).containsExactly(fromFile.annotationIdColumn());
+        assertThat(gt.areaColumn()).containsExactly(fromFile.areaColumn());
+        assertThat(gt.crowdColumn()).containsExactly(fromFile.crowdColumn());
+        assertThat(dt.imageIdColumn()).containsExactly(dtFromFile.imageIdColumn());
+        assertThat(dt.categoryIdColumn()).containsExactly(dtFromFile.categoryIdColumn());
+        assertThat(dt.scoreColumn()).containsExactly(dtFromFile.scoreColumn());
+        byte[] unknownImage = "[{\"image_id\": 2, \"category_id\": 7, \"bbox\": [0, 0, 1, 1], \"score\": 1}]"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> reader.readResults(unknownImage, "memory:dt", gt))
+                .isInstanceOf(InputException.class).hasMessageContaining("memory:dt").hasMessageContaining("[0]")
+                .hasMessageContaining("image 2 is not in the ground truth");
     }
 }
