@@ -1,13 +1,18 @@
 package dev.deteval.eval.geometry;
 
 /**
- * Intersection over union of axis-aligned boxes, computed with the exact floating-point operations of
- * pycocotools' {@code bbIou} (maskApi.c) so that values at a threshold compare the same way.
+ * Intersection over union of axis-aligned boxes in continuous coordinates: the one kernel for this
+ * convention. COCO matching ({@link #xywh}, pycocotools' {@code bbIou} in maskApi.c), NMS and
+ * {@link IouVariant#IOU} all reduce to {@link #edges}, so a value compared with a threshold is the same
+ * double wherever it is computed from the same edges and areas. (VOC's devkit arithmetic, with its +1 pixel
+ * option, is the other convention and lives in {@code dev.deteval.eval.voc}; detector-runtime's
+ * differentiable IoU on NDArrays follows {@link IouVariant} and is tested against it.)
  *
- * <p>For boxes {@code d} and {@code g} given as {@code [x, y, w, h]}:
- * {@code iw = min(xd + wd, xg + wg) - max(xd, xg)}, 0 if {@code iw <= 0}; likewise {@code ih};
- * {@code i = iw * ih}; {@code u = wd*hd + wg*hg - i}, or {@code u = wd*hd} (the detection's own area)
- * when {@code g} is a crowd region; IoU = {@code i / u}. The result is in [0, 1].
+ * <p>The arithmetic, in this order: {@code iw = min(ax2, bx2) - max(ax1, bx1)}, 0 if {@code iw <= 0};
+ * likewise {@code ih}; {@code i = iw * ih}; {@code u = areaA + areaB - i}, or {@code u = areaA} when B is a
+ * crowd region; IoU = {@code i / u}. For {@code [x, y, w, h]} boxes pycocotools takes {@code x2 = x + w}
+ * (actually {@code w + x}, the same double) and {@code area = w * h}, which is what {@link #xywh} passes.
+ * The result is in [0, 1] for boxes of non-negative size.
  */
 public final class Iou {
 
@@ -15,24 +20,37 @@ public final class Iou {
     }
 
     /**
-     * IoU of detection box {@code d} and ground-truth box {@code g}, both {@code [x, y, w, h]}.
+     * The kernel: IoU of box A (the detection) and box B (the ground truth) from their edges and areas.
+     *
+     * @param areaA A's area as the caller defines it (e.g. {@code w * h})
+     * @param areaB B's area, ignored when {@code crowd}
+     * @param crowd true when B is a crowd region: the union is then A's area
+     * @return {@code i / u}, 0 when the boxes do not overlap
+     */
+    public static double edges(double ax1, double ay1, double ax2, double ay2, double areaA, double bx1,
+            double by1, double bx2, double by2, double areaB, boolean crowd) {
+        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+        if (iw <= 0) {
+            return 0;
+        }
+        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+        if (ih <= 0) {
+            return 0;
+        }
+        double i = iw * ih;
+        double u = crowd ? areaA : areaA + areaB - i;
+        return i / u;
+    }
+
+    /**
+     * IoU of detection box {@code d} and ground-truth box {@code g}, both {@code [x, y, w, h]}, bit for bit
+     * as pycocotools computes it.
      *
      * @param crowd true when {@code g} is a crowd region: the union is then the detection's area
      */
     public static double xywh(double xd, double yd, double wd, double hd, double xg, double yg, double wg,
             double hg, boolean crowd) {
-        double iw = Math.min(wd + xd, wg + xg) - Math.max(xd, xg);
-        if (iw <= 0) {
-            return 0;
-        }
-        double ih = Math.min(hd + yd, hg + yg) - Math.max(yd, yg);
-        if (ih <= 0) {
-            return 0;
-        }
-        double da = wd * hd;
-        double i = iw * ih;
-        double u = crowd ? da : da + wg * hg - i;
-        return i / u;
+        return edges(xd, yd, wd + xd, hd + yd, wd * hd, xg, yg, wg + xg, hg + yg, wg * hg, crowd);
     }
 
     /** IoU of two boxes (no crowd rule). */

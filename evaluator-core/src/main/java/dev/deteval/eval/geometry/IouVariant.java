@@ -26,8 +26,9 @@ package dev.deteval.eval.geometry;
  * </ul>
  *
  * Every variant is symmetric in A and B (bit for bit) and equals 1 for two equal boxes of positive area.
- * For pycocotools' exact IoU arithmetic on {@code [x, y, w, h]} boxes use {@link Iou#xywh}; this class
- * converts other formats to edges first, which may differ from it in the last bit. The array methods
+ * The IoU term is {@link Iou#edges} with areas {@code (x2 - x1)(y2 - y1)}; for pycocotools' exact arithmetic
+ * on {@code [x, y, w, h]} boxes use {@link Iou#xywh}, since converting to edges first may change the last
+ * bit. The array methods
  * do not check that boxes have {@code x2 >= x1} and {@code y2 >= y1}; other boxes give meaningless
  * values.
  */
@@ -160,8 +161,8 @@ public enum IouVariant {
 
     private static double iou(double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2,
             double by2) {
-        double union = union(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2);
-        return union > 0 ? intersection(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2) / union : 0;
+        return Iou.edges(ax1, ay1, ax2, ay2, (ax2 - ax1) * (ay2 - ay1), bx1, by1, bx2, by2, (bx2 - bx1) * (by2 - by1),
+                false);
     }
 
     private static double diou(double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2,

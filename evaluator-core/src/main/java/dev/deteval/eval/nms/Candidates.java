@@ -1,6 +1,7 @@
 package dev.deteval.eval.nms;
 
 import dev.deteval.eval.geometry.BoxFormat;
+import dev.deteval.eval.geometry.Iou;
 import dev.deteval.eval.internal.RadixSort;
 import java.util.Arrays;
 
@@ -151,15 +152,7 @@ final class Candidates {
 
     /** IoU of the boxes stored at offsets {@code p} of {@code a} and {@code q} of {@code b} (5 values each). */
     static double iou(double[] a, int p, double[] b, int q) {
-        double iw = Math.min(a[p + 2], b[q + 2]) - Math.max(a[p], b[q]);
-        if (iw <= 0) {
-            return 0;
-        }
-        double ih = Math.min(a[p + 3], b[q + 3]) - Math.max(a[p + 1], b[q + 1]);
-        if (ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        return inter / (a[p + 4] + b[q + 4] - inter);
+        return Iou.edges(a[p], a[p + 1], a[p + 2], a[p + 3], a[p + 4], b[q], b[q + 1], b[q + 2], b[q + 3], b[q + 4],
+                false);
     }
 }
