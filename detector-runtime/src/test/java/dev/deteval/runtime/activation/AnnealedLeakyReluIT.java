@@ -1,5 +1,6 @@
 package dev.deteval.runtime.activation;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,7 +33,7 @@ final class AnnealedLeakyReluIT {
         try (NDManager manager = NDManager.newBaseManager()) {
             float[] y = activation.forward(manager.create(new float[] {-2f, 1f})).toFloatArray();
             double slope = 0.3 * (1 + Math.cos(Math.PI * 2 / 4)) / 2;
-            assertThat((double) y[0]).isCloseTo(-2 * slope, within(1e-6));
+            assertThat((double) y[0]).isCloseTo(-2 * slope, within(FEW_FLOAT32_OPS));
             assertThat(y[1]).isEqualTo(1f);
         }
     }
@@ -51,6 +52,8 @@ final class AnnealedLeakyReluIT {
             features[2 * i + 1] = (float) random.nextGaussian();
             labels[i] = features[2 * i] - features[2 * i + 1];
         }
+        // Trainer.step() rejects a first step whose gradients sum to exactly 0; with these seeds they sum to
+        // −7.47 (absolute sum 43), identical under every kernel, so rounding cannot bring the sum to 0
         try (NDManager manager = NDManager.newBaseManager(); Model model = Model.newInstance("annealed")) {
             model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(4).build()).add(activation)
                     .add(Linear.builder().setUnits(1).build()));
@@ -70,7 +73,7 @@ final class AnnealedLeakyReluIT {
         assertThat(recorder.perBatch()).hasSize(6);
         for (int step = 0; step < 6; step++) {
             double expected = 0.3 * (1 + Math.cos(Math.PI * Math.min(step / 4.0, 1))) / 2;
-            assertThat((double) recorder.perBatch().get(step)).as("step %d", step).isCloseTo(expected, within(1e-6));
+            assertThat((double) recorder.perBatch().get(step)).as("step %d", step).isCloseTo(expected, within(FEW_FLOAT32_OPS));
             assertThat(recorder.perBatch().get(step)).isEqualTo(schedule.valueAt(step / 3, step));
         }
     }

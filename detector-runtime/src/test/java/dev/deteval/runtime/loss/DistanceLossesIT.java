@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -20,11 +20,11 @@ final class DistanceLossesIT {
         LossProbe.Result r = LossProbe.run(new MinkowskiLoss(3f), T, P, 2, 3);
         double d1 = Math.cbrt(0.125 + 1 + 8);
         double d2 = Math.cbrt(0.015625 + 0.421875 + 0.125);
-        assertThat((double) r.value()).isCloseTo((d1 + d2) / 2, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((d1 + d2) / 2, within(FLOAT32_OP_CHAIN));
         double[] norms = {d1, d1, d1, d2, d2, d2};
         for (int i = 0; i < D.length; i++) {
             double expected = Math.signum(D[i]) * D[i] * D[i] / (norms[i] * norms[i]) / 2;
-            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -32,8 +32,8 @@ final class DistanceLossesIT {
     void minkowski_q1_equalsAbsoluteError() {
         LossProbe.Result minkowski = LossProbe.run(new MinkowskiLoss(1f), T, P, 2, 3);
         LossProbe.Result l1 = LossProbe.run(new MeanAbsoluteErrorLoss(), T, P, 2, 3);
-        assertThat((double) minkowski.value()).isCloseTo(l1.value(), within(TOLERANCE));
-        assertThat((double) minkowski.value()).isCloseTo((3.5 + 1.5) / 2, within(TOLERANCE));
+        assertThat((double) minkowski.value()).isCloseTo(l1.value(), within(FLOAT32_OP_CHAIN));
+        assertThat((double) minkowski.value()).isCloseTo((3.5 + 1.5) / 2, within(FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -45,10 +45,10 @@ final class DistanceLossesIT {
     @Test
     void chebyshev_twoRows_equalsMeanOfLargestAbsoluteDifference() {
         LossProbe.Result r = LossProbe.run(new ChebyshevLoss(), T, P, 2, 3);
-        assertThat((double) r.value()).isCloseTo((2 + 0.75) / 2, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((2 + 0.75) / 2, within(FLOAT32_OP_CHAIN));
         double[] expected = {0, 0, 1.0 / 2, 0, 1.0 / 2, 0};
         for (int i = 0; i < expected.length; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(expected[i], within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(expected[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -57,7 +57,7 @@ final class DistanceLossesIT {
         float[] t = {1f, 0f, 1f, 0f, 0f, 1f};
         float[] p = {0.9f, 0.6f, 0.2f, 0.1f, 0.4f, 0.7f};
         LossProbe.Result r = LossProbe.run(new HammingLoss(), t, p, 2, 3);
-        assertThat((double) r.value()).isCloseTo((2.0 / 3 + 0.0 / 3) / 2, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((2.0 / 3 + 0.0 / 3) / 2, within(FLOAT32_OP_CHAIN));
         assertThat(r.gradient()).containsOnly(0f);
     }
 }

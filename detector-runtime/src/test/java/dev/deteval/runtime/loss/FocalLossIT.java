@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -35,9 +35,9 @@ final class FocalLossIT {
         for (int i = 0; i < 4; i++) {
             sum += focal(X[i], T[i], 2, 0.25)[0];
         }
-        assertThat((double) r.value()).isCloseTo(sum / 4, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(sum / 4, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < 4; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(focal(X[i], T[i], 2, 0.25)[1] / 4, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(focal(X[i], T[i], 2, 0.25)[1] / 4, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -45,9 +45,9 @@ final class FocalLossIT {
     void evaluate_gammaZeroUnweighted_equalsDjlSigmoidCrossEntropy() {
         LossProbe.Result ours = LossProbe.run(FocalLoss.unweighted(0f), T, X, 4, 1);
         LossProbe.Result djl = LossProbe.run(Loss.sigmoidBinaryCrossEntropyLoss(), T, X, 4, 1);
-        assertThat((double) ours.value()).isCloseTo(djl.value(), within(TOLERANCE));
+        assertThat((double) ours.value()).isCloseTo(djl.value(), within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < 4; i++) {
-            assertThat((double) ours.gradient()[i]).isCloseTo(djl.gradient()[i], within(TOLERANCE));
+            assertThat((double) ours.gradient()[i]).isCloseTo(djl.gradient()[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -55,6 +55,8 @@ final class FocalLossIT {
     void evaluate_extremeLogits_staysFinite() {
         LossProbe.Result r = LossProbe.run(FocalLoss.of(0.5f, 0.25f), new float[] {1f, 0f}, new float[] {-100f, 100f}, 2);
         // p_t ≈ e^-100, so (1 - p_t)^γ ≈ 1 and -log p_t ≈ 100: (0.25 · 100 + 0.75 · 100) / 2
+        // the expected value leaves out terms of order e^-100; ulp(50) = 3.8e-6, so 1e-3 only guards against a
+        // wrong weighting or a lost log, which is what this test is about (measured: exactly 50)
         assertThat((double) r.value()).isCloseTo((0.25 * 100 + 0.75 * 100) / 2, within(1e-3));
         assertThat(r.gradient()).doesNotContain(Float.NaN);
     }

@@ -11,9 +11,6 @@ import ai.djl.training.loss.Loss;
 /** Evaluates a loss on float32 data and returns its value and its autograd gradient w.r.t. the predictions. */
 final class LossProbe {
 
-    /** Tolerance of every comparison in the loss tests (float32). */
-    static final double TOLERANCE = 1e-5;
-
     record Result(float value, float[] gradient) {
     }
 

@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,10 +19,10 @@ final class MarginLossesIT {
     @Test
     void hinge_fiveMargins_equalsMeanOfPositivePart() {
         LossProbe.Result r = LossProbe.run(new HingeLoss(), T, P, N);
-        assertThat((double) r.value()).isCloseTo((0 + 0.5 + 1.3 + 0 + 3) / N, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((0 + 0.5 + 1.3 + 0 + 3) / N, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < N; i++) {
             double expected = Z[i] < 1 ? -T[i] / (double) N : 0;
-            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -30,29 +30,29 @@ final class MarginLossesIT {
     void hinge_comparedWithDjlOnSameLabels_isEqual() {
         LossProbe.Result ours = LossProbe.run(new HingeLoss(), T, P, N, 1);
         LossProbe.Result djl = LossProbe.run(Loss.hingeLoss(), T, P, N, 1);
-        assertThat((double) ours.value()).isCloseTo(djl.value(), within(TOLERANCE));
+        assertThat((double) ours.value()).isCloseTo(djl.value(), within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < N; i++) {
-            assertThat((double) ours.gradient()[i]).isCloseTo(djl.gradient()[i], within(TOLERANCE));
+            assertThat((double) ours.gradient()[i]).isCloseTo(djl.gradient()[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
     @Test
     void squaredHinge_fiveMargins_equalsMeanOfSquaredPositivePart() {
         LossProbe.Result r = LossProbe.run(new SquaredHingeLoss(), T, P, N);
-        assertThat((double) r.value()).isCloseTo((0 + 0.25 + 1.69 + 0 + 9) / N, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((0 + 0.25 + 1.69 + 0 + 9) / N, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < N; i++) {
             double expected = -2 * T[i] * Math.max(0, 1 - Z[i]) / N;
-            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         }
     }
 
     @Test
     void absoluteMargin_fiveMargins_alsoPunishesBeyondTheMargin() {
         LossProbe.Result r = LossProbe.run(new AbsoluteMarginLoss(), T, P, N);
-        assertThat((double) r.value()).isCloseTo((1 + 0.5 + 1.3 + 0.5 + 3) / N, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((1 + 0.5 + 1.3 + 0.5 + 3) / N, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < N; i++) {
             double expected = -T[i] * Math.signum(1 - Z[i]) / N;
-            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -60,9 +60,9 @@ final class MarginLossesIT {
     void exponentialMargin_fiveMargins_equalsMeanOfExpMinusZ() {
         LossProbe.Result r = LossProbe.run(new ExponentialMarginLoss(), T, P, N);
         double expected = (Math.exp(-2) + Math.exp(-0.5) + Math.exp(0.3) + Math.exp(-1.5) + Math.exp(2)) / N;
-        assertThat((double) r.value()).isCloseTo(expected, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < N; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(-T[i] * Math.exp(-Z[i]) / N, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(-T[i] * Math.exp(-Z[i]) / N, within(FLOAT32_OP_CHAIN));
         }
     }
 }

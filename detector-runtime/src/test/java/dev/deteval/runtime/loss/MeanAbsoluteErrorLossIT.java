@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,14 +15,14 @@ final class MeanAbsoluteErrorLossIT {
     @Test
     void evaluate_twoRowsOfThree_sumsPerRowAndAveragesRows() {
         LossProbe.Result r = LossProbe.run(new MeanAbsoluteErrorLoss(), T, P, 2, 3);
-        assertThat((double) r.value()).isCloseTo(((0.1 + 0.1 + 0.3) + (0.4 + 1.0 + 1.0)) / 2, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(((0.1 + 0.1 + 0.3) + (0.4 + 1.0 + 1.0)) / 2, within(FLOAT32_OP_CHAIN));
     }
 
     @Test
     void gradient_twoRowsOfThree_isSignOverBatch() {
         LossProbe.Result r = LossProbe.run(new MeanAbsoluteErrorLoss(), T, P, 2, 3);
         for (int i = 0; i < P.length; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(Math.signum(P[i] - T[i]) / 2, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(Math.signum(P[i] - T[i]) / 2, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -30,9 +30,9 @@ final class MeanAbsoluteErrorLossIT {
     void evaluate_comparedWithDjlL1_isElementsPerSampleTimesDjl() {
         LossProbe.Result ours = LossProbe.run(new MeanAbsoluteErrorLoss(), T, P, 2, 3);
         LossProbe.Result djl = LossProbe.run(Loss.l1Loss(), T, P, 2, 3);
-        assertThat((double) ours.value()).isCloseTo(3 * djl.value(), within(TOLERANCE));
+        assertThat((double) ours.value()).isCloseTo(3 * djl.value(), within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < P.length; i++) {
-            assertThat((double) ours.gradient()[i]).isCloseTo(3 * djl.gradient()[i], within(TOLERANCE));
+            assertThat((double) ours.gradient()[i]).isCloseTo(3 * djl.gradient()[i], within(FLOAT32_OP_CHAIN));
         }
     }
 }

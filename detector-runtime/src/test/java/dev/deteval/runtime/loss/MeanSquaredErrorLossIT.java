@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,14 +17,14 @@ final class MeanSquaredErrorLossIT {
         LossProbe.Result r = LossProbe.run(new MeanSquaredErrorLoss(), T, P, 2, 3);
         double row1 = 0.1 * 0.1 + 0.1 * 0.1 + 0.3 * 0.3;
         double row2 = 0.4 * 0.4 + 1.0 * 1.0 + 1.0 * 1.0;
-        assertThat((double) r.value()).isCloseTo((row1 + row2) / 2, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((row1 + row2) / 2, within(FLOAT32_OP_CHAIN));
     }
 
     @Test
     void gradient_twoRowsOfThree_isTwiceTheErrorOverBatch() {
         LossProbe.Result r = LossProbe.run(new MeanSquaredErrorLoss(), T, P, 2, 3);
         for (int i = 0; i < P.length; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(2.0 * (P[i] - T[i]) / 2, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(2.0 * (P[i] - T[i]) / 2, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -32,9 +32,9 @@ final class MeanSquaredErrorLossIT {
     void evaluate_comparedWithDjlL2_isTwiceElementsPerSampleTimesDjl() {
         LossProbe.Result ours = LossProbe.run(new MeanSquaredErrorLoss(), T, P, 2, 3);
         LossProbe.Result djl = LossProbe.run(Loss.l2Loss(), T, P, 2, 3);
-        assertThat((double) ours.value()).isCloseTo(2 * 3 * djl.value(), within(TOLERANCE));
+        assertThat((double) ours.value()).isCloseTo(2 * 3 * djl.value(), within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < P.length; i++) {
-            assertThat((double) ours.gradient()[i]).isCloseTo(2 * 3 * djl.gradient()[i], within(TOLERANCE));
+            assertThat((double) ours.gradient()[i]).isCloseTo(2 * 3 * djl.gradient()[i], within(FLOAT32_OP_CHAIN));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.deteval.runtime.optim;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
 import static dev.deteval.runtime.optim.SgdIT.assertSame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +24,8 @@ final class AdaGradIT {
         float[][] path = Trajectories.quadratic(AdaGrad.builder(0.5f).build(), new float[] {1f, -2f}, 1f, 10f, STEPS);
 
         // first coordinate by hand: s1 = 1, θ1 = 1 − 0.5·1/1 = 0.5; s2 = 1 + 0.25, θ2 = 0.5 − 0.5·0.5/√1.25
-        assertThat(path[0][0]).isCloseTo(0.5f, within(1e-6f));
-        assertThat(path[1][0]).isCloseTo((float) (0.5 - 0.25 / Math.sqrt(1.25)), within(1e-6f));
+        assertThat(path[0][0]).isCloseTo(0.5f, within((float) FEW_FLOAT32_OPS));
+        assertThat(path[1][0]).isCloseTo((float) (0.5 - 0.25 / Math.sqrt(1.25)), within((float) FEW_FLOAT32_OPS));
         double[] curvature = {1, 10};
         double[] theta = {1, -2};
         double[] s = new double[2];

@@ -1,5 +1,6 @@
 package dev.deteval.runtime.optim;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
 import static dev.deteval.runtime.optim.SgdIT.assertSame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -38,7 +39,7 @@ final class AdamIT {
         // t = 1: m̂ = g, v̂ = g², so Δθ = η g / |g| = η·sign(g), whatever the curvature
         float[][] path = Trajectories.quadratic(Adam.builder(0.1f).build(), new float[] {1f, -2f}, 1f, 10f, 1);
 
-        assertThat(path[0]).containsExactly(new float[] {1f - 0.1f, -2f + 0.1f}, within(1e-6f));
+        assertThat(path[0]).containsExactly(new float[] {1f - 0.1f, -2f + 0.1f}, within((float) FEW_FLOAT32_OPS));
     }
 
     @Test

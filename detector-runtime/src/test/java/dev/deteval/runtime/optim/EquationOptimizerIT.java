@@ -1,5 +1,6 @@
 package dev.deteval.runtime.optim;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -23,7 +24,7 @@ final class EquationOptimizerIT {
 
             Sgd.gradientDescent(0.1f).update("theta", theta, theta.getGradient().duplicate());
 
-            assertThat(theta.toFloatArray()).containsExactly(new float[] {3f - 0.1f * 6f, -4f + 0.1f * 8f}, within(1e-6f));
+            assertThat(theta.toFloatArray()).containsExactly(new float[] {3f - 0.1f * 6f, -4f + 0.1f * 8f}, within((float) FEW_FLOAT32_OPS));
             assertThat(theta.getGradient().toFloatArray()).containsExactly(0f, 0f);
         }
     }

@@ -1,5 +1,7 @@
 package dev.deteval.runtime.optim;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
+import static dev.deteval.runtime.Tolerances.OPTIMIZER_TRAJECTORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,10 +48,10 @@ final class SgdIT {
         // f = θ²/2 per coordinate, ∇f = θ, so θ_t = (1 − η)^t θ_0
         float[][] path = Trajectories.quadratic(Sgd.gradientDescent(0.1f), new float[] {1f, -2f}, 1f, 1f, STEPS);
 
-        assertThat(path[0]).containsExactly(new float[] {0.9f, -1.8f}, within(1e-6f));
+        assertThat(path[0]).containsExactly(new float[] {0.9f, -1.8f}, within((float) FEW_FLOAT32_OPS));
         for (int t = 1; t <= STEPS; t++) {
             double shrink = Math.pow(1 - 0.1, t);
-            assertThat(path[t - 1]).containsExactly(new float[] {(float) shrink, (float) (-2 * shrink)}, within(1e-5f));
+            assertThat(path[t - 1]).containsExactly(new float[] {(float) shrink, (float) (-2 * shrink)}, within((float) OPTIMIZER_TRAJECTORY));
         }
     }
 
@@ -60,9 +62,9 @@ final class SgdIT {
 
         // first coordinate by hand: v1 = 0.1·1, θ1 = 0.9; v2 = 0.9·0.1 + 0.1·0.9 = 0.18, θ2 = 0.72;
         // v3 = 0.9·0.18 + 0.1·0.72 = 0.234, θ3 = 0.486
-        assertThat(path[0][0]).isCloseTo(0.9f, within(1e-6f));
-        assertThat(path[1][0]).isCloseTo(0.72f, within(1e-6f));
-        assertThat(path[2][0]).isCloseTo(0.486f, within(1e-6f));
+        assertThat(path[0][0]).isCloseTo(0.9f, within((float) FEW_FLOAT32_OPS));
+        assertThat(path[1][0]).isCloseTo(0.72f, within((float) FEW_FLOAT32_OPS));
+        assertThat(path[2][0]).isCloseTo(0.486f, within((float) FEW_FLOAT32_OPS));
         assertSame(path, momentumReference(new double[] {1, 10}, 0.1, 0.9, 0.0));
     }
 
@@ -73,7 +75,7 @@ final class SgdIT {
         float[][] path = Trajectories.quadratic(sgdw, new float[] {1f, 1f}, 1f, 10f, STEPS);
 
         // first coordinate, step 1: v = 0.05·1, θ = 1 − 0.05·0.5·1 − 0.05 = 0.925
-        assertThat(path[0][0]).isCloseTo(1f - 0.05f * 0.5f - 0.05f, within(1e-6f));
+        assertThat(path[0][0]).isCloseTo(1f - 0.05f * 0.5f - 0.05f, within((float) FEW_FLOAT32_OPS));
         assertSame(path, momentumReference(new double[] {1, 10}, 0.05, 0.8, 0.5));
     }
 
@@ -95,7 +97,7 @@ final class SgdIT {
     static void assertSame(float[][] actual, float[][] expected) {
         assertThat(actual).hasSameDimensionsAs(expected);
         for (int t = 0; t < expected.length; t++) {
-            assertThat(actual[t]).as("step %d", t + 1).containsExactly(expected[t], within(1e-5f));
+            assertThat(actual[t]).as("step %d", t + 1).containsExactly(expected[t], within((float) OPTIMIZER_TRAJECTORY));
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.deteval.runtime.pooling;
 
+import static dev.deteval.runtime.Tolerances.CENTRAL_DIFFERENCE;
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,7 +29,7 @@ final class AveragePoolingIT {
         float[] hand = PoolingGradients.hand(pool::backward, x, g, out);
         float[] auto = PoolingGradients.autograd(pool::forward, x, g, out);
         for (int i = 0; i < x.length; i++) {
-            assertThat((double) hand[i]).as("element %d", i).isCloseTo(auto[i], within(1e-5));
+            assertThat((double) hand[i]).as("element %d", i).isCloseTo(auto[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -40,7 +43,7 @@ final class AveragePoolingIT {
         double[] hand = PoolingGradients.hand(pool::backward, x, g, out);
         double[] numeric = PoolingGradients.centralDifferences(pool::forward, x, g, out);
         for (int i = 0; i < x.length; i++) {
-            assertThat(hand[i]).as("element %d", i).isCloseTo(numeric[i], within(1e-6));
+            assertThat(hand[i]).as("element %d", i).isCloseTo(numeric[i], within(CENTRAL_DIFFERENCE));
         }
     }
 
@@ -55,7 +58,7 @@ final class AveragePoolingIT {
             double edge = 6.0 / 9;
             double[] expected = {corner, edge, corner, edge, 9.0 / 9, edge, corner, edge, corner};
             for (int i = 0; i < expected.length; i++) {
-                assertThat((double) grad[i]).isCloseTo(expected[i], within(1e-6));
+                assertThat((double) grad[i]).isCloseTo(expected[i], within(FEW_FLOAT32_OPS));
             }
         }
     }

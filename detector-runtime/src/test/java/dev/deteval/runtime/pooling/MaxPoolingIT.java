@@ -1,5 +1,7 @@
 package dev.deteval.runtime.pooling;
 
+import static dev.deteval.runtime.Tolerances.CENTRAL_DIFFERENCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,7 +28,7 @@ final class MaxPoolingIT {
         float[] hand = PoolingGradients.hand(pool::backward, x, g, out);
         float[] auto = PoolingGradients.autograd(pool::forward, x, g, out);
         for (int i = 0; i < x.length; i++) {
-            assertThat((double) hand[i]).as("element %d", i).isCloseTo(auto[i], within(1e-5));
+            assertThat((double) hand[i]).as("element %d", i).isCloseTo(auto[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -43,7 +45,7 @@ final class MaxPoolingIT {
         float[] hand = PoolingGradients.hand(pool::backward, x, g, out);
         float[] auto = PoolingGradients.autograd(pool::forward, x, g, out);
         for (int i = 0; i < x.length; i++) {
-            assertThat((double) hand[i]).as("element %d", i).isCloseTo(auto[i], within(1e-5));
+            assertThat((double) hand[i]).as("element %d", i).isCloseTo(auto[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -57,7 +59,7 @@ final class MaxPoolingIT {
         double[] hand = PoolingGradients.hand(pool::backward, x, g, out);
         double[] numeric = PoolingGradients.centralDifferences(pool::forward, x, g, out);
         for (int i = 0; i < x.length; i++) {
-            assertThat(hand[i]).as("element %d", i).isCloseTo(numeric[i], within(1e-6));
+            assertThat(hand[i]).as("element %d", i).isCloseTo(numeric[i], within(CENTRAL_DIFFERENCE));
         }
     }
 

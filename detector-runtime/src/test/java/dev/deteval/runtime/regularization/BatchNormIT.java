@@ -1,5 +1,7 @@
 package dev.deteval.runtime.regularization;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,10 +29,10 @@ final class BatchNormIT {
             BatchNorm block = BatchNorm.builder().build();
             float[] y = forward(manager, block, X, true);
 
-            assertThat(y[0]).isCloseTo((float) ((1 - 3) / Math.sqrt(3.5 + EPS)), within(1e-5f));
-            assertThat(y[6]).isCloseTo((float) ((6 - 3) / Math.sqrt(3.5 + EPS)), within(1e-5f));
-            assertThat(y[1]).isCloseTo((float) ((0 - 2) / Math.sqrt(4 + EPS)), within(1e-5f));
-            assertThat(y[5]).isCloseTo((float) ((4 - 2) / Math.sqrt(4 + EPS)), within(1e-5f));
+            assertThat(y[0]).isCloseTo((float) ((1 - 3) / Math.sqrt(3.5 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[6]).isCloseTo((float) ((6 - 3) / Math.sqrt(3.5 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[1]).isCloseTo((float) ((0 - 2) / Math.sqrt(4 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[5]).isCloseTo((float) ((4 - 2) / Math.sqrt(4 + EPS)), within((float) FLOAT32_OP_CHAIN));
         }
     }
 
@@ -42,9 +44,9 @@ final class BatchNormIT {
 
             // running ← 0.9·running + 0.1·batch, from mean 0 and var 1; the variance is the unbiased one (n/(n−1))
             assertThat(running(block, Parameter.Type.RUNNING_MEAN))
-                    .containsExactly(new float[] {0.1f * 3f, 0.1f * 2f}, within(1e-6f));
+                    .containsExactly(new float[] {0.1f * 3f, 0.1f * 2f}, within((float) FEW_FLOAT32_OPS));
             assertThat(running(block, Parameter.Type.RUNNING_VAR))
-                    .containsExactly(new float[] {0.9f + 0.1f * 3.5f * 4 / 3, 0.9f + 0.1f * 4f * 4 / 3}, within(1e-6f));
+                    .containsExactly(new float[] {0.9f + 0.1f * 3.5f * 4 / 3, 0.9f + 0.1f * 4f * 4 / 3}, within((float) FEW_FLOAT32_OPS));
         }
     }
 
@@ -58,8 +60,8 @@ final class BatchNormIT {
 
             float[] y = forward(manager, block, new float[] {5f, -1f}, false);
 
-            assertThat(y[0]).isCloseTo((float) ((5 - mean[0]) / Math.sqrt(var[0] + EPS)), within(1e-5f));
-            assertThat(y[1]).isCloseTo((float) ((-1 - mean[1]) / Math.sqrt(var[1] + EPS)), within(1e-5f));
+            assertThat(y[0]).isCloseTo((float) ((5 - mean[0]) / Math.sqrt(var[0] + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[1]).isCloseTo((float) ((-1 - mean[1]) / Math.sqrt(var[1] + EPS)), within((float) FLOAT32_OP_CHAIN));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.deteval.runtime.regularization;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,10 +29,12 @@ final class DropoutIT {
             if (y[i] == 0f) {
                 zeros++;
             } else {
-                assertThat(y[i]).isCloseTo(x[i] / (1f - P), within(1e-6f * x[i]));
+                // relative: one float32 scaling rounds by ½ ulp, 6e-8 of the value
+                assertThat(y[i]).isCloseTo(x[i] / (1f - P), within((float) FEW_FLOAT32_OPS * x[i]));
             }
         }
-        // the share of dropped elements is ~Binomial(N, p)/N, standard deviation √(p(1−p)/N) ≈ 0.003
+        // the share of dropped elements is ~Binomial(N, p)/N, standard deviation √(p(1−p)/N) ≈ 0.003; 0.02 is
+        // over 6σ, so any mask the random generator draws passes (measured 0.0037 off, the same under all kernels)
         assertThat(zeros / (double) N).isCloseTo(P, within(0.02));
     }
 
@@ -46,7 +49,8 @@ final class DropoutIT {
             sumX += x[i];
             sumY += y[i];
         }
-        // E[y] = (1 − p) · x / (1 − p) = x
+        // E[y] = (1 − p) · x / (1 − p) = x; the ratio's standard deviation is √(p/(1−p) · Σx²/(Σx)²) ≈ 0.0047 for
+        // this ramp, so 0.03 is over 6σ (measured 0.0034 off)
         assertThat(sumY / sumX).isCloseTo(1.0, within(0.03));
     }
 

@@ -1,5 +1,7 @@
 package dev.deteval.runtime.regularization;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static dev.deteval.runtime.regularization.BatchNormIT.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -27,10 +29,10 @@ final class InstanceNormIT {
 
             float[] y = forward(manager, block, X, true);
 
-            assertThat(y[0]).isCloseTo((float) ((1 - 3) / Math.sqrt(3.5 + EPS)), within(1e-5f));
-            assertThat(y[6]).isCloseTo((float) ((4 - 2) / Math.sqrt(4 + EPS)), within(1e-5f));
-            assertThat(y[11]).isCloseTo((float) ((6 - 3) / Math.sqrt(3 + EPS)), within(1e-5f));
-            assertThat(y[12]).isCloseTo((float) (-1 / Math.sqrt(1 + EPS)), within(1e-5f));
+            assertThat(y[0]).isCloseTo((float) ((1 - 3) / Math.sqrt(3.5 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[6]).isCloseTo((float) ((4 - 2) / Math.sqrt(4 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[11]).isCloseTo((float) ((6 - 3) / Math.sqrt(3 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[12]).isCloseTo((float) (-1 / Math.sqrt(1 + EPS)), within((float) FLOAT32_OP_CHAIN));
         }
     }
 
@@ -43,9 +45,9 @@ final class InstanceNormIT {
 
             // batch averages: channel 0 mean (3 + 3)/2, unbiased var (3.5 + 3)/2 · 4/3; channel 1 mean (2 + 0)/2, var (4 + 1)/2 · 4/3
             assertThat(running(block, Parameter.Type.RUNNING_MEAN))
-                    .containsExactly(new float[] {0.2f * 3f, 0.2f * 1f}, within(1e-6f));
+                    .containsExactly(new float[] {0.2f * 3f, 0.2f * 1f}, within((float) FEW_FLOAT32_OPS));
             assertThat(running(block, Parameter.Type.RUNNING_VAR))
-                    .containsExactly(new float[] {0.8f + 0.2f * 3.25f * 4 / 3, 0.8f + 0.2f * 2.5f * 4 / 3}, within(1e-6f));
+                    .containsExactly(new float[] {0.8f + 0.2f * 3.25f * 4 / 3, 0.8f + 0.2f * 2.5f * 4 / 3}, within((float) FEW_FLOAT32_OPS));
         }
     }
 
@@ -59,8 +61,8 @@ final class InstanceNormIT {
 
             float[] y = forward(manager, block, X, false);
 
-            assertThat(y[0]).isCloseTo((float) ((1 - mean0) / Math.sqrt(var0 + EPS)), within(1e-5f));
-            assertThat(y[3]).isCloseTo((float) ((6 - mean0) / Math.sqrt(var0 + EPS)), within(1e-5f));
+            assertThat(y[0]).isCloseTo((float) ((1 - mean0) / Math.sqrt(var0 + EPS)), within((float) FLOAT32_OP_CHAIN));
+            assertThat(y[3]).isCloseTo((float) ((6 - mean0) / Math.sqrt(var0 + EPS)), within((float) FLOAT32_OP_CHAIN));
         }
     }
 
@@ -71,7 +73,7 @@ final class InstanceNormIT {
 
             float[] y = forward(manager, block, X, false);
 
-            assertThat(y[0]).isCloseTo((float) ((1 - 3) / Math.sqrt(3.5 + EPS)), within(1e-5f));
+            assertThat(y[0]).isCloseTo((float) ((1 - 3) / Math.sqrt(3.5 + EPS)), within((float) FLOAT32_OP_CHAIN));
             assertThat(running(block, Parameter.Type.RUNNING_MEAN)).containsExactly(0f, 0f);
         }
     }

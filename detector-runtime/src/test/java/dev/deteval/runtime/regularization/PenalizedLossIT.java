@@ -1,5 +1,7 @@
 package dev.deteval.runtime.regularization;
 
+import static dev.deteval.runtime.Tolerances.FEW_FLOAT32_OPS;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,7 +27,7 @@ final class PenalizedLossIT {
         float[][] plain = valueAndGradients(Loss.l2Loss(), null);
         float[][] penalized = valueAndGradients(Loss.l2Loss(), Penalty.l2(LAMBDA));
 
-        assertThat(penalized[0][0]).isCloseTo(plain[0][0] + LAMBDA / 2 * (0.25f + 1f + 4f), within(1e-5f));
+        assertThat(penalized[0][0]).isCloseTo(plain[0][0] + LAMBDA / 2 * (0.25f + 1f + 4f), within((float) FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -34,9 +36,9 @@ final class PenalizedLossIT {
         float[][] penalized = valueAndGradients(Loss.l2Loss(), Penalty.l2(LAMBDA));
 
         for (int i = 0; i < W.length; i++) {
-            assertThat(penalized[1][i]).isCloseTo(plain[1][i] + LAMBDA * W[i], within(1e-5f));
+            assertThat(penalized[1][i]).isCloseTo(plain[1][i] + LAMBDA * W[i], within((float) FLOAT32_OP_CHAIN));
         }
-        assertThat(penalized[2]).containsExactly(plain[2], within(1e-6f));
+        assertThat(penalized[2]).containsExactly(plain[2], within((float) FEW_FLOAT32_OPS));
     }
 
     @Test
@@ -44,9 +46,9 @@ final class PenalizedLossIT {
         float[][] plain = valueAndGradients(Loss.l2Loss(), null);
         float[][] penalized = valueAndGradients(Loss.l2Loss(), Penalty.l1(LAMBDA));
 
-        assertThat(penalized[0][0]).isCloseTo(plain[0][0] + LAMBDA * (0.5f + 1f + 2f), within(1e-5f));
+        assertThat(penalized[0][0]).isCloseTo(plain[0][0] + LAMBDA * (0.5f + 1f + 2f), within((float) FLOAT32_OP_CHAIN));
         assertThat(penalized[1]).containsExactly(
-                new float[] {plain[1][0] + LAMBDA, plain[1][1] - LAMBDA, plain[1][2] + LAMBDA}, within(1e-5f));
+                new float[] {plain[1][0] + LAMBDA, plain[1][1] - LAMBDA, plain[1][2] + LAMBDA}, within((float) FLOAT32_OP_CHAIN));
     }
 
     /** Returns {loss}, d loss/d weight, d loss/d bias for a fixed Linear(3 → 1) on two rows. */

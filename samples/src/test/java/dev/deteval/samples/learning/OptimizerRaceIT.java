@@ -1,5 +1,6 @@
 package dev.deteval.samples.learning;
 
+import static dev.deteval.samples.learning.Tolerances.FLOAT32_EPSILON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -51,10 +52,14 @@ final class OptimizerRaceIT {
     void run_gradientDescentOnCosine_neverIncreasesF() {
         List<Float> values = races.get(0).get(0).values();
 
-        // up to float32 rounding of f ≈ −3.17 (one ulp is 2.4e-7) once x sits at the minimum
+        // once x sits at the minimum (f ≈ −3.17, one ulp 2.4e-7) f may wobble by rounding: each evaluation of
+        // cos(3πx)/x rounds a product, a cosine and a quotient (at most ~2 ulp), so two differ by at most 4 ulp
+        // (measured: 1 ulp under every kernel)
         for (int t = 1; t < values.size(); t++) {
-            assertThat(values.get(t)).as("step %d", t).isLessThanOrEqualTo(values.get(t - 1) + 1e-6f);
+            float previous = values.get(t - 1);
+            assertThat(values.get(t)).as("step %d", t).isLessThanOrEqualTo(previous + 4 * Math.ulp(previous));
         }
+        // the local minimum is −3.1715, 0.17 below the bar
         assertThat(values.get(values.size() - 1)).isLessThan(-3f);
     }
 
@@ -63,8 +68,12 @@ final class OptimizerRaceIT {
         // ∇f = (2x, −2y): x ← (1 − 2η)x, y ← (1 + 2η)y with η = 0.01
         float[] end = races.get(1).get(0).positions().get(OptimizerRace.STEPS);
 
-        assertThat(end[0]).isCloseTo((float) Math.pow(0.98, OptimizerRace.STEPS), within(1e-5f));
-        assertThat(end[1]).isCloseTo((float) (0.001 * Math.pow(1.02, OptimizerRace.STEPS)), within(1e-6f));
+        // each of the 60 float32 steps scales by (1 ∓ 2η) and rounds, a relative error of at most ε per step
+        // (measured: 5 % and 1 % of that bound)
+        double x = Math.pow(0.98, OptimizerRace.STEPS);
+        double y = 0.001 * Math.pow(1.02, OptimizerRace.STEPS);
+        assertThat((double) end[0]).isCloseTo(x, within(OptimizerRace.STEPS * FLOAT32_EPSILON * x));
+        assertThat((double) end[1]).isCloseTo(y, within(OptimizerRace.STEPS * FLOAT32_EPSILON * y));
     }
 
     @Test
@@ -74,6 +83,7 @@ final class OptimizerRaceIT {
         float momentum = Math.abs(saddle.get(1).positions().get(OptimizerRace.STEPS)[1]);
         float adam = Math.abs(saddle.get(4).positions().get(OptimizerRace.STEPS)[1]);
 
+        // measured: momentum 95 times and Adam 227 times as far as gradient descent, under every kernel
         assertThat(momentum).isGreaterThan(10 * gd);
         assertThat(adam).isGreaterThan(10 * gd);
     }
