@@ -8,9 +8,13 @@ import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.report.CocoTextReport;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.function.LongFunction;
 
 /**
  * How a detection pipeline calls deteval while it infers: worker threads each handle some images and
@@ -39,16 +43,47 @@ public final class PipelineEvaluation {
         CocoJsonReader reader = new CocoJsonReader();
         GroundTruth gt = reader.readGroundTruth(groundTruthFile);
         ReplayModel model = new ReplayModel(reader.readResults(resultsFile, gt));
+        return run(gt, model::infer, threads);
+    }
+
+    /**
+     * Runs {@code model} on every image of {@code gt} with {@code threads} workers, feeding one accumulator,
+     * and returns the COCO result. A worker's failure (e.g. the model reports an image the ground truth does
+     * not have) fails the whole run: a pipeline must not report the AP of the images that happened to work.
+     *
+     * @param model the detections of one image, by image id
+     * @throws IllegalArgumentException or another unchecked exception thrown by a worker, the first in image order
+     */
+    public static CocoResult run(GroundTruth gt, LongFunction<Detections> model, int threads)
+            throws InterruptedException {
         CocoDetectionAccumulator accumulator = new CocoDetectionAccumulator(gt, CocoParams.defaults());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (long imageId : gt.sortedImageIds()) {
-            pool.submit(() -> accumulator.addAll(model.infer(imageId)));
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("inference did not finish within a minute");
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (long imageId : gt.sortedImageIds()) {
+                work.add(pool.submit(() -> accumulator.addAll(model.apply(imageId))));
+            }
+            for (Future<?> done : work) {
+                awaitWorker(done);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return accumulator.snapshot();
+    }
+
+    private static void awaitWorker(Future<?> done) throws InterruptedException {
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Stands in for a detector: returns the recorded detections of an image, in recorded order. */

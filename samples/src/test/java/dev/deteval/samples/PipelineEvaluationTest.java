@@ -1,9 +1,11 @@
 package dev.deteval.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
 import java.nio.file.Path;
@@ -25,5 +27,17 @@ final class PipelineEvaluationTest {
         assertThat(pipeline.summary().stats()).containsExactly(oneShot.summary().stats());
         assertThat(pipeline.tables().precisionArray()).isEqualTo(oneShot.tables().precisionArray());
         assertThat(pipeline.summary().ap()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void run_modelReportsImageNotInGroundTruth_failsInsteadOfScoringZero() {
+        CocoJsonReader reader = new CocoJsonReader();
+        GroundTruth gt = reader.readGroundTruth(GT);
+        long missing = gt.sortedImageIds()[gt.imageCount() - 1] + 1;
+
+        assertThatThrownBy(() -> PipelineEvaluation.run(gt,
+                imageId -> Detections.builder().add(missing, 1, 0, 0, 10, 10, 0.9).build(), 4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Long.toString(missing));
     }
 }

@@ -1,6 +1,9 @@
 package dev.deteval.eval.coco;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The headline COCO numbers: pycocotools' twelve {@code stats} plus AR at IoU 0.50 and 0.75. Each value
@@ -49,13 +52,44 @@ public record CocoSummary(double ap, double ap50, double ap75, double apSmall, d
     /** Defensive copy of the maxDets list. */
     public CocoSummary {
         maxDetsUsed = maxDetsUsed.clone();
-        java.util.Objects.requireNonNull(iouType, "iouType");
+        Objects.requireNonNull(iouType, "iouType");
     }
 
     /** The maxDets value behind each stat of {@link #stats()} (a copy). */
     @Override
     public int[] maxDetsUsed() {
         return maxDetsUsed.clone();
+    }
+
+    /** Equal when every value, the maxDets list (by content) and the iouType are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CocoSummary o && Arrays.equals(stats(), o.stats())
+                && Double.compare(ar50, o.ar50) == 0 && Double.compare(ar75, o.ar75) == 0
+                && Arrays.equals(maxDetsUsed, o.maxDetsUsed) && iouType == o.iouType
+                && Double.compare(apSmall, o.apSmall) == 0 && Double.compare(ar1, o.ar1) == 0
+                && Double.compare(ar10, o.ar10) == 0 && Double.compare(arSmall, o.arSmall) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(stats()) + Arrays.hashCode(maxDetsUsed)) + iouType.hashCode();
+    }
+
+    /** The named values and the maxDets behind each, e.g. {@code CocoSummary[bbox: AP=0.5 (maxDets 100), …]}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("CocoSummary[").append(iouType.name().toLowerCase(Locale.ROOT)).append(':');
+        List<String> names = statNames();
+        double[] values = stats();
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? " " : ", ").append(names.get(i)).append('=').append(values[i])
+                    .append(" (maxDets ").append(maxDetsUsed[i]).append(')');
+        }
+        if (!keypoints()) {
+            out.append(", AR50=").append(ar50).append(", AR75=").append(ar75);
+        }
+        return out.append(']').toString();
     }
 
     /** True for the ten keypoint statistics. */
