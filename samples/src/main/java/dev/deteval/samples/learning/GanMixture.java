@@ -166,7 +166,7 @@ public final class GanMixture {
                         NDArray fake = g.forward(store, new NDList(z), true).singletonOrThrow();
                         collector.backward(l2.evaluate(new NDList(x), new NDList(fake)));
                     }
-                    update(g, adam, scope);
+                    BlockSteps.update(g, adam, scope);
                 }
             }
             return sample(g, store, manager, random);
@@ -197,15 +197,16 @@ public final class GanMixture {
                         NDArray onFake = d.forward(store, new NDList(fake), true).singletonOrThrow();
                         collector.backward(dLoss.evaluate(new NDList(), new NDList(onReal, onFake)));
                     }
-                    update(d, adamD, scope);
+                    BlockSteps.update(d, adamD, scope);
                     NDArray z2 = scope.create(gaussian(random, BATCH * NOISE), new Shape(BATCH, NOISE));
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray fake = g.forward(store, new NDList(z2), true).singletonOrThrow();
                         NDArray onFake = d.forward(store, new NDList(fake), true).singletonOrThrow();
                         collector.backward(gLoss.evaluate(new NDList(), new NDList(onFake)));
                     }
-                    update(g, adamG, scope);
-                    clearGradients(d, scope);
+                    BlockSteps.update(g, adamG, scope);
+                    // the generator step also reached the discriminator's weights: discard that gradient
+                    BlockSteps.clearGradients(d, scope);
                 }
             }
             return sample(g, store, manager, random);
@@ -214,26 +215,6 @@ public final class GanMixture {
 
     private static Optimizer adam() {
         return Adam.builder(2e-3f).optBeta1(0.5f).build();
-    }
-
-    /** One optimizer step on every parameter of {@code block}; the optimizer zeroes their gradients. */
-    private static void update(Block block, Optimizer optimizer, NDManager scope) {
-        for (Parameter parameter : block.getParameters().values()) {
-            NDArray w = parameter.getArray();
-            NDArray grad = w.getGradient();
-            NDArray copy = grad.duplicate();
-            scope.attachAll(grad, copy);
-            optimizer.update(parameter.getId(), w, copy);
-        }
-    }
-
-    /** The generator step also reaches the discriminator's weights; their gradient is discarded. */
-    private static void clearGradients(Block block, NDManager scope) {
-        for (Parameter parameter : block.getParameters().values()) {
-            NDArray grad = parameter.getArray().getGradient();
-            scope.attachAll(grad);
-            grad.subi(grad);
-        }
     }
 
     private static float[] sample(Block g, ParameterStore store, NDManager manager, Random random) {
