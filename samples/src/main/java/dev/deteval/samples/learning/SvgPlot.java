@@ -139,8 +139,8 @@ final class SvgPlot {
         svg.append("</g>\n");
         if (!legend.isEmpty()) {
             svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"225\" height=\"%d\" fill=\"white\" fill-opacity=\"0.85\"/>%n",
-                    WIDTH - RIGHT - 235, TOP + 4, 16 * legend.size() + 4));
+                    "<rect x=\"%d\" y=\"%d\" width=\"268\" height=\"%d\" fill=\"white\" fill-opacity=\"0.85\"/>%n",
+                    WIDTH - RIGHT - 270, TOP + 4, 16 * legend.size() + 4));
         }
         for (int i = 0; i < legend.size(); i++) {
             svg.append(legendEntry(legend.get(i), i));
@@ -175,7 +175,7 @@ final class SvgPlot {
     }
 
     private static String legendEntry(Legend entry, int index) {
-        double x = WIDTH - RIGHT - 230;
+        double x = WIDTH - RIGHT - 265;
         double y = TOP + 16.0 + 16 * index;
         String mark = entry.marker()
                 ? String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>", x + 10, y - 4,
