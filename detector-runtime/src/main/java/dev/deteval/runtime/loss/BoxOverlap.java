@@ -6,7 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 /**
  * Differentiable overlap of paired boxes {@code (N, 4)} given as edges {@code [x1, y1, x2, y2]}, with the
  * definitions of evaluator-core's {@code IouVariant}: intersection I, union U, smallest enclosing box
- * area C.
+ * area C, its squared diagonal c², the squared distance ρ² of the centres and the aspect-angle gap.
  */
 final class BoxOverlap {
 
@@ -16,6 +16,9 @@ final class BoxOverlap {
     private final NDArray union;
     private final NDArray intersection;
     private final NDArray enclosing;
+    private final NDArray centreDistanceSquared;
+    private final NDArray diagonalSquared;
+    private final NDArray aspectGap;
 
     private BoxOverlap(NDArray a, NDArray b) {
         NDArray ax1 = a.get(new NDIndex(":, 0"));
@@ -32,7 +35,14 @@ final class BoxOverlap {
         NDArray areaA = ax2.sub(ax1).mul(ay2.sub(ay1));
         NDArray areaB = bx2.sub(bx1).mul(by2.sub(by1));
         union = areaA.add(areaB).sub(intersection);
-        enclosing = ax2.maximum(bx2).sub(ax1.minimum(bx1)).mul(ay2.maximum(by2).sub(ay1.minimum(by1)));
+        NDArray cw = ax2.maximum(bx2).sub(ax1.minimum(bx1));
+        NDArray ch = ay2.maximum(by2).sub(ay1.minimum(by1));
+        enclosing = cw.mul(ch);
+        diagonalSquared = cw.square().add(ch.square());
+        NDArray dx = ax1.add(ax2).sub(bx1.add(bx2)).div(2f);
+        NDArray dy = ay1.add(ay2).sub(by1.add(by2)).div(2f);
+        centreDistanceSquared = dx.square().add(dy.square());
+        aspectGap = bx2.sub(bx1).atan2(by2.sub(by1)).sub(ax2.sub(ax1).atan2(ay2.sub(ay1)));
     }
 
     static BoxOverlap of(NDArray a, NDArray b) {
@@ -47,5 +57,21 @@ final class BoxOverlap {
     /** {@code (N)}: IoU - (C - U) / C. */
     NDArray giou() {
         return iou().sub(enclosing.sub(union).div(enclosing.maximum(EPSILON)));
+    }
+
+    /** {@code (N)}: IoU - ρ² / c², ρ the distance between the centres, c the diagonal of the enclosing box. */
+    NDArray diou() {
+        return iou().sub(centreDistanceSquared.div(diagonalSquared.maximum(EPSILON)));
+    }
+
+    /**
+     * {@code (N)}: DIoU - α·v with v = (4/π²)(atan2(wB, hB) - atan2(wA, hA))² and α = v / ((1 - IoU) + v),
+     * α treated as a constant (no gradient through it, as in the CIoU paper); α = 0 where v = 0.
+     */
+    NDArray ciou() {
+        NDArray iou = iou();
+        NDArray v = aspectGap.square().mul((float) (4 / (Math.PI * Math.PI)));
+        NDArray alpha = v.div(iou.neg().add(1f).add(v).maximum(EPSILON)).stopGradient();
+        return diou().sub(alpha.mul(v));
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The part every optimizer in this package shares: it turns the raw gradient into the effective one,
@@ -28,6 +29,7 @@ public abstract class EquationOptimizer extends Optimizer {
 
     private final ParameterTracker learningRate;
     private final float decoupledWeightDecay;
+    private final Predicate<String> decayed;
     private final Map<String, NDList> states = new ConcurrentHashMap<>();
 
     /**
@@ -39,6 +41,7 @@ public abstract class EquationOptimizer extends Optimizer {
         super(builder);
         this.learningRate = builder.learningRate;
         this.decoupledWeightDecay = builder.decoupledWeightDecay;
+        this.decayed = builder.decayed;
     }
 
     /**
@@ -61,7 +64,7 @@ public abstract class EquationOptimizer extends Optimizer {
             scope.tempAttachAll(weight, grad);
             scope.tempAttachAll(state.toArray(new NDArray[0]));
             NDArray step = step(state, effectiveGradient(weight, grad), eta, t);
-            if (decoupledWeightDecay != 0f) {
+            if (decoupledWeightDecay != 0f && decayed.test(parameterId)) {
                 weight.subi(weight.mul(eta * decoupledWeightDecay));
             }
             weight.subi(step);
@@ -116,6 +119,7 @@ public abstract class EquationOptimizer extends Optimizer {
 
         private ParameterTracker learningRate;
         private float decoupledWeightDecay;
+        private Predicate<String> decayed = id -> true;
 
         Builder(float learningRate) {
             this.learningRate = Tracker.fixed(learningRate);
@@ -134,16 +138,35 @@ public abstract class EquationOptimizer extends Optimizer {
 
         /**
          * Sets the decoupled weight decay λ: every step first shrinks θ by η·λ·θ, outside the
-         * gradient and its moment estimates (AdamW; SGDW for SGD). Defaults to 0.
+         * gradient and its moment estimates (AdamW; SGDW for SGD). Defaults to 0. It applies to every
+         * parameter the optimizer updates, biases and batch-norm γ and β included (γ is pulled towards 0,
+         * not towards its initial 1); {@link #optDecoupledWeightDecay(float, Predicate)} with
+         * {@link DecayTargets#weightsOf} restricts it to weights.
          *
          * @param lambda λ ≥ 0, per unit learning rate
          * @return this builder
          */
         public T optDecoupledWeightDecay(float lambda) {
+            return optDecoupledWeightDecay(lambda, id -> true);
+        }
+
+        /**
+         * Sets the decoupled weight decay λ for the parameters whose id {@code decayed} accepts; the
+         * others are updated without it.
+         *
+         * @param lambda λ ≥ 0, per unit learning rate
+         * @param decayed true for the ids of the parameters to decay, e.g. {@link DecayTargets#weightsOf}
+         * @return this builder
+         */
+        public T optDecoupledWeightDecay(float lambda, Predicate<String> decayed) {
             if (!(lambda >= 0f)) {
                 throw new IllegalArgumentException("decoupled weight decay must be >= 0, was " + lambda);
             }
+            if (decayed == null) {
+                throw new IllegalArgumentException("the decayed-parameter predicate must not be null");
+            }
             this.decoupledWeightDecay = lambda;
+            this.decayed = decayed;
             return self();
         }
     }

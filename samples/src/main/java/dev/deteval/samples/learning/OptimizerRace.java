@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +31,15 @@ import java.util.function.Supplier;
  * saddle point, and y, whose gradient −2y is tiny there, must grow to escape. Every optimizer uses η =
  * 0.01 on the saddle.
  *
- * <p>Writes {@code cosine.csv} (optimizer,step,x,f), {@code saddle.csv} (optimizer,step,x,y,f) and an SVG
- * plot of each to the output directory (first argument, default {@code target/optimizer-race}).
+ * <p>A third race shows a local minimum that plain gradient descent cannot leave: the rippled bowl
+ * f(x) = x²/2 + (1 − cos 6x)/2 from x = 2.5, 150 steps. GD (η = 0.01) settles in the ripple at x ≈ 1.97
+ * (f ≈ 2.07); momentum (η = 0.01, γ = 0.9) keeps the speed gained on the bowl and crosses the ripples to
+ * the global minimum at 0; Adam (η = 0.25) also passes it. (On cos(3πx)/x the wells are too deep for that:
+ * from any start every optimizer here ends in the nearest one.)
+ *
+ * <p>Writes {@code cosine.csv}, {@code ripples.csv} (optimizer,step,x,f), {@code saddle.csv}
+ * (optimizer,step,x,y,f) and an SVG plot of each to the output directory (first argument, default
+ * {@code samples/target/optimizer-race}).
  *
  * <p>Run: {@code mvn -B -q -pl samples exec:java -Dexec.mainClass=dev.deteval.samples.learning.OptimizerRace}
  */
@@ -40,6 +48,8 @@ public final class OptimizerRace {
     static final int STEPS = 60;
     static final float COSINE_START = 0.6f;
     static final float[] SADDLE_START = {1f, 0.001f};
+    static final float RIPPLE_START = 2.5f;
+    static final int RIPPLE_STEPS = 150;
 
     private OptimizerRace() {}
 
@@ -58,6 +68,16 @@ public final class OptimizerRace {
                 new Racer("Adam eta=0.02", () -> Adam.builder(0.02f).build()));
     }
 
+    /** The local-minimum race: GD's rate is small enough to be stable, the others are tuned to their scale. */
+    static List<Racer> rippleRacers() {
+        return List.of(
+                new Racer("GD eta=0.01", () -> Sgd.gradientDescent(0.01f)),
+                new Racer("momentum eta=0.01 gamma=0.9", () -> Sgd.builder(0.01f).optMomentum(0.9f).build()),
+                new Racer("AdaGrad eta=0.5", () -> AdaGrad.builder(0.5f).build()),
+                new Racer("RMSProp eta=0.05", () -> RmsProp.builder(0.05f).build()),
+                new Racer("Adam eta=0.25", () -> Adam.builder(0.25f).build()));
+    }
+
     static List<Racer> saddleRacers() {
         return List.of(
                 new Racer("GD", () -> Sgd.gradientDescent(0.01f)),
@@ -74,20 +94,30 @@ public final class OptimizerRace {
      * @throws IOException if the files cannot be written
      */
     public static void main(String[] args) throws IOException {
-        run(Path.of(args.length > 0 ? args[0] : "target/optimizer-race"), System.out);
+        run(SampleOutput.directory(args, "optimizer-race"), System.out);
     }
 
-    /** Runs both races, writes the four files into {@code dir} and prints a summary; returns {cosine, saddle}. */
+    /**
+     * Runs the three races, writes their CSV and SVG files into {@code dir} and prints a summary; returns
+     * {cosine, saddle, ripples}.
+     */
     static List<List<Trajectory>> run(Path dir, PrintStream out) throws IOException {
         Files.createDirectories(dir);
         List<Trajectory> cosine = new ArrayList<>();
         for (Racer racer : cosineRacers()) {
-            cosine.add(descend(racer, new float[] {COSINE_START}, OptimizerRace::cosineOverX));
+            cosine.add(descend(racer, new float[] {COSINE_START}, OptimizerRace::cosineOverX, STEPS,
+                    OptimizerRace::insideCosineDomain));
         }
         List<Trajectory> saddle = new ArrayList<>();
         for (Racer racer : saddleRacers()) {
-            saddle.add(descend(racer, SADDLE_START, OptimizerRace::saddle));
+            saddle.add(descend(racer, SADDLE_START, OptimizerRace::saddle, STEPS, x -> true));
         }
+        List<Trajectory> ripples = new ArrayList<>();
+        for (Racer racer : rippleRacers()) {
+            ripples.add(descend(racer, new float[] {RIPPLE_START}, OptimizerRace::ripples, RIPPLE_STEPS, x -> true));
+        }
+        Files.writeString(dir.resolve("ripples.csv"), csv("optimizer,step,x,f", ripples));
+        Files.writeString(dir.resolve("ripples.svg"), ripplePlot(ripples));
         Files.writeString(dir.resolve("cosine.csv"), csv("optimizer,step,x,f", cosine));
         Files.writeString(dir.resolve("saddle.csv"), csv("optimizer,step,x,y,f", saddle));
         Files.writeString(dir.resolve("cosine.svg"), cosinePlot(cosine));
@@ -102,27 +132,39 @@ public final class OptimizerRace {
             out.printf(Locale.ROOT, "  %-30s x = %.4f  y = %.4f  f = %.4f%n", t.optimizer(), last(t)[0], last(t)[1],
                     lastValue(t));
         }
-        out.println("Wrote cosine.csv, saddle.csv, cosine.svg, saddle.svg to " + dir.toAbsolutePath());
-        return List.of(cosine, saddle);
+        out.printf(Locale.ROOT, "f(x) = x^2/2 + (1 - cos 6x)/2 from x = %.1f, %d steps:%n", RIPPLE_START, RIPPLE_STEPS);
+        for (Trajectory t : ripples) {
+            out.printf(Locale.ROOT, "  %-30s x = %.4f  f = %.4f%n", t.optimizer(), last(t)[0], lastValue(t));
+        }
+        out.println("Plain GD stops in the first ripple's minimum (x = 1.97, f = 2.07); momentum carries its"
+                + " velocity over the ripples to the global minimum at 0, Adam gets past it too.");
+        out.println("Wrote cosine, saddle and ripples .csv and .svg to " + dir.toAbsolutePath());
+        return List.of(cosine, saddle, ripples);
     }
 
     static NDArray cosineOverX(NDArray x) {
         return x.mul((float) (3 * Math.PI)).cos().div(x).sum();
     }
 
+    /** x²/2 + (1 − cos 6x)/2: a bowl with ripples; local minima near ±0.99, ±1.97, ±2.92, global at 0. */
+    static NDArray ripples(NDArray x) {
+        return x.square().mul(0.5f).add(x.mul(6f).cos().neg().add(1f).mul(0.5f)).sum();
+    }
+
     static NDArray saddle(NDArray p) {
         return p.square().mul(p.getManager().create(new float[] {1f, -1f})).sum();
     }
 
-    /** Follows the racer's optimizer for {@link #STEPS} steps, or until x leaves (0.1, 3] on the cosine. */
-    static Trajectory descend(Racer racer, float[] start, Function<NDArray, NDArray> f) {
+    /** Follows the racer's optimizer for {@code steps} steps, or until the first coordinate leaves {@code inside}. */
+    static Trajectory descend(Racer racer, float[] start, Function<NDArray, NDArray> f, int steps,
+            Predicate<Float> inside) {
         Optimizer optimizer = racer.optimizer().get();
         List<float[]> positions = new ArrayList<>();
         List<Float> values = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray theta = manager.create(start);
             theta.setRequiresGradient(true);
-            for (int step = 0; step <= STEPS; step++) {
+            for (int step = 0; step <= steps; step++) {
                 try (NDManager scope = manager.newSubManager()) {
                     scope.tempAttachAll(theta);
                     float value;
@@ -133,7 +175,7 @@ public final class OptimizerRace {
                     }
                     positions.add(theta.toFloatArray());
                     values.add(value);
-                    if (step == STEPS || (start.length == 1 && !insideCosineDomain(theta.getFloat()))) {
+                    if (step == steps || !inside.test(theta.toFloatArray()[0])) {
                         break;
                     }
                     optimizer.update("theta", theta, theta.getGradient().duplicate());
@@ -143,7 +185,7 @@ public final class OptimizerRace {
         return new Trajectory(racer.name(), positions, values);
     }
 
-    private static boolean insideCosineDomain(float x) {
+    private static boolean insideCosineDomain(Float x) {
         return x > 0.1f && x <= 3f;
     }
 
@@ -175,6 +217,25 @@ public final class OptimizerRace {
                 points[i] = new double[] {t.positions().get(i)[0], t.values().get(i)};
             }
             plot.add(t.optimizer(), points);
+        }
+        return plot.render();
+    }
+
+    private static String ripplePlot(List<Trajectory> runs) {
+        SvgPlot plot = new SvgPlot("x^2/2 + (1 - cos 6x)/2 from x = 2.5: GD stalls, momentum and Adam escape", -1.5,
+                3, 0, 5).axisNames("x", "f(x)");
+        double[][] curve = new double[226][];
+        for (int i = 0; i < curve.length; i++) {
+            double x = -1.5 + i * 0.02;
+            curve[i] = new double[] {x, x * x / 2 + (1 - Math.cos(6 * x)) / 2};
+        }
+        plot.add("f", curve);
+        for (Trajectory t : runs) {
+            double[][] points = new double[t.positions().size()][];
+            for (int i = 0; i < points.length; i++) {
+                points[i] = new double[] {t.positions().get(i)[0], t.values().get(i)};
+            }
+            plot.addPoints(t.optimizer(), points);
         }
         return plot.render();
     }
