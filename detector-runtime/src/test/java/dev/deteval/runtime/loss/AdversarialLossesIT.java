@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -52,12 +52,12 @@ final class AdversarialLossesIT {
 
         double real = (softPlus(-2) + softPlus(1)) / 2;
         double fake = (softPlus(0.5) + softPlus(-3) + softPlus(1)) / 3;
-        assertThat((double) p.value()).isCloseTo(real + fake, within(TOLERANCE));
+        assertThat((double) p.value()).isCloseTo(real + fake, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < REAL.length; i++) {
-            assertThat((double) p.realGradient()[i]).isCloseTo(-sigmoid(-REAL[i]) / 2, within(TOLERANCE));
+            assertThat((double) p.realGradient()[i]).isCloseTo(-sigmoid(-REAL[i]) / 2, within(FLOAT32_OP_CHAIN));
         }
         for (int i = 0; i < FAKE.length; i++) {
-            assertThat((double) p.fakeGradient()[i]).isCloseTo(sigmoid(FAKE[i]) / 3, within(TOLERANCE));
+            assertThat((double) p.fakeGradient()[i]).isCloseTo(sigmoid(FAKE[i]) / 3, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -67,9 +67,9 @@ final class AdversarialLossesIT {
         LossProbe.Result real = LossProbe.run(BinaryCrossEntropyLoss.fromLogits(), new float[] {1f, 1f}, REAL, 2);
         LossProbe.Result fake = LossProbe.run(Loss.sigmoidBinaryCrossEntropyLoss(), new float[] {0f, 0f, 0f}, FAKE, 3);
 
-        assertThat((double) p.value()).isCloseTo(real.value() + fake.value(), within(TOLERANCE));
-        assertThat(p.realGradient()).containsExactly(real.gradient(), within((float) TOLERANCE));
-        assertThat(p.fakeGradient()).containsExactly(fake.gradient(), within((float) TOLERANCE));
+        assertThat((double) p.value()).isCloseTo(real.value() + fake.value(), within(FLOAT32_OP_CHAIN));
+        assertThat(p.realGradient()).containsExactly(real.gradient(), within((float) FLOAT32_OP_CHAIN));
+        assertThat(p.fakeGradient()).containsExactly(fake.gradient(), within((float) FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -77,7 +77,7 @@ final class AdversarialLossesIT {
         Probe p = discriminator(new float[] {0f, 0f}, new float[] {0f});
 
         // D = σ(0) = ½ everywhere: −ln ½ − ln(1 − ½)
-        assertThat((double) p.value()).isCloseTo(2 * Math.log(2), within(TOLERANCE));
+        assertThat((double) p.value()).isCloseTo(2 * Math.log(2), within(FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -86,9 +86,9 @@ final class AdversarialLossesIT {
 
         // softPlus(200) = 200 + ln(1 + e^−200) on both sides; the e^−200 terms are far below float32's
         // resolution, so the tolerance is the package's usual one, not a statement about the tails
-        assertThat((double) p.value()).isCloseTo(400, within(TOLERANCE));
-        assertThat(p.realGradient()).containsExactly(new float[] {-1f}, within((float) TOLERANCE));
-        assertThat(p.fakeGradient()).containsExactly(new float[] {1f}, within((float) TOLERANCE));
+        assertThat((double) p.value()).isCloseTo(400, within(FLOAT32_OP_CHAIN));
+        assertThat(p.realGradient()).containsExactly(new float[] {-1f}, within((float) FLOAT32_OP_CHAIN));
+        assertThat(p.fakeGradient()).containsExactly(new float[] {1f}, within((float) FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -107,9 +107,9 @@ final class AdversarialLossesIT {
         LossProbe.Result r = LossProbe.run(GeneratorLoss.nonSaturating(), new float[3], FAKE, 3);
 
         double expected = (-Math.log(sigmoid(0.5)) - Math.log(sigmoid(-3)) - Math.log(sigmoid(1))) / 3;
-        assertThat((double) r.value()).isCloseTo(expected, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < FAKE.length; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(-sigmoid(-FAKE[i]) / 3, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(-sigmoid(-FAKE[i]) / 3, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -118,8 +118,8 @@ final class AdversarialLossesIT {
         LossProbe.Result ours = LossProbe.run(GeneratorLoss.nonSaturating(), new float[3], FAKE, 3);
         LossProbe.Result bce = LossProbe.run(BinaryCrossEntropyLoss.fromLogits(), new float[] {1f, 1f, 1f}, FAKE, 3);
 
-        assertThat((double) ours.value()).isCloseTo(bce.value(), within(TOLERANCE));
-        assertThat(ours.gradient()).containsExactly(bce.gradient(), within((float) TOLERANCE));
+        assertThat((double) ours.value()).isCloseTo(bce.value(), within(FLOAT32_OP_CHAIN));
+        assertThat(ours.gradient()).containsExactly(bce.gradient(), within((float) FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -127,9 +127,9 @@ final class AdversarialLossesIT {
         LossProbe.Result r = LossProbe.run(GeneratorLoss.minimax(), new float[3], FAKE, 3);
 
         double expected = (Math.log(1 - sigmoid(0.5)) + Math.log(1 - sigmoid(-3)) + Math.log(1 - sigmoid(1))) / 3;
-        assertThat((double) r.value()).isCloseTo(expected, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < FAKE.length; i++) {
-            assertThat((double) r.gradient()[i]).isCloseTo(-sigmoid(FAKE[i]) / 3, within(TOLERANCE));
+            assertThat((double) r.gradient()[i]).isCloseTo(-sigmoid(FAKE[i]) / 3, within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -140,7 +140,7 @@ final class AdversarialLossesIT {
         LossProbe.Result minimax = LossProbe.run(GeneratorLoss.minimax(), new float[1], rejected, 1);
 
         // −σ(10) ≈ −0.99995 against −σ(−10) ≈ −4.5e-5: four orders of magnitude apart
-        assertThat((double) nonSaturating.gradient()[0]).isCloseTo(-sigmoid(10), within(TOLERANCE));
+        assertThat((double) nonSaturating.gradient()[0]).isCloseTo(-sigmoid(10), within(FLOAT32_OP_CHAIN));
         assertThat((double) minimax.gradient()[0]).isCloseTo(-sigmoid(-10), within(1e-7));
         assertThat(Math.abs(nonSaturating.gradient()[0])).isGreaterThan(1e4f * Math.abs(minimax.gradient()[0]));
     }
@@ -151,7 +151,7 @@ final class AdversarialLossesIT {
 
         // (softPlus(−200) + softPlus(200)) / 2 = (e^−200 + 200) / 2; the gradient −σ(∓200)/2 is (−0, −½) up
         // to terms of size e^−200 (the sign of the zero is the kernel's business, hence a tolerance)
-        assertThat((double) r.value()).isCloseTo(100, within(TOLERANCE));
-        assertThat(r.gradient()).containsExactly(new float[] {0f, -0.5f}, within((float) TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(100, within(FLOAT32_OP_CHAIN));
+        assertThat(r.gradient()).containsExactly(new float[] {0f, -0.5f}, within((float) FLOAT32_OP_CHAIN));
     }
 }

@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -44,8 +44,8 @@ final class DistanceIouLossesIT {
         // nested: IoU 12/30, centres (2.5,3) and (2.5,3): ρ² = 0
         // disjoint: IoU 0, centres (0.5,0.5) and (3,3.5): ρ² = 6.25 + 9, enclosing 4×4: c² = 32
         double expected = ((1 - (1.0 / 7 - 2.0 / 18)) + (1 - 12.0 / 30) + (1 - (0 - 15.25 / 32))) / 3;
-        assertThat((double) r.value()).isCloseTo(expected, within(TOLERANCE));
-        assertThat((double) r.value()).isCloseTo(meanOneMinus(IouVariant.DIOU), within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(expected, within(FLOAT32_OP_CHAIN));
+        assertThat((double) r.value()).isCloseTo(meanOneMinus(IouVariant.DIOU), within(FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -64,7 +64,7 @@ final class DistanceIouLossesIT {
     void ciou_threePairs_equalsEvaluatorCoreDefinition() {
         LossProbe.Result r = LossProbe.run(new CiouLoss(), T, P, 3, 4);
 
-        assertThat((double) r.value()).isCloseTo(meanOneMinus(IouVariant.CIOU), within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(meanOneMinus(IouVariant.CIOU), within(FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -75,8 +75,8 @@ final class DistanceIouLossesIT {
         LossProbe.Result ciou = LossProbe.run(new CiouLoss(), t, p, 1, 4);
         LossProbe.Result diou = LossProbe.run(new DiouLoss(), t, p, 1, 4);
 
-        assertThat(ciou.value()).isCloseTo(diou.value(), within((float) TOLERANCE));
-        assertThat(ciou.gradient()).containsExactly(diou.gradient(), within((float) TOLERANCE));
+        assertThat(ciou.value()).isCloseTo(diou.value(), within((float) FLOAT32_OP_CHAIN));
+        assertThat(ciou.gradient()).containsExactly(diou.gradient(), within((float) FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -88,6 +88,6 @@ final class DistanceIouLossesIT {
 
         double v = 4 / (Math.PI * Math.PI) * Math.pow(Math.PI / 4 - Math.atan2(1, 2), 2);
         double alpha = v / ((1 - 0.5) + v);
-        assertThat((double) r.value()).isCloseTo(1 - (0.5 - alpha * v), within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(1 - (0.5 - alpha * v), within(FLOAT32_OP_CHAIN));
     }
 }
