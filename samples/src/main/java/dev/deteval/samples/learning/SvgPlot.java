@@ -39,6 +39,7 @@ final class SvgPlot {
     private final double yMax;
     private String xName = "";
     private String yName = "";
+    private boolean ticks = true;
     private final List<String> body = new ArrayList<>();
     private final List<Legend> legend = new ArrayList<>();
     private int colors;
@@ -63,6 +64,12 @@ final class SvgPlot {
     SvgPlot axisNames(String x, String y) {
         this.xName = x;
         this.yName = y;
+        return this;
+    }
+
+    /** Leaves out the axis ticks and their numbers (for pictures, such as grids, whose axes mean nothing). */
+    SvgPlot withoutTicks() {
+        this.ticks = false;
         return this;
     }
 
@@ -133,7 +140,9 @@ final class SvgPlot {
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"black\"/>%n",
                 LEFT, TOP, plotWidth(), plotHeight()));
         svg.append(text(WIDTH / 2.0, TOP - 16, "middle", title));
-        appendTicks(svg);
+        if (ticks) {
+            appendTicks(svg);
+        }
         svg.append("<g clip-path=\"url(#frame)\">\n");
         body.forEach(svg::append);
         svg.append("</g>\n");
