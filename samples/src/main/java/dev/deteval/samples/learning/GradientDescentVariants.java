@@ -166,8 +166,9 @@ public final class GradientDescentVariants {
             model.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
             model.initialize(manager, DataType.FLOAT32, new Shape(batchSize, FEATURES));
             ParameterStore store = new ParameterStore(manager, false);
-            NDArray allX = manager.create(columns(data, rowsInOrder(SAMPLES), 0, SAMPLES), new Shape(SAMPLES, FEATURES));
-            NDArray allY = manager.create(targets(data, rowsInOrder(SAMPLES), 0, SAMPLES), new Shape(SAMPLES, 1));
+            int[] all = rowsInOrder(SAMPLES);
+            NDArray allX = manager.create(columns(data, all, 0, SAMPLES), new Shape(SAMPLES, FEATURES));
+            NDArray allY = manager.create(targets(data, all, 0, SAMPLES), new Shape(SAMPLES, 1));
             Loss mse = new MeanSquaredErrorLoss();
             Sgd descent = Sgd.gradientDescent(RATE);
             losses[0] = trainingLoss(model, store, mse, allX, allY, manager);

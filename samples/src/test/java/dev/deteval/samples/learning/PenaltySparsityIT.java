@@ -34,7 +34,8 @@ final class PenaltySparsityIT {
     @BeforeAll
     static void train() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        List<PenaltySparsity.Fit> fits = PenaltySparsity.run(dir, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        List<PenaltySparsity.Fit> fits =
+                PenaltySparsity.run(dir, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         none = fits.get(0);
         l2 = fits.get(1);
         l1 = fits.get(2);
@@ -105,7 +106,8 @@ final class PenaltySparsityIT {
         assertThat(svg.yRange()).containsExactly(PenaltySparsity.LOG_FLOOR, 1.0);
         // SVG y grows downwards: a marker below the threshold line has a larger cy than the line's y
         double line = lineY(svg.series().get(0));
-        assertThat(markersBelow(svg.series().get(3), line)).isEqualTo(l1.zerosFrom(RELEVANT)).isGreaterThanOrEqualTo(12);
+        assertThat(markersBelow(svg.series().get(3), line)).isEqualTo(l1.zerosFrom(RELEVANT))
+                .isGreaterThanOrEqualTo(12);
         assertThat(markersBelow(svg.series().get(2), line)).isLessThanOrEqualTo(2);
     }
 
