@@ -85,7 +85,7 @@ public final class PoolingPicture {
             out.printf(Locale.ROOT, "  largest difference to DJL autograd: %.1e%n", p.largestDifference());
         }
         out.println("Max pooling sends each window's gradient to its maximum alone (the first of the two 12s wins"
-                + " the tie); average pooling gives each of the four inputs a quarter.");
+                + " the tie); average pooling gives every input a quarter of its window's gradient.");
         SampleOutput.write(dir, "pooling.svg", plot(passes));
         out.println("Wrote pooling.svg to " + dir.toAbsolutePath());
         return passes;
