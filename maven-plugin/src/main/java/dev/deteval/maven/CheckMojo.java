@@ -3,6 +3,7 @@ package dev.deteval.maven;
 import dev.deteval.eval.check.CheckMessages;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.data.Names;
 import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.OutputException;
 import java.io.File;
@@ -111,7 +112,7 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         GateRun.Result run = evaluate();
-        run.evaluation().warnings().forEach(w -> getLog().warn("deteval: " + w));
+        run.evaluation().warnings().forEach(w -> getLog().warn("deteval: " + Names.visible(w)));
         writeReports(run);
         report(run);
     }

@@ -1,5 +1,6 @@
 package dev.deteval.eval.cli;
 
+import dev.deteval.eval.data.Names;
 import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.OutputException;
 import java.io.BufferedOutputStream;
@@ -9,8 +10,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The standalone command line, {@code java -jar deteval.jar <command> …}. Exit codes: 0 evaluated and
@@ -110,7 +111,7 @@ public final class Main {
     }
 
     private static int failed(PrintWriter err, boolean verbose, Throwable e, String line) {
-        err.println(line.replace('\n', ' ').replace('\r', ' '));
+        err.println(Names.visible(line));
         if (verbose) {
             e.printStackTrace(err);
         }
