@@ -56,6 +56,9 @@ public final class CocoJsonReader {
     /** Bytes of the shortest box detection with one-digit numbers, {@code {"image_id":1,…,"score":1}}. */
     static final int MIN_DETECTION_BYTES = 58;
 
+    /** How many annotations of unknown categories the warning about them names. */
+    private static final int UNKNOWN_CATEGORY_EXAMPLES = 3;
+
     /** Inputs at least this large are parsed in parallel slices. */
     static final int PARALLEL_MIN_BYTES = 4 << 20;
 
@@ -589,13 +592,24 @@ public final class CocoJsonReader {
             }
         }
 
+        /** One warning for all annotations of unknown categories: their count and the first few. */
         private void checkCategoryReferences(long[] categories) {
             long[] known = categoryIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            int unknown = 0;
+            StringBuilder examples = new StringBuilder();
             for (int i = 0; i < categories.length; i++) {
                 if (java.util.Arrays.binarySearch(known, categories[i]) < 0) {
-                    warnings.add(c.source + ": annotations[" + i + "].category_id: category " + categories[i]
-                            + " is not in 'categories'; the annotation is not evaluated (pycocotools drops it too)");
+                    if (++unknown <= UNKNOWN_CATEGORY_EXAMPLES) {
+                        examples.append(unknown > 1 ? ", " : "").append("annotations[").append(i)
+                                .append("].category_id ").append(categories[i]);
+                    }
                 }
+            }
+            if (unknown > 0) {
+                warnings.add(c.source + ": " + unknown + " annotation(s) name a category that is not in 'categories' ("
+                        + (unknown > UNKNOWN_CATEGORY_EXAMPLES ? "first: " : "") + examples
+                        + (unknown > UNKNOWN_CATEGORY_EXAMPLES ? ", …" : "")
+                        + "); they are not evaluated (pycocotools drops them too)");
             }
         }
 
