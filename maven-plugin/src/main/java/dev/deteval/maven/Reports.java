@@ -38,14 +38,13 @@ final class Reports {
     static void write(Path dir, GateRun.Result run) {
         AtomicFile.createFolder(dir);
         AtomicFile.write(dir.resolve(JSON), stream -> {
-            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            try (JsonGenerator g = JsonReport.generator(out)) {
+            // closing the generator flushes and closes the writer; the stream itself stays open until commit
+            try (JsonGenerator g = JsonReport.generator(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
                 g.writeStartObject();
                 run.evaluation().jsonMembers().write(g);
                 GateJsonWriter.writeMember(g, run.check());
                 g.writeEndObject();
             }
-            out.flush();
         });
         AtomicFile.write(dir.resolve(MARKDOWN), stream -> {
             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
