@@ -63,9 +63,9 @@ public final class CocoJsonReader {
     static final int PARALLEL_MIN_BYTES = 4 << 20;
 
     /** The largest slice of a results file aimed at (more slices are cut from larger files). */
-    static final long MAX_SLICE_BYTES = 256L << 20;
+    static final long MAX_SLICE_BYTES = 64L << 20;
 
-    /** More slices than this (a file over 256 GiB) are not attempted: such a file is streamed. */
+    /** More slices than this (a file over 64 GiB) are not attempted: such a file is streamed. */
     private static final long MAX_SLICES = 1024;
 
     private final List<String> warnings = new ArrayList<>();
@@ -405,7 +405,7 @@ public final class CocoJsonReader {
             ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(),
                     type, type == IouType.BBOX ? slice.length / MIN_DETECTION_BYTES : 0, firstHasBox);
             results.parse();
-            return results.collected();
+            return results.collected().trimmed();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }

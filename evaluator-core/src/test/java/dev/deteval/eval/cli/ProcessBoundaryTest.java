@@ -154,4 +154,49 @@ final class ProcessBoundaryTest {
             assertThat(files).hasSize(2);
         }
     }
+
+    /** A 2 GiB file of zero bytes that takes no disk space ({@code truncate -s 2G}). */
+    private Path sparse2GiB(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(2L << 30);
+        }
+        return file;
+    }
+
+    @Test
+    void eval_sparse2GiBResults_exitTwoMalformedNotOutOfMemory() throws IOException {
+        Path data = sample(5);
+        Path big = sparse2GiB("dt.json");
+
+        Run r = run("eval", "--gt", data.resolve("instances.json").toString(), "--dt", big.toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("deteval: error: " + big
+                + ": line 1, column 1: malformed JSON");
+    }
+
+    @Test
+    void eval_sparse2GiBGroundTruth_exitTwoMalformedNotOutOfMemory() throws IOException {
+        Path data = sample(5);
+        Path big = sparse2GiB("gt.json");
+
+        Run r = run("eval", "--gt", big.toString(), "--dt", data.resolve("detections.json").toString());
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("deteval: error: " + big
+                + ": line 1, column 1: malformed JSON");
+    }
+
+    @Test
+    void nms_sparse2GiBInput_exitTwoMalformedNotOutOfMemory() throws IOException {
+        Path big = sparse2GiB("raw.json");
+
+        Run r = run("nms", "--in", big.toString(), "--out", dir.resolve("kept.json").toString(), "--iou", "0.5");
+
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("deteval: error: " + big
+                + ": line 1, column 1: malformed JSON");
+        assertThat(dir.resolve("kept.json")).doesNotExist();
+    }
 }
