@@ -38,6 +38,7 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(Main::otherThreadFailed);
         JitWarmup.startFor(args);
         // straight onto the file descriptors: System.out would swallow a write error before we could see it
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
@@ -58,10 +59,8 @@ public final class Main {
         int code;
         try {
             code = execute(args, out, err);
-        } catch (OutOfMemoryError e) {
-            code = failed(err, verbose, e, outOfMemory(e));
         } catch (RuntimeException | Error e) {
-            code = failed(err, verbose, e, internal(e));
+            code = failed(err, verbose, e, message(e));
         }
         if (out.checkError()) {
             err.println(STDOUT_FAILED);
@@ -91,10 +90,40 @@ public final class Main {
         if (ex instanceof InputException || ex instanceof OutputException || ex instanceof IllegalArgumentException) {
             return "deteval: error: " + ex.getMessage();
         }
-        if (ex instanceof OutOfMemoryError oom) {
+        OutOfMemoryError oom = outOfMemoryIn(ex);
+        if (oom != null) {
             return outOfMemory(oom);
         }
         return internal(ex);
+    }
+
+    /**
+     * The out-of-memory error behind {@code ex}: itself, one of its causes, or one that ended another thread
+     * of this run (a parallel task whose pool then failed in other ways, such as a class that could not be
+     * initialised without memory).
+     */
+    private static OutOfMemoryError outOfMemoryIn(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+        }
+        return otherThreadOutOfMemory;
+    }
+
+    /** Set when another thread died of out-of-memory; the main thread then reports it. */
+    private static volatile OutOfMemoryError otherThreadOutOfMemory;
+
+    /**
+     * What ends a thread other than the main one: out of memory is remembered for the main thread's one
+     * line; anything else is printed as the JVM would, since it is a bug.
+     */
+    private static void otherThreadFailed(Thread thread, Throwable e) {
+        if (e instanceof OutOfMemoryError oom) {
+            otherThreadOutOfMemory = oom;
+        } else {
+            System.err.println("deteval: internal error in thread " + thread.getName() + ": " + e);
+        }
     }
 
     /** What to do when the heap is too small: the current limit and the option that raises it. */

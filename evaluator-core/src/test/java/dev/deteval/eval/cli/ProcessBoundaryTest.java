@@ -173,7 +173,7 @@ final class ProcessBoundaryTest {
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().lines()).singleElement().asString().startsWith("deteval: error: " + big
-                + ": line 1, column 1: malformed JSON");
+                + ": line 1, column ").contains("malformed JSON");
     }
 
     @Test
@@ -185,7 +185,7 @@ final class ProcessBoundaryTest {
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().lines()).singleElement().asString().startsWith("deteval: error: " + big
-                + ": line 1, column 1: malformed JSON");
+                + ": line 1, column ").contains("malformed JSON");
     }
 
     @Test
@@ -196,7 +196,7 @@ final class ProcessBoundaryTest {
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().lines()).singleElement().asString().startsWith("deteval: error: " + big
-                + ": line 1, column 1: malformed JSON");
+                + ": line 1, column ").contains("malformed JSON");
         assertThat(dir.resolve("kept.json")).doesNotExist();
     }
 }
