@@ -129,7 +129,8 @@ public final class Main {
     /** What to do when the heap is too small: the current limit and the option that raises it. */
     static String outOfMemory(OutOfMemoryError e) {
         long mib = Runtime.getRuntime().maxMemory() >> 20;
-        return "deteval: error: out of memory (" + e.getMessage() + ") with a maximum heap of " + mib + " MiB;"
+        String what = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return "deteval: error: out of memory" + what + " with a maximum heap of " + mib + " MiB;"
                 + " give Java more, e.g. java -Xmx" + Math.max(2, 2 * mib / 1024 + 1) + "g -jar deteval.jar …"
                 + " (docs/cli.md: memory per million detections)";
     }
