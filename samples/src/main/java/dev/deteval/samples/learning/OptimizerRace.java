@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
+import dev.deteval.eval.io.AtomicFile;
 import dev.deteval.runtime.optim.AdaGrad;
 import dev.deteval.runtime.optim.Adam;
 import dev.deteval.runtime.optim.RmsProp;
@@ -12,6 +13,7 @@ import dev.deteval.runtime.optim.Sgd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +79,11 @@ public final class OptimizerRace {
         run(Path.of(args.length > 0 ? args[0] : "target/optimizer-race"), System.out);
     }
 
+    /** Writes {@code text} as UTF-8, whole or not at all (evaluator-core's one way of writing files). */
+    private static void write(Path file, String text) {
+        AtomicFile.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Runs both races, writes the four files into {@code dir} and prints a summary; returns {cosine, saddle}. */
     static List<List<Trajectory>> run(Path dir, PrintStream out) throws IOException {
         Files.createDirectories(dir);
@@ -88,10 +95,10 @@ public final class OptimizerRace {
         for (Racer racer : saddleRacers()) {
             saddle.add(descend(racer, SADDLE_START, OptimizerRace::saddle));
         }
-        Files.writeString(dir.resolve("cosine.csv"), csv("optimizer,step,x,f", cosine));
-        Files.writeString(dir.resolve("saddle.csv"), csv("optimizer,step,x,y,f", saddle));
-        Files.writeString(dir.resolve("cosine.svg"), cosinePlot(cosine));
-        Files.writeString(dir.resolve("saddle.svg"), saddlePlot(saddle));
+        write(dir.resolve("cosine.csv"), csv("optimizer,step,x,f", cosine));
+        write(dir.resolve("saddle.csv"), csv("optimizer,step,x,y,f", saddle));
+        write(dir.resolve("cosine.svg"), cosinePlot(cosine));
+        write(dir.resolve("saddle.svg"), saddlePlot(saddle));
         out.printf("f(x) = cos(3 pi x)/x from x = %.2f, %d steps:%n", COSINE_START, STEPS);
         for (Trajectory t : cosine) {
             out.printf(Locale.ROOT, "  %-30s x = %.4f  f = %.4f%s%n", t.optimizer(), last(t)[0], lastValue(t),
