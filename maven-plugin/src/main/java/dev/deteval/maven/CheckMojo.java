@@ -3,9 +3,10 @@ package dev.deteval.maven;
 import dev.deteval.eval.check.CheckMessages;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.data.Names;
 import dev.deteval.eval.io.InputException;
+import dev.deteval.eval.io.OutputException;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,6 +27,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractDetevalMojo {
+
+    /** Starts the build error for input that cannot be read. */
+    public static final String INPUT_ERROR = "Cannot read deteval input: ";
+    /** Starts the build error for an invalid configuration (rules, limits, parameters). */
+    public static final String CONFIGURATION_ERROR = "Invalid deteval configuration: ";
+    /** The build error when the heap is too small; {@code %d} is the heap limit in MiB. */
+    public static final String OUT_OF_MEMORY = "deteval ran out of memory with a maximum heap of %d MiB; give Maven"
+            + " more, e.g. MAVEN_OPTS=-Xmx4g (docs/cli.md: memory per million detections)";
+    /** Starts the build error for a bug in deteval. */
+    public static final String INTERNAL_ERROR = "deteval failed with an internal error (please report it): ";
 
     /** Logged before the first report path. */
     public static final String REPORTS_WRITTEN = "deteval reports: ";
@@ -100,23 +111,34 @@ public class CheckMojo extends AbstractDetevalMojo {
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
-        GateRun.Result run;
+        GateRun.Result run = evaluate();
+        run.evaluation().warnings().forEach(w -> getLog().warn("deteval: " + Names.visible(w)));
+        writeReports(run);
+        report(run);
+    }
+
+    /**
+     * Reads, evaluates and checks. Anything that goes wrong here is a build error, never a build failure:
+     * a failure says the detector broke a rule, which only {@link #report} may say.
+     */
+    private GateRun.Result evaluate() throws MojoExecutionException {
         try {
             List<Rule> checked = RuleConfiguration.toRules(rules);
             getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol
                     + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
-            run = GateRun.run(new GateRun.Settings(path(groundTruth), path(detections), protocol, mode, path(params),
-                    path(baseline), iouType), checked);
+            return GateRun.run(new GateRun.Settings(path(groundTruth), path(detections), protocol, mode,
+                    path(params), path(baseline), iouType), checked);
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it
             getLog().debug(e);
-            throw new MojoExecutionException("Cannot read deteval input: " + e.getMessage());
+            throw new MojoExecutionException(INPUT_ERROR + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid deteval configuration: " + e.getMessage(), e);
+            throw new MojoExecutionException(CONFIGURATION_ERROR + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new MojoExecutionException(String.format(OUT_OF_MEMORY, Runtime.getRuntime().maxMemory() >> 20), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException(INTERNAL_ERROR + e, e);
         }
-        run.evaluation().warnings().forEach(w -> getLog().warn("deteval: " + w));
-        writeReports(run);
-        report(run);
     }
 
     private void writeReports(GateRun.Result run) throws MojoExecutionException {
@@ -124,9 +146,8 @@ public class CheckMojo extends AbstractDetevalMojo {
             Reports.write(outputDirectory.toPath(), run);
             getLog().info(REPORTS_WRITTEN + outputDirectory + " (" + Reports.JSON + ", " + Reports.MARKDOWN + ", "
                     + Reports.JUNIT + ")");
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write deteval reports to " + outputDirectory + ": "
-                    + e.getMessage(), e);
+        } catch (OutputException e) {
+            throw new MojoExecutionException("Cannot write deteval reports: " + e.getMessage(), e);
         }
     }
 

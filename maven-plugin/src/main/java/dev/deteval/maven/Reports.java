@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.deteval.eval.check.GateJsonWriter;
 import dev.deteval.eval.check.GateMarkdownWriter;
 import dev.deteval.eval.check.JUnitXmlWriter;
+import dev.deteval.eval.io.AtomicFile;
+import dev.deteval.eval.io.OutputException;
 import dev.deteval.eval.report.JsonReport;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.stream.XMLStreamException;
 
@@ -28,26 +29,35 @@ final class Reports {
     private Reports() {
     }
 
-    /** Writes the three reports into {@code dir}, creating it. */
-    static void write(Path dir, GateRun.Result run) throws IOException {
-        Files.createDirectories(dir);
-        Path json = dir.resolve(JSON);
-        try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8);
-                JsonGenerator g = JsonReport.generator(out)) {
-            g.writeStartObject();
-            run.evaluation().jsonMembers().write(g);
-            GateJsonWriter.writeMember(g, run.check());
-            g.writeEndObject();
-        }
-        Path markdown = dir.resolve(MARKDOWN);
-        StringBuilder md = new StringBuilder(run.evaluation().markdown()).append('\n');
-        GateMarkdownWriter.write(md, run.check());
-        Files.writeString(markdown, md, StandardCharsets.UTF_8);
-        Path junit = dir.resolve(JUNIT);
-        try (OutputStream out = Files.newOutputStream(junit)) {
-            JUnitXmlWriter.write(out, run.check(), SUITE);
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + junit + ": " + e.getMessage(), e);
-        }
+    /**
+     * Writes the three reports into {@code dir}, creating it. Each file is written whole or not at all
+     * ({@link AtomicFile}).
+     *
+     * @throws OutputException when a report cannot be written
+     */
+    static void write(Path dir, GateRun.Result run) {
+        AtomicFile.createFolder(dir);
+        AtomicFile.write(dir.resolve(JSON), stream -> {
+            // closing the generator flushes and closes the writer; the stream itself stays open until commit
+            try (JsonGenerator g = JsonReport.generator(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+                g.writeStartObject();
+                run.evaluation().jsonMembers().write(g);
+                GateJsonWriter.writeMember(g, run.check());
+                g.writeEndObject();
+            }
+        });
+        AtomicFile.write(dir.resolve(MARKDOWN), stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            out.append(run.evaluation().markdown()).append('\n');
+            GateMarkdownWriter.write(out, run.check());
+            out.flush();
+        });
+        AtomicFile.write(dir.resolve(JUNIT), stream -> {
+            try {
+                JUnitXmlWriter.write(stream, run.check(), SUITE);
+            } catch (XMLStreamException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.deteval.eval.check;
 
+import dev.deteval.eval.data.Names;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -64,6 +65,6 @@ public final class GateMarkdownWriter {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return Names.markdown(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.deteval.eval.check;
 
+import dev.deteval.eval.data.Names;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
@@ -60,7 +61,7 @@ public final class JUnitXmlWriter {
         w.writeStartElement("testcase");
         w.writeAttribute("name", o.limit().toString());
         w.writeAttribute("classname", suiteName + "." + (o.element() == Element.DATASET ? "dataset"
-                : "category." + o.name()));
+                : "category." + Names.cell(o.name())));
         w.writeAttribute("time", "0");
         if (o.failed()) {
             w.writeCharacters("\n    ");

@@ -21,6 +21,16 @@ public final class Limit {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * The most decimals a limit may have (as a ratio; a percentage two fewer). Metrics are doubles, good
+     * to about 16 significant digits, and printed at the limit's scale: more decimals than this add nothing
+     * but very long numbers (and {@code 1e-999999999} would ask for a billion digits).
+     */
+    public static final int MAX_DECIMALS = 12;
+
+    /** The longest limit text accepted, in characters. */
+    public static final int MAX_TEXT = 40;
+
     /** The kind of bound. */
     public enum Kind {
         /** The metric must be at least the value. */
@@ -96,6 +106,10 @@ public final class Limit {
      */
     public static BigDecimal parseRatio(String text, String what) {
         String t = text == null ? "" : text.trim();
+        if (t.length() > MAX_TEXT) {
+            throw new InvalidRuleException(what + " '" + t.substring(0, MAX_TEXT) + "…' is longer than " + MAX_TEXT
+                    + " characters; write a ratio such as 0.35 or a percentage such as 35%");
+        }
         boolean percent = t.endsWith("%");
         String digits = percent ? t.substring(0, t.length() - 1).trim() : t;
         BigDecimal v;
@@ -104,6 +118,10 @@ public final class Limit {
         } catch (NumberFormatException e) {
             throw new InvalidRuleException(what + " '" + text + "' is not a number; write a ratio such as 0.35"
                     + " or a percentage such as 35%");
+        }
+        if (v.scale() > MAX_DECIMALS - (percent ? 2 : 0)) {
+            throw new InvalidRuleException(what + " '" + text + "' has more than " + MAX_DECIMALS + " decimals"
+                    + " as a ratio; limits are written with at most " + MAX_DECIMALS);
         }
         if (percent) {
             v = v.movePointLeft(2);

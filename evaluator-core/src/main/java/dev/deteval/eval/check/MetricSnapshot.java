@@ -112,16 +112,18 @@ public final class MetricSnapshot {
 
     private final Protocol protocol;
     private final String mode;
+    private final String iouType;
     private final Map<String, Double> dataset;
     private final List<CategoryValues> categories;
     private final Map<String, String> missingReasons;
     /** True when {@link #dataset} holds exactly the names the evaluation reports (a fresh COCO evaluation). */
     private final boolean complete;
 
-    private MetricSnapshot(Protocol protocol, String mode, Map<String, Double> dataset,
+    private MetricSnapshot(Protocol protocol, String mode, String iouType, Map<String, Double> dataset,
             List<CategoryValues> categories, Map<String, String> missingReasons, boolean complete) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.iouType = Objects.requireNonNull(iouType, "iouType");
         this.dataset = Collections.unmodifiableMap(new LinkedHashMap<>(dataset));
         this.categories = List.copyOf(categories);
         this.missingReasons = Map.copyOf(missingReasons);
@@ -138,7 +140,17 @@ public final class MetricSnapshot {
      */
     public static MetricSnapshot of(Protocol protocol, String mode, Map<String, Double> dataset,
             List<CategoryValues> categories) {
-        return new MetricSnapshot(protocol, mode, dataset, categories, Map.of(), false);
+        return of(protocol, mode, "", dataset, categories);
+    }
+
+    /**
+     * A snapshot from explicit values of a COCO evaluation of a known kind.
+     *
+     * @param iouType {@code bbox}, {@code segm}, {@code keypoints}, or the empty string when not known
+     */
+    public static MetricSnapshot of(Protocol protocol, String mode, String iouType, Map<String, Double> dataset,
+            List<CategoryValues> categories) {
+        return new MetricSnapshot(protocol, mode, iouType, dataset, categories, Map.of(), false);
     }
 
     /**
@@ -161,8 +173,8 @@ public final class MetricSnapshot {
             }
             rows.add(new CategoryValues(m.id(), m.name(), values));
         }
-        return new MetricSnapshot(Protocol.COCO, result.mode().id(), dataset, rows, CocoMissingReasons.of(result),
-                true);
+        return new MetricSnapshot(Protocol.COCO, result.mode().id(), result.params().iouType().label(), dataset, rows,
+                CocoMissingReasons.of(result), true);
     }
 
     /**
@@ -208,7 +220,12 @@ public final class MetricSnapshot {
         return protocol;
     }
 
-    /** The COCO mode id ({@code compat} or {@code corrected}), or empty. */
+    /** What a COCO evaluation compared ({@code bbox}, {@code segm}, {@code keypoints}), or the empty string. */
+    public String iouType() {
+        return iouType;
+    }
+
+    /** The COCO mode ({@code compat}, {@code corrected}), or the empty string. */
     public String mode() {
         return mode;
     }

@@ -1,5 +1,6 @@
 package dev.deteval.eval.check;
 
+import dev.deteval.eval.data.Names;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,6 @@ public record Outcome(int rule, Element element, String name, Limit limit, doubl
     }
 
     static String label(Element element, String name) {
-        return element == Element.DATASET ? "dataset" : "category " + name;
+        return element == Element.DATASET ? "dataset" : "category " + Names.cell(name);
     }
 }

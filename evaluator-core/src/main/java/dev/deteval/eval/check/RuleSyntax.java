@@ -1,5 +1,6 @@
 package dev.deteval.eval.check;
 
+import dev.deteval.eval.data.Names;
 import java.util.Locale;
 
 /**
@@ -107,6 +108,7 @@ public final class RuleSyntax {
     }
 
     private static InvalidRuleException error(String text, String problem) {
-        return new InvalidRuleException("cannot read rule '" + text + "': " + problem + ". Accepted forms: " + FORMS);
+        return new InvalidRuleException("cannot read rule '" + Names.cell(text) + "': " + problem + ". Accepted forms: "
+                + FORMS);
     }
 }

@@ -80,6 +80,11 @@ public final class RulesChecker {
                 }
             }
         }
+        if (baseline != null && !baseline.iouType().isEmpty() && !current.iouType().isEmpty()
+                && !baseline.iouType().equals(current.iouType())) {
+            throw new InvalidRuleException("the baseline is a " + baseline.iouType() + " evaluation but this"
+                    + " evaluation is " + current.iouType() + "; their numbers are not comparable");
+        }
         if (baseline != null && !baseline.mode().isEmpty() && !current.mode().isEmpty()
                 && !baseline.mode().equals(current.mode())) {
             throw new InvalidRuleException("the baseline was evaluated in " + baseline.mode() + " mode but this"

@@ -4,13 +4,14 @@ import dev.deteval.eval.check.CheckMessages;
 import dev.deteval.eval.check.CheckResult;
 import dev.deteval.eval.check.GateJsonWriter;
 import dev.deteval.eval.check.GateMarkdownWriter;
-import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.MetricSnapshot.Protocol;
+import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RuleSyntax;
 import dev.deteval.eval.check.RulesChecker;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.data.Names;
 import dev.deteval.eval.io.ReportJsonReader;
 import dev.deteval.eval.report.ProtocolEvaluation;
 import dev.deteval.eval.voc.BoxConvention;
@@ -120,7 +121,7 @@ final class EvalCommand implements Callable<Integer> {
                 : ProtocolEvaluation.voc(gt, dt, proto, imageSet, vocParams());
         timer.lap("read and evaluate");
         for (String w : evaluation.warnings()) {
-            err.println("deteval: warning: " + w);
+            err.println("deteval: warning: " + Names.visible(w));
         }
         CheckResult check = parsedRules.isEmpty() ? null : checker.check(evaluation.snapshot(), base);
         switch (outputFormat) {

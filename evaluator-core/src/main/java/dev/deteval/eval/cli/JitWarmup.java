@@ -72,7 +72,7 @@ final class JitWarmup {
         Thread thread = new Thread(() -> {
             try {
                 embedded().run(BUDGET_MILLIS * 1_000_000L);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 // only a warm-up: the evaluation reads its own files and reports its own errors
             }
         }, "deteval-jit-warmup");

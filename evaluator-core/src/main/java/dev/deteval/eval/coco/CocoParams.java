@@ -55,6 +55,15 @@ public final class CocoParams {
     }
 
     /** pycocotools' defaults in compat mode. */
+    /** The most IoU thresholds ({@code iouThrs}) accepted: a step of 0.001 from 0 to 1 fits. */
+    public static final int MAX_IOU_THRESHOLDS = 1001;
+    /** The most recall thresholds ({@code recThrs}) accepted: a step of 0.0001 from 0 to 1 fits. */
+    public static final int MAX_RECALL_THRESHOLDS = 10_001;
+    /** The most entries of {@code maxDets} and of {@code areaRng}. */
+    public static final int MAX_LIST_ENTRIES = 100;
+    /** The most keypoints ({@code kpt_oks_sigmas}). */
+    public static final int MAX_KEYPOINTS = 1000;
+
     public static CocoParams defaults() {
         return builder(CocoMode.COMPAT).build();
     }
@@ -308,6 +317,11 @@ public final class CocoParams {
          * @throws IllegalArgumentException naming the offending parameter
          */
         public CocoParams build() {
+            requireAtMost("iouThrs", iouThrs == null ? 0 : iouThrs.length, MAX_IOU_THRESHOLDS);
+            requireAtMost("recThrs", recThrs == null ? 0 : recThrs.length, MAX_RECALL_THRESHOLDS);
+            requireAtMost("maxDets", maxDets == null ? 0 : maxDets.length, MAX_LIST_ENTRIES);
+            requireAtMost("areaRng", areaRng == null ? 0 : areaRng.length, MAX_LIST_ENTRIES);
+            requireAtMost("kpt_oks_sigmas", kptOksSigmas == null ? 0 : kptOksSigmas.length, MAX_KEYPOINTS);
             if (kptOksSigmas != null) {
                 require(kptOksSigmas.length > 0, "kpt_oks_sigmas must not be empty");
                 for (double v : kptOksSigmas) {
@@ -344,6 +358,10 @@ public final class CocoParams {
                 }
             }
             return new CocoParams(this);
+        }
+
+        private static void requireAtMost(String name, int count, int limit) {
+            require(count <= limit, name + " has " + count + " values, more than the limit of " + limit);
         }
 
         private static void require(boolean condition, String message) {

@@ -31,7 +31,25 @@ public final class PrecisionTable {
         this.scores = scores;
     }
 
+    /**
+     * The most entries the precision table may have (T x R x K x A x M): precision and scores then take
+     * 1.6 GB together. pycocotools' defaults with 80 categories need 969,600.
+     */
+    public static final long MAX_ENTRIES = 100_000_000L;
+
+    /**
+     * A writer for a table of the given shape.
+     *
+     * @throws IllegalArgumentException when the table would have more than {@link #MAX_ENTRIES} entries
+     */
     static Writer writer(int t, int r, int k, int a, int m) {
+        long entries = (long) t * r * k * a * m;
+        if (entries > MAX_ENTRIES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the COCO parameters give a precision table of %d iouThrs x %d recThrs x %d categories x %d"
+                    + " area ranges x %d maxDets = %,d entries, more than the limit of %,d; use fewer thresholds",
+                    t, r, k, a, m, entries, MAX_ENTRIES));
+        }
         return new Writer(t, r, k, a, m);
     }
 

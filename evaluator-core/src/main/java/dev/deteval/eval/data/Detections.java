@@ -162,6 +162,24 @@ public final class Detections {
         }
 
         /**
+         * Gives back the room of a builder sized far beyond what it received (more than twice its size, as
+         * when a size hint was guessed from bytes that were mostly white space); a builder near its size is
+         * left alone, so nothing is copied in the common case.
+         */
+        public Builder trimmed() {
+            if (scores.length > 2 * size + 16) {
+                imageIds = Arrays.copyOf(imageIds, size);
+                categoryIds = Arrays.copyOf(categoryIds, size);
+                boxes = Arrays.copyOf(boxes, 4 * size);
+                scores = Arrays.copyOf(scores, size);
+                areas = Arrays.copyOf(areas, size);
+                masks = masks == null ? null : Arrays.copyOf(masks, size);
+                keypoints = keypoints == null ? null : Arrays.copyOf(keypoints, size);
+            }
+            return this;
+        }
+
+        /**
          * Adds one detection.
          *
          * @param x left edge in pixels

@@ -39,26 +39,31 @@ final class ArraySplitter {
         if (end == first || bytes[end] != ']') {
             return null;
         }
-        return cut(first + 1, end, parts, (from, to) -> nextBoundary(bytes, from, to));
+        long[] cuts = cut(first + 1, end, parts, (from, to) -> nextBoundary(bytes, (int) from, (int) to));
+        int[] ints = new int[cuts.length];
+        for (int k = 0; k < cuts.length; k++) {
+            ints[k] = (int) cuts[k];
+        }
+        return ints;
     }
 
     /**
      * {@link #split(byte[], int, int)} for a file read through {@code channel}, looking only at its
      * ends and at windows after the evenly spaced positions; the file is not read as a whole.
      */
-    static int[] split(FileChannel channel, int size, int parts) throws IOException {
-        byte[] head = read(channel, 0, Math.min(size, EDGE));
+    static long[] split(FileChannel channel, long size, int parts) throws IOException {
+        byte[] head = read(channel, 0, (int) Math.min(size, EDGE));
         int first = skipSpace(head, 0, head.length);
         if (first >= head.length || head[first] != '[') {
             return null;
         }
-        int tailFrom = Math.max(0, size - EDGE);
-        byte[] tail = read(channel, tailFrom, size - tailFrom);
+        long tailFrom = Math.max(0, size - EDGE);
+        byte[] tail = read(channel, tailFrom, (int) (size - tailFrom));
         int last = tail.length - 1;
         while (last >= 0 && isSpace(tail[last])) {
             last--;
         }
-        int end = tailFrom + last;
+        long end = tailFrom + last;
         if (last < 0 || tail[last] != ']' || end <= first) {
             return null;
         }
@@ -83,17 +88,17 @@ final class ArraySplitter {
 
     /** Finds the first boundary comma in {@code [from, to)}, or -1. */
     private interface Boundaries {
-        int next(int from, int to);
+        long next(long from, long to);
     }
 
-    private static int[] cut(int start, int end, int parts, Boundaries boundaries) {
-        int[] cuts = new int[2 * parts];
+    private static long[] cut(long start, long end, int parts, Boundaries boundaries) {
+        long[] cuts = new long[2 * parts];
         int found = 0;
-        int sliceStart = start;
-        long step = Math.max(1, ((long) end - start) / parts);
+        long sliceStart = start;
+        long step = Math.max(1, (end - start) / parts);
         for (int k = 1; k < parts; k++) {
-            int target = (int) Math.max(sliceStart, start + k * step);
-            int comma = boundaries.next(target, end);
+            long target = Math.max(sliceStart, start + k * step);
+            long comma = boundaries.next(target, end);
             if (comma < 0) {
                 break;
             }
@@ -110,12 +115,12 @@ final class ArraySplitter {
      * {@link #nextBoundary(byte[], int, int)} through windows of the file; a comma whose braces lie
      * more than {@value #REACH_BACK} bytes of white space away is not seen (a missed cut, never a wrong one).
      */
-    private static int nextBoundary(FileChannel channel, int from, int end) throws IOException {
-        for (int pos = from; pos < end; pos += WINDOW) {
-            int windowStart = Math.max(0, pos - REACH_BACK);
-            int windowEnd = (int) Math.min(end, (long) pos + WINDOW + REACH_BACK);
-            byte[] window = read(channel, windowStart, windowEnd - windowStart);
-            int comma = nextBoundary(window, pos - windowStart, window.length);
+    private static long nextBoundary(FileChannel channel, long from, long end) throws IOException {
+        for (long pos = from; pos < end; pos += WINDOW) {
+            long windowStart = Math.max(0, pos - REACH_BACK);
+            long windowEnd = Math.min(end, pos + WINDOW + REACH_BACK);
+            byte[] window = read(channel, windowStart, (int) (windowEnd - windowStart));
+            int comma = nextBoundary(window, (int) (pos - windowStart), window.length);
             if (comma >= 0) {
                 return windowStart + comma;
             }

@@ -56,8 +56,17 @@ public final class CocoJsonReader {
     /** Bytes of the shortest box detection with one-digit numbers, {@code {"image_id":1,…,"score":1}}. */
     static final int MIN_DETECTION_BYTES = 58;
 
+    /** How many annotations of unknown categories the warning about them names. */
+    private static final int UNKNOWN_CATEGORY_EXAMPLES = 3;
+
     /** Inputs at least this large are parsed in parallel slices. */
     static final int PARALLEL_MIN_BYTES = 4 << 20;
+
+    /** The largest slice of a results file aimed at (more slices are cut from larger files). */
+    static final long MAX_SLICE_BYTES = 64L << 20;
+
+    /** More slices than this (a file over 64 GiB) are not attempted: such a file is streamed. */
+    private static final long MAX_SLICES = 1024;
 
     private final List<String> warnings = new ArrayList<>();
     private final IouType type;
@@ -78,12 +87,12 @@ public final class CocoJsonReader {
     }
 
     /**
-     * Reads a ground-truth file. The file is read into memory first and parsed from there: a parser over
-     * one array never meets a buffer boundary in the middle of a token, which is less work than a stream
-     * refilled every few kilobytes and keeps those rare paths out of the JIT's way.
+     * Reads a ground-truth file. The file is streamed through the parser, so memory holds the columns
+     * being built and never the file itself; files of any size can be read (an error found after the
+     * parse, such as an annotation of an unknown image, is placed by streaming the file once more).
      */
     public GroundTruth readGroundTruth(Path file) {
-        return readGroundTruth(readAll(file), file.toString());
+        return readGroundTruth(open(file), file.toString(), JsonSource.of(file));
     }
 
     /**
@@ -94,34 +103,58 @@ public final class CocoJsonReader {
      */
     public GroundTruth readGroundTruth(byte[] bytes, String source) {
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            return new GroundTruthParser(new JsonCursor(parser, source), bytes, warnings, type).parse();
+            return new GroundTruthParser(new JsonCursor(parser, source), JsonSource.of(bytes), warnings, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads ground truth from a stream.
+     * Reads ground truth from a stream, which is read once and closed. Errors found only after the parse
+     * (an annotation of an unknown image) name the JSON path but no line and column.
      *
      * @param source the name used in error messages
      */
     public GroundTruth readGroundTruth(InputStream in, String source) {
-        byte[] bytes;
-        try {
-            bytes = in.readAllBytes();
+        return readGroundTruth(in, source, JsonSource.none());
+    }
+
+    private GroundTruth readGroundTruth(InputStream in, String source, JsonSource again) {
+        try (JsonParser parser = FACTORY.createParser(in)) {
+            return new GroundTruthParser(new JsonCursor(parser, source), again, warnings, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
-        return readGroundTruth(bytes, source);
     }
 
     /**
      * Reads a results file and checks it against the ground truth: a detection whose image is not in
      * {@code gt} is an error (as in pycocotools). Detections whose category is not in {@code gt} are
-     * kept; the evaluator counts them in a warning and leaves them out, as pycocotools drops them.
+     * kept; the evaluator counts them in a warning and leaves them out, as pycocotools drops them. A
+     * large file is parsed in slices on several threads, each slice read by its own task; otherwise, and
+     * to report an error exactly, the file is streamed. It is never held in memory as a whole, so its size
+     * is not limited by the largest Java array.
+     *
+     * @param gt the ground truth to check against, or null to skip the checks
      */
     public Detections readResults(Path file, GroundTruth gt) {
-        return readResults(readAll(file), file.toString(), gt);
+        try (FileChannel channel = openForSlices(file)) {
+            long[] cuts = channel == null ? null : fileCuts(channel);
+            if (cuts != null) {
+                Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
+                byte[] first = slice(channel, cuts[0], cuts[1]);
+                boolean firstHasBox = firstHasBox(first);
+                java.util.stream.IntStream.range(0, parts.length).parallel().forEach(j ->
+                        parts[j] = parseSliceQuietly(channel, cuts, j, j == 0 ? first : null, file.toString(), gt,
+                                firstHasBox));
+                if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::nonNull)) {
+                    return Detections.concat(parts);
+                }
+            }
+        } catch (IOException e) {
+            // a slice could not be read: the file is streamed below, which reports any real problem
+        }
+        return streamResults(file, gt, warnings).build();
     }
 
     /** A ground truth and the detections read against it. */
@@ -132,53 +165,42 @@ public final class CocoJsonReader {
      * Reads a ground-truth file and a results file at the same time: the ground truth and slices of the
      * results are parsed as parallel tasks, and the results' image ids are checked afterwards. A large
      * results list is cut at element boundaries guessed from windows of the file ({@link ArraySplitter});
-     * each task reads its own slice, and every slice knows whether the file's first result has a bbox. The outcome — data, warnings, and the first error
+     * each task reads its own slice, and every slice knows whether the file's first result has a bbox. A
+     * small one is streamed beside the ground truth. The outcome — data, warnings, and the first error
      * with its place — is that of {@link #readGroundTruth(Path)} followed by
      * {@link #readResults(Path, GroundTruth)}: when a slice fails to parse or the results name an unknown
-     * image, the results are parsed again in one piece, against the ground truth, to report it.
+     * image, the results are streamed again in one piece, against the ground truth, to report it.
      */
     public Inputs readBoth(Path groundTruthFile, Path resultsFile) {
         try (FileChannel channel = openForSlices(resultsFile)) {
-            int[] cuts = channel == null ? null : fileCuts(channel);
+            long[] cuts = channel == null ? null : fileCuts(channel);
             if (cuts != null) {
                 return readBoth(groundTruthFile, resultsFile, channel, cuts);
             }
         } catch (IOException e) {
-            // closing failed: nothing was lost, the results are read whole below
-        }
-        String source = resultsFile.toString();
-        byte[] bytes = null;
-        InputException unreadable = null;
-        try {
-            bytes = readAll(resultsFile);
-        } catch (InputException e) {
-            unreadable = e;
+            // closing failed: nothing was lost, the results are streamed below
         }
         GroundTruth[] gt = new GroundTruth[1];
         Detections.Builder[] parts = new Detections.Builder[1];
-        byte[] input = bytes;
-        java.util.stream.IntStream.rangeClosed(0, bytes == null ? 0 : 1).parallel().forEach(j -> {
+        java.util.stream.IntStream.rangeClosed(0, 1).parallel().forEach(j -> {
             if (j == 0) {
                 gt[0] = readGroundTruth(groundTruthFile);
                 return;
             }
             try {
-                parts[0] = collectAll(input, source, null, new ArrayList<>());
+                parts[0] = streamResults(resultsFile, null, new ArrayList<>());
             } catch (InputException e) {
-                // left null: the results are read again below, in one piece, to report the error
+                // left null: the results are read again below, against the ground truth, to report the error
             }
         });
-        if (unreadable != null) {
-            throw unreadable;
-        }
-        return joined(gt[0], parts, () -> input, source);
+        return joined(gt[0], parts, resultsFile);
     }
 
     /**
      * The sliced form of {@link #readBoth(Path, Path)}: each task reads its slice of the results file
      * itself, so the file is never held in one piece and reading overlaps parsing.
      */
-    private Inputs readBoth(Path groundTruthFile, Path resultsFile, FileChannel channel, int[] cuts) {
+    private Inputs readBoth(Path groundTruthFile, Path resultsFile, FileChannel channel, long[] cuts) {
         String source = resultsFile.toString();
         GroundTruth[] gt = new GroundTruth[1];
         Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
@@ -195,52 +217,87 @@ public final class CocoJsonReader {
                 gt[0] = readGroundTruth(groundTruthFile);
                 return;
             }
-            try {
-                byte[] slice = j == 1 ? firstSlice : slice(channel, cuts[2 * j - 2], cuts[2 * j - 1]);
-                parts[j - 1] = parseSlice(slice, source, null, firstHasBox);
-            } catch (InputException | IOException e) {
-                // left null: the results are read again below, in one piece, to report the error
-            }
+            parts[j - 1] = parseSliceQuietly(channel, cuts, j - 1, j == 1 ? firstSlice : null, source, null,
+                    firstHasBox);
         });
-        return joined(gt[0], parts, () -> readAll(resultsFile), source);
+        return joined(gt[0], parts, resultsFile);
+    }
+
+    /** Slice {@code j} parsed, or null when it cannot be read or parsed (the caller then streams the file). */
+    private Detections.Builder parseSliceQuietly(FileChannel channel, long[] cuts, int j, byte[] alreadyRead,
+            String source, GroundTruth gt, boolean firstHasBox) {
+        try {
+            byte[] slice = alreadyRead != null ? alreadyRead : slice(channel, cuts[2 * j], cuts[2 * j + 1]);
+            return parseSlice(slice, source, gt, firstHasBox);
+        } catch (InputException | IOException e) {
+            return null;
+        }
     }
 
     /**
      * The detections of the parsed parts, when every part parsed and names known images; otherwise the
-     * results read again in one piece against the ground truth, which reports the first error exactly.
+     * results streamed again in one piece against the ground truth, which reports the first error exactly.
      */
-    private Inputs joined(GroundTruth gt, Detections.Builder[] parts, java.util.function.Supplier<byte[]> whole,
-            String source) {
+    private Inputs joined(GroundTruth gt, Detections.Builder[] parts, Path resultsFile) {
         if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::nonNull)) {
             Detections dt = parts.length == 1 ? parts[0].build() : Detections.concat(parts);
             if (allImagesKnown(dt, gt)) {
                 return new Inputs(gt, dt);
             }
         }
-        return new Inputs(gt, parseAll(whole.get(), source, gt, warnings));
+        return new Inputs(gt, streamResults(resultsFile, gt, warnings).build());
+    }
+
+    /** The results file parsed in one piece as it streams by, with exact places for every error. */
+    private Detections.Builder streamResults(Path file, GroundTruth gt, List<String> warnings) {
+        String source = file.toString();
+        try (JsonParser parser = FACTORY.createParser(open(file))) {
+            ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, warnings, type);
+            results.parse();
+            return results.collected();
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
     }
 
     /** A channel on a results file worth slicing (several cores), or null. */
     private FileChannel openForSlices(Path file) {
-        if (Runtime.getRuntime().availableProcessors() < 2 || Files.isDirectory(file)) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || !Files.isRegularFile(file)) {
             return null;
         }
         try {
             return FileChannel.open(file, java.nio.file.StandardOpenOption.READ);
         } catch (IOException e) {
-            return null; // reported by the whole-file read
+            return null; // reported when the file is streamed
         }
     }
 
-    /** Slice bounds in the file behind {@code channel}, or null to read it in one piece. */
-    private static int[] fileCuts(FileChannel channel) {
+    /**
+     * Slice bounds in the file behind {@code channel}, or null to stream it in one piece. At least two
+     * slices per core; more for a file so large that slices would exceed {@link #MAX_SLICE_BYTES}, which
+     * keeps each slice within a Java array and bounds the memory the slices in flight take.
+     */
+    private static long[] fileCuts(FileChannel channel) {
         try {
             long size = channel.size();
-            if (size < PARALLEL_MIN_BYTES || size > Integer.MAX_VALUE - 8) {
+            if (size < PARALLEL_MIN_BYTES) {
                 return null;
             }
-            int[] cuts = ArraySplitter.split(channel, (int) size, 2 * Runtime.getRuntime().availableProcessors());
-            return cuts != null && cuts.length > 2 ? cuts : null;
+            long parts = Math.max(2L * Runtime.getRuntime().availableProcessors(),
+                    (size + MAX_SLICE_BYTES - 1) / MAX_SLICE_BYTES);
+            if (parts > MAX_SLICES) {
+                return null;
+            }
+            long[] cuts = ArraySplitter.split(channel, size, (int) parts);
+            if (cuts == null || cuts.length <= 2) {
+                return null;
+            }
+            for (int k = 0; k < cuts.length; k += 2) {
+                if (cuts[k + 1] - cuts[k] > Integer.MAX_VALUE - 16) {
+                    return null; // too few cuts were found: a slice would not fit in an array
+                }
+            }
+            return cuts;
         } catch (IOException e) {
             return null;
         }
@@ -256,18 +313,6 @@ public final class CocoJsonReader {
             previous = image;
         }
         return true;
-    }
-
-    /** The whole file in one array sized from the file (no growing buffers to copy). */
-    private static byte[] readAll(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new InputException(file.toString(), "", "is a directory, expected a JSON file");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw unreadable(file, e);
-        }
     }
 
     /**
@@ -333,10 +378,10 @@ public final class CocoJsonReader {
     }
 
     /** The elements in the file's bytes {@code [from, to)} between brackets, read from {@code channel}. */
-    private static byte[] slice(FileChannel channel, int from, int to) throws IOException {
-        byte[] slice = new byte[to - from + 2];
+    private static byte[] slice(FileChannel channel, long from, long to) throws IOException {
+        byte[] slice = new byte[Math.toIntExact(to - from + 2)];
         slice[0] = '[';
-        ArraySplitter.readInto(channel, from, slice, 1, to - from);
+        ArraySplitter.readInto(channel, from, slice, 1, slice.length - 2);
         slice[slice.length - 1] = ']';
         return slice;
     }
@@ -360,7 +405,7 @@ public final class CocoJsonReader {
             ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, new ArrayList<>(),
                     type, type == IouType.BBOX ? slice.length / MIN_DETECTION_BYTES : 0, firstHasBox);
             results.parse();
-            return results.collected();
+            return results.collected().trimmed();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -411,8 +456,8 @@ public final class CocoJsonReader {
         private final List<String> warnings;
         private final GroundTruth.Builder builder = GroundTruth.builder();
         private final double[] box = new double[4];
-        /** The document, to find the place of an error found after the parse. */
-        private final byte[] bytes;
+        /** The document again, to find the place of an error found after the parse. */
+        private final JsonSource document;
         private final Set<Long> imageIds = new HashSet<>();
         private final Set<Long> categoryIds = new HashSet<>();
         private int missingArea;
@@ -425,9 +470,9 @@ public final class CocoJsonReader {
         private final List<long[]> segmentationOwners = new ArrayList<>();
         private int annotationCount;
 
-        GroundTruthParser(JsonCursor c, byte[] bytes, List<String> warnings, IouType type) {
+        GroundTruthParser(JsonCursor c, JsonSource document, List<String> warnings, IouType type) {
             this.c = c;
-            this.bytes = bytes;
+            this.document = document;
             this.warnings = warnings;
             this.type = type;
         }
@@ -518,7 +563,7 @@ public final class CocoJsonReader {
         /** An error at member {@code field} of annotation {@code i}, placed by walking the document again. */
         private InputException errorAfterParse(int i, String field, String problem) {
             String path = "annotations[" + i + "]." + field;
-            return c.errorAt(path, JsonLocator.find(FACTORY, bytes, "annotations", i, field), problem);
+            return c.errorAt(path, JsonLocator.find(FACTORY, document, "annotations", i, field), problem);
         }
 
         /**
@@ -547,13 +592,24 @@ public final class CocoJsonReader {
             }
         }
 
+        /** One warning for all annotations of unknown categories: their count and the first few. */
         private void checkCategoryReferences(long[] categories) {
             long[] known = categoryIds.stream().mapToLong(Long::longValue).sorted().toArray();
+            int unknown = 0;
+            StringBuilder examples = new StringBuilder();
             for (int i = 0; i < categories.length; i++) {
                 if (java.util.Arrays.binarySearch(known, categories[i]) < 0) {
-                    warnings.add(c.source + ": annotations[" + i + "].category_id: category " + categories[i]
-                            + " is not in 'categories'; the annotation is not evaluated (pycocotools drops it too)");
+                    if (++unknown <= UNKNOWN_CATEGORY_EXAMPLES) {
+                        examples.append(unknown > 1 ? ", " : "").append("annotations[").append(i)
+                                .append("].category_id ").append(categories[i]);
+                    }
                 }
+            }
+            if (unknown > 0) {
+                warnings.add(c.source + ": " + unknown + " annotation(s) name a category that is not in 'categories' ("
+                        + (unknown > UNKNOWN_CATEGORY_EXAMPLES ? "first: " : "") + examples
+                        + (unknown > UNKNOWN_CATEGORY_EXAMPLES ? ", …" : "")
+                        + "); they are not evaluated (pycocotools drops them too)");
             }
         }
 

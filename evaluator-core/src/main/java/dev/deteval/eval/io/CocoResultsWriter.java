@@ -10,11 +10,7 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a subset of a COCO results file: the detections at the given positions, each with all its
@@ -25,7 +21,8 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>The source is streamed with Jackson's parser and the target written with its generator, so memory
  * does not grow with the file. The target is written to a temporary file beside it and then moved into
- * place, so the source and the target may be the same file and a failed run leaves no partial target.
+ * place ({@link AtomicFile}), so the source and the target may be the same file and a failed run leaves no
+ * partial target.
  */
 public final class CocoResultsWriter {
 
@@ -43,31 +40,19 @@ public final class CocoResultsWriter {
      *     ascending
      * @param scores {@code double[k]}, the new score of each copied detection, or null to keep the
      *     source's scores
-     * @throws InputException when the source cannot be read or is not a results list, or the target
-     *     cannot be written (the message names the file)
+     * @throws InputException when the source cannot be read or is not a results list
+     * @throws OutputException when the target cannot be written or is not a regular file (see
+     *     {@link AtomicFile})
      * @throws IllegalArgumentException when the indices are not ascending, the arrays differ in length,
      *     or an index is beyond the source's detections
      */
     public static void writeSubset(Path source, Path target, int[] indices, double[] scores) {
         checkIndices(indices, scores);
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp;
-        try {
-            temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        } catch (IOException e) {
-            throw new InputException(target.toString(), "", "cannot be written: " + e, e);
-        }
-        try {
-            try (InputStream in = CocoJsonReader.open(source);
-                    OutputStream out = Files.newOutputStream(temp)) {
+        AtomicFile.write(target, out -> {
+            try (InputStream in = CocoJsonReader.open(source)) {
                 copy(in, source.toString(), out, indices, scores);
-            } catch (IOException e) {
-                throw new InputException(target.toString(), "", "cannot be written: " + e, e);
             }
-            move(temp, target);
-        } finally {
-            deleteQuietly(temp);
-        }
+        });
     }
 
     private static void checkIndices(int[] indices, double[] scores) {
@@ -92,26 +77,6 @@ public final class CocoResultsWriter {
         } catch (JsonProcessingException e) {
             throw new InputException(source, "line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr(), "malformed JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static void move(Path temp, Path target) {
-        try {
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InputException(target.toString(), "", "cannot be written: " + e, e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete temporary file " + temp, e);
         }
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Finds where a value sits in a JSON document held in memory, for errors found after the parse (a
+ * Finds where a value sits in a JSON document (in memory or a file read again), for errors found after the parse (a
  * duplicate id, a reference to an unknown image). The readers do not remember a location per element
  * while parsing; when such an error turns up, walking the document once more to the element costs far
  * less than remembering every location that might be needed.
@@ -24,8 +24,13 @@ final class JsonLocator {
      * @return its location, or null when the document has no such value
      */
     static JsonLocation find(JsonFactory factory, byte[] bytes, Object... steps) {
-        try (JsonParser p = factory.createParser(bytes)) {
-            if (p.nextToken() == null) {
+        return find(factory, JsonSource.of(bytes), steps);
+    }
+
+    /** {@link #find(JsonFactory, byte[], Object...)} in a document parsed again from {@code source}. */
+    static JsonLocation find(JsonFactory factory, JsonSource source, Object... steps) {
+        try (JsonParser p = source.open(factory)) {
+            if (p == null || p.nextToken() == null) {
                 return null;
             }
             for (Object step : steps) {

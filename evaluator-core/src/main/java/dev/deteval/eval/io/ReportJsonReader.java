@@ -72,6 +72,7 @@ public final class ReportJsonReader {
         private final JsonCursor c;
         private String protocol;
         private String mode = "";
+        private String iouType = "";
         private Map<String, Double> stats;
         private Double map;
         private List<Row> rows = new ArrayList<>();
@@ -102,6 +103,7 @@ public final class ReportJsonReader {
                 }
                 case "protocol" -> protocol = c.readString(name);
                 case "mode" -> mode = c.readString(name);
+                case "iouType" -> iouType = c.readString(name);
                 case "stats" -> stats = readValues(name);
                 case "mAP" -> map = readMetric(name);
                 case "perCategory", "perClass" -> {
@@ -196,7 +198,7 @@ public final class ReportJsonReader {
                 p.categoryMetrics().forEach(n -> values.put(n, r.values.getOrDefault(n, Double.NaN)));
                 categories.add(new CategoryValues(r.id, r.name, values));
             }
-            return MetricSnapshot.of(p, mode, dataset, categories);
+            return MetricSnapshot.of(p, mode, p == Protocol.COCO ? iouType : "", dataset, categories);
         }
 
         private void require(boolean present, String what) {

@@ -1,5 +1,6 @@
 package dev.deteval.eval.io;
 
+import dev.deteval.eval.data.Names;
 import dev.deteval.eval.voc.VocDataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,11 @@ final class VocDevkitReader {
                 throw new InputException(setFile.toString(), TextFile.line(number), "expected one image id per line, "
                         + "got " + tokens.length + " fields (a per-class set such as cat_test.txt is not an image set)");
             }
+            if (!isPlainName(tokens[0])) {
+                throw new InputException(setFile.toString(), TextFile.line(number), "image id '" + Names.cell(tokens[0])
+                        + "' is not a plain file name; ids name files in Annotations/ and may not contain / or \\"
+                        + " or be . or ..");
+            }
             Integer before = firstLine.putIfAbsent(tokens[0], number);
             if (before != null) {
                 throw new InputException(setFile.toString(), TextFile.line(number), "image '" + tokens[0]
@@ -69,6 +75,12 @@ final class VocDevkitReader {
             ids.add(tokens[0]);
             lines.add(number);
         });
+    }
+
+    /** Whether {@code id} names a file inside Annotations/ (no folder part, no way out of it). */
+    static boolean isPlainName(String id) {
+        return !id.isEmpty() && id.indexOf('/') < 0 && id.indexOf('\\') < 0 && !id.equals(".") && !id.equals("..")
+                && id.chars().noneMatch(Character::isISOControl);
     }
 
     /** The image-set file: the named one, or the only one. */

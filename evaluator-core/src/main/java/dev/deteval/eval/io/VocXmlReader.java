@@ -4,7 +4,6 @@ import dev.deteval.eval.voc.VocDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -57,10 +56,8 @@ final class VocXmlReader {
             } finally {
                 r.close();
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "", "file not found", e);
         } catch (IOException e) {
-            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+            throw CocoJsonReader.unreadable(file, e);
         } catch (XMLStreamException e) {
             throw malformed(source, e);
         }

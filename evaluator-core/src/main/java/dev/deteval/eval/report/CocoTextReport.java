@@ -4,6 +4,7 @@ import dev.deteval.eval.coco.CategoryMetrics;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.CocoSummary;
+import dev.deteval.eval.data.Names;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,6 +85,9 @@ public final class CocoTextReport {
             out.append('\n');
         }
         out.append("(\"-\": no ground truth in that category and area, so no value)\n");
+        if (rows.stream().anyMatch(m -> Names.isCut(m.name()))) {
+            out.append(Names.CUT_NOTE).append('\n');
+        }
         return out.toString();
     }
 
@@ -96,6 +100,6 @@ public final class CocoTextReport {
         if (m.id() == -1 && m.name().isEmpty()) {
             return "(all categories pooled)";
         }
-        return m.name().isEmpty() ? String.valueOf(m.id()) : m.id() + " " + m.name();
+        return m.name().isEmpty() ? String.valueOf(m.id()) : m.id() + " " + Names.cell(m.name());
     }
 }

@@ -3,6 +3,7 @@ package dev.deteval.eval.report;
 import dev.deteval.eval.coco.CategoryMetrics;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.CocoSummary;
+import dev.deteval.eval.data.Names;
 import java.util.List;
 
 /** A Markdown report: the mode, a table of the headline stats and a per-category table. */
@@ -35,7 +36,7 @@ public final class MarkdownReport {
                 .append(CocoTextReport.largestMaxDets(result)).append(" |\n");
         out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CategoryMetrics m : result.perCategory()) {
-            out.append("| ").append(m.id()).append(" | ").append(escape(m.name()));
+            out.append("| ").append(m.id()).append(" | ").append(escape(Names.cell(m.name())));
             for (double v : new double[] {m.ap(), m.ap50(), m.ap75(), m.apSmall(), m.apMedium(), m.apLarge(),
                 m.ar()}) {
                 out.append(" | ").append(cell(v));
@@ -43,6 +44,9 @@ public final class MarkdownReport {
             out.append(" |\n");
         }
         out.append("\n\"–\": cannot be computed (no ground truth in that category and area range).\n");
+        if (result.perCategory().stream().anyMatch(m -> Names.isCut(m.name()))) {
+            out.append('\n').append(Names.CUT_NOTE).append('\n');
+        }
         appendWarnings(result.warnings(), out);
         return out.toString();
     }
@@ -61,7 +65,8 @@ public final class MarkdownReport {
         return v < 0 ? "–" : Decimals.fixed(v, 4);
     }
 
+    /** Text from the input made safe for Markdown ({@link Names#markdown}). */
     static String escape(String s) {
-        return s.replace("|", "\\|");
+        return Names.markdown(s);
     }
 }

@@ -1,6 +1,7 @@
 package dev.deteval.eval.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.deteval.eval.data.Names;
 import dev.deteval.eval.voc.VocClassResult;
 import dev.deteval.eval.voc.VocResult;
 import java.io.IOException;
@@ -39,12 +40,12 @@ public final class VocReport {
         out.append("mAP = ").append(Decimals.fixed(map(result, elevenPoint), 4)).append("\n\n");
         int width = "class".length();
         for (VocClassResult c : result.perClass()) {
-            width = Math.max(width, c.name().length());
+            width = Math.max(width, Names.cell(c.name()).length());
         }
         out.append(String.format("%-" + width + "s %8s %6s %6s %6s %6s%n", "class", "AP", "npos", "ndet", "tp", "fp"));
         for (VocClassResult c : result.perClass()) {
             double ap = ap(c, elevenPoint);
-            out.append(String.format("%-" + width + "s %8s %6d %6d %6d %6d%n", c.name(),
+            out.append(String.format("%-" + width + "s %8s %6d %6d %6d %6d%n", Names.cell(c.name()),
                     ap < 0 ? "-" : Decimals.fixed(ap, 4), c.npos(), c.ndet(), c.tp(), c.fp()));
         }
         return out.toString();
@@ -95,7 +96,7 @@ public final class VocReport {
                 .append("\n\nmAP: **").append(MarkdownReport.cell(map(result, elevenPoint))).append("**\n\n");
         out.append("| class | AP | npos | ndet | tp | fp |\n|---|---:|---:|---:|---:|---:|\n");
         for (VocClassResult c : result.perClass()) {
-            out.append("| ").append(MarkdownReport.escape(c.name())).append(" | ")
+            out.append("| ").append(MarkdownReport.escape(Names.cell(c.name()))).append(" | ")
                     .append(MarkdownReport.cell(ap(c, elevenPoint))).append(" | ").append(c.npos()).append(" | ")
                     .append(c.ndet()).append(" | ").append(c.tp()).append(" | ").append(c.fp()).append(" |\n");
         }

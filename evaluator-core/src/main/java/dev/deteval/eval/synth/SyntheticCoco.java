@@ -3,9 +3,8 @@ package dev.deteval.eval.synth;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.deteval.eval.io.AtomicFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -34,6 +33,13 @@ public final class SyntheticCoco {
     private static final double MEAN_OBJECTS = 7.3;
     private static final int MAX_DETECTIONS = 100;
 
+    /**
+     * The most images one data set may have: about 73 million annotations and, at 100 detections per image
+     * at most, counts that stay within {@code int}; the files are then some 100 GB together, more than any
+     * benchmark here needs. Checked before anything is written.
+     */
+    public static final int MAX_IMAGES = 10_000_000;
+
     private final int images;
     private final long seed;
     private final boolean segm;
@@ -41,7 +47,7 @@ public final class SyntheticCoco {
     /**
      * Boxes only.
      *
-     * @param images number of images, at least 1
+     * @param images number of images, 1 to {@value #MAX_IMAGES}
      * @param seed random seed
      */
     public SyntheticCoco(int images, long seed) {
@@ -49,13 +55,13 @@ public final class SyntheticCoco {
     }
 
     /**
-     * @param images number of images, at least 1
+     * @param images number of images, 1 to {@value #MAX_IMAGES}
      * @param seed random seed
      * @param segm true to write segmentations as well (mask areas for ground truth, RLE for results)
      */
     public SyntheticCoco(int images, long seed, boolean segm) {
-        if (images < 1) {
-            throw new IllegalArgumentException("--images must be at least 1, got " + images);
+        if (images < 1 || images > MAX_IMAGES) {
+            throw new IllegalArgumentException("--images must be between 1 and " + MAX_IMAGES + ", got " + images);
         }
         this.images = images;
         this.seed = seed;
@@ -66,18 +72,28 @@ public final class SyntheticCoco {
     public record Written(int images, int annotations, int detections) {
     }
 
-    /** Writes {@code instances.json} and {@code detections.json} into {@code dir} (created if needed). */
+    /**
+     * Writes {@code instances.json} and {@code detections.json} into {@code dir} (created if needed). Both
+     * are written to temporary files first and moved into place only when both are complete
+     * ({@link AtomicFile}), so a failed run leaves the folder as it was.
+     *
+     * @throws dev.deteval.eval.io.OutputException when the folder cannot be created or a file cannot be written
+     */
     public Written write(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            JsonFactory factory = new JsonFactory();
-            try (JsonGenerator gt = factory.createGenerator(dir.resolve("instances.json").toFile(), JsonEncoding.UTF8);
-                    JsonGenerator dt = factory.createGenerator(dir.resolve("detections.json").toFile(),
-                            JsonEncoding.UTF8)) {
-                return write(gt, dt);
+        AtomicFile.createFolder(dir);
+        JsonFactory factory = new JsonFactory();
+        try (AtomicFile.Pending gtFile = AtomicFile.open(dir.resolve("instances.json"));
+                AtomicFile.Pending dtFile = AtomicFile.open(dir.resolve("detections.json"))) {
+            Written written;
+            try (JsonGenerator gt = factory.createGenerator(gtFile.stream(), JsonEncoding.UTF8);
+                    JsonGenerator dt = factory.createGenerator(dtFile.stream(), JsonEncoding.UTF8)) {
+                written = write(gt, dt);
+            } catch (IOException e) {
+                throw AtomicFile.failure(dir, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write synthetic data to " + dir, e);
+            gtFile.commit();
+            dtFile.commit();
+            return written;
         }
     }
 

@@ -273,8 +273,9 @@ final class EvalCommandBadInputTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.errLines()).singleElement().asString()
-                .startsWith("deteval: warning: " + gt + ": annotations[1].category_id: category 5 is not in"
-                        + " 'categories'");
+                .isEqualTo("deteval: warning: " + gt + ": 1 annotation(s) name a category that is not in"
+                        + " 'categories' (annotations[1].category_id 5); they are not evaluated (pycocotools drops them"
+                        + " too)");
     }
 
     // ---- --params --------------------------------------------------------------------------------------

@@ -207,4 +207,54 @@ final class NmsCommandTest {
         assertThat(out.toString()).contains("--in", "--out", "--iou", "--score", "--max-dets", "--agnostic", "--soft",
                 "--sigma");
     }
+
+    @Test
+    void nms_outIsSymbolicLink_exitTwoAndLinkKept() throws IOException {
+        Path in = write("raw.json", RAW);
+        Path real = write("real.json", "[]");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+
+        assertThat(run("nms", "--in", in.toString(), "--out", link.toString(), "--iou", "0.5"))
+                .isEqualTo(Main.EXIT_BAD_INPUT);
+
+        assertThat(err.toString().lines()).containsExactly("deteval: error: " + link
+                + ": is a symbolic link; refusing to replace it (name a new or regular file)");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("[]");
+    }
+
+    @Test
+    void nms_outIsDeviceNode_exitTwoAndDeviceKept() throws IOException {
+        Path in = write("raw.json", RAW);
+        Path device = Path.of("/dev/null");
+
+        assertThat(run("nms", "--in", in.toString(), "--out", device.toString(), "--iou", "0.5"))
+                .isEqualTo(Main.EXIT_BAD_INPUT);
+
+        assertThat(err.toString()).contains("/dev/null: is not a regular file; refusing to replace it");
+        assertThat(Files.isRegularFile(device, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void nms_inPlace_keepsThePermissionsOfTheFile() throws IOException {
+        Path in = write("raw.json", RAW);
+        Files.setPosixFilePermissions(in, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(run("nms", "--in", in.toString(), "--out", in.toString(), "--iou", "0.5")).isZero();
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(in)))
+                .isEqualTo("rw-r--r--");
+        assertThat(read(in)).hasSize(3);
+    }
+
+    @Test
+    void nms_newFile_getsUmaskPermissionsNotOwnerOnly() throws IOException {
+        Path in = write("raw.json", RAW);
+        Path plain = Files.createFile(dir.resolve("plain")); // what the umask gives a new file
+        Path result = dir.resolve("kept.json");
+
+        assertThat(run("nms", "--in", in.toString(), "--out", result.toString(), "--iou", "0.5")).isZero();
+
+        assertThat(Files.getPosixFilePermissions(result)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }

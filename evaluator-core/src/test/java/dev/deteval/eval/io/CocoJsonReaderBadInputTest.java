@@ -539,7 +539,7 @@ final class CocoJsonReaderBadInputTest {
 
         assertThat(gt.annotationCount()).isEqualTo(2);
         assertThat(reader.warnings()).singleElement().asString().contains(file.toString(), "annotations[1]",
-                "category 7");
+                "category_id 7");
     }
 
     @Test

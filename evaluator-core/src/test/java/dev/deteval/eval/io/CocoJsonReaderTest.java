@@ -91,4 +91,24 @@ final class CocoJsonReaderTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("memory:dt").hasMessageContaining("[0]")
                 .hasMessageContaining("image 2 is not in the ground truth");
     }
+
+    /** Issue 14: 857 annotations of unknown categories once printed 857 warning lines. */
+    @Test
+    void readGroundTruth_manyAnnotationsOfUnknownCategories_oneSummaryWarning() {
+        StringBuilder annotations = new StringBuilder();
+        for (int i = 1; i <= 857; i++) {
+            annotations.append(i > 1 ? "," : "").append("{\"id\": ").append(i).append(", \"image_id\": 1,"
+                    + " \"category_id\": ").append(i == 1 ? 1 : 99).append(", \"bbox\": [0, 0, 1, 1], \"area\": 1,"
+                    + " \"iscrowd\": 0}");
+        }
+        Path gtFile = BadInput.write(dir, "gt.json", "{\"images\": [{\"id\": 1}], \"categories\": [{\"id\": 1,"
+                + " \"name\": \"cat\"}], \"annotations\": [" + annotations + "]}");
+        CocoJsonReader reader = new CocoJsonReader();
+
+        reader.readGroundTruth(gtFile);
+
+        assertThat(reader.warnings()).containsExactly(gtFile + ": 856 annotation(s) name a category that is not in"
+                + " 'categories' (first: annotations[1].category_id 99, annotations[2].category_id 99,"
+                + " annotations[3].category_id 99, …); they are not evaluated (pycocotools drops them too)");
+    }
 }

@@ -95,4 +95,39 @@ final class VocDevkitReaderTest {
         assertThatThrownBy(() -> new VocReader().readGroundTruth(missing)).isInstanceOf(InputException.class)
                 .hasMessageContaining(missing.toString()).hasMessageContaining("file not found");
     }
+
+    @Test
+    void read_imageIdClimbingOutOfTheDevkit_rejectedWithFileAndLine() {
+        Devkit.in(dir.resolve("outside")).simpleXml("x", "cat 1 1 10 10 0");
+        Devkit devkit = Devkit.in(dir.resolve("devkit")).simpleXml("a", "cat 1 1 10 10 0")
+                .set("test", "a", "../../outside/Annotations/x");
+
+        assertThatThrownBy(() -> new VocReader().readGroundTruth(devkit.root)).isInstanceOf(InputException.class)
+                .hasMessage(devkit.root.resolve("ImageSets").resolve("Main").resolve("test.txt") + ": line 2: image id"
+                        + " '../../outside/Annotations/x' is not a plain file name; ids name files in Annotations/ and"
+                        + " may not contain / or \\ or be . or ..");
+    }
+
+    @Test
+    void read_absoluteImageId_rejectedWithFileAndLine() {
+        Devkit outside = Devkit.in(dir.resolve("outside")).simpleXml("x", "cat 1 1 10 10 0");
+        String absolute = outside.root.resolve("Annotations").resolve("x").toAbsolutePath().toString();
+        Devkit devkit = Devkit.in(dir.resolve("devkit")).set("test", absolute);
+
+        assertThatThrownBy(() -> new VocReader().readGroundTruth(devkit.root)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(devkit.root.resolve("ImageSets").resolve("Main").resolve("test.txt")
+                        + ": line 1: image id '")
+                .hasMessageContaining("is not a plain file name");
+    }
+
+    @Test
+    void read_unreadableXml_messageGivesTheReason() throws Exception {
+        Devkit devkit = twoImages().set("test", "a");
+        Path xml = devkit.root.resolve("Annotations").resolve("a.xml");
+        java.nio.file.Files.delete(xml);
+        java.nio.file.Files.createSymbolicLink(xml, Unreadable.file(dir));
+
+        assertThatThrownBy(() -> new VocReader().readGroundTruth(devkit.root)).isInstanceOf(InputException.class)
+                .hasMessage(xml + ": cannot be read: permission denied");
+    }
 }

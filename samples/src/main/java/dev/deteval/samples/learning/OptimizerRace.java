@@ -116,12 +116,12 @@ public final class OptimizerRace {
         for (Racer racer : rippleRacers()) {
             ripples.add(descend(racer, new float[] {RIPPLE_START}, OptimizerRace::ripples, RIPPLE_STEPS, x -> true));
         }
-        Files.writeString(dir.resolve("ripples.csv"), csv("optimizer,step,x,f", ripples));
-        Files.writeString(dir.resolve("ripples.svg"), ripplePlot(ripples));
-        Files.writeString(dir.resolve("cosine.csv"), csv("optimizer,step,x,f", cosine));
-        Files.writeString(dir.resolve("saddle.csv"), csv("optimizer,step,x,y,f", saddle));
-        Files.writeString(dir.resolve("cosine.svg"), cosinePlot(cosine));
-        Files.writeString(dir.resolve("saddle.svg"), saddlePlot(saddle));
+        SampleOutput.write(dir, "ripples.csv", csv("optimizer,step,x,f", ripples));
+        SampleOutput.write(dir, "ripples.svg", ripplePlot(ripples));
+        SampleOutput.write(dir, "cosine.csv", csv("optimizer,step,x,f", cosine));
+        SampleOutput.write(dir, "saddle.csv", csv("optimizer,step,x,y,f", saddle));
+        SampleOutput.write(dir, "cosine.svg", cosinePlot(cosine));
+        SampleOutput.write(dir, "saddle.svg", saddlePlot(saddle));
         out.printf("f(x) = cos(3 pi x)/x from x = %.2f, %d steps:%n", COSINE_START, STEPS);
         for (Trajectory t : cosine) {
             out.printf(Locale.ROOT, "  %-30s x = %.4f  f = %.4f%s%n", t.optimizer(), last(t)[0], lastValue(t),

@@ -1,7 +1,9 @@
 package dev.deteval.samples.learning;
 
+import dev.deteval.eval.io.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,13 +33,16 @@ final class SampleOutput {
         }
     }
 
-    /** Writes {@code text} to {@code dir/file} as UTF-8, creating {@code dir} if needed. */
+    /**
+     * Writes {@code text} to {@code dir/file} as UTF-8, creating {@code dir} if needed, whole or not at all
+     * (through evaluator-core's {@link AtomicFile}, the project's one way of writing files).
+     */
     static void write(Path dir, String file, String text) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(file), text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(file), e);
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
+        AtomicFile.write(dir.resolve(file), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
