@@ -2,7 +2,9 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
 import dev.deteval.eval.internal.RadixSort;
+import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.internal.StableSort;
 
 /**
@@ -17,6 +19,8 @@ import dev.deteval.eval.internal.StableSort;
  * the order {@link Accumulation} walks.
  */
 final class CategoryEvaluation {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     static final byte FP = 0;
     static final byte TP = 1;
@@ -37,7 +41,7 @@ final class CategoryEvaluation {
         this.index = index;
         this.compat = p.mode() == CocoMode.COMPAT;
         this.similarity = Similarity.of(p.iouType(), gt, dt, p);
-        this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? gt.numKeypointsColumn() : null;
+        this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? COLUMNS.numKeypoints(gt) : null;
     }
 
     /** Matches and accumulates category row {@code k}, writing its slices of {@code tables}. */
@@ -119,8 +123,8 @@ final class CategoryEvaluation {
             n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
         }
         Ranked ranked = new Ranked(new int[n], new int[n], new double[n], new double[n]);
-        double[] scores = dt.scoreColumn();
-        double[] areas = dt.areaColumn();
+        double[] scores = COLUMNS.scores(dt);
+        double[] areas = COLUMNS.areas(dt);
         int offset = 0;
         for (int i = 0; i < images; i++) {
             int g = k * images + i;
@@ -193,10 +197,10 @@ final class CategoryEvaluation {
             MatchBuffers buf, long[] tp, long[] ignored, int words) {
         double lo = p.areaLo(a);
         double hi = p.areaHi(a);
-        double[] gtArea = gt.areaColumn();
-        boolean[] crowd = gt.crowdColumn();
-        boolean[] ignoreField = gt.ignoreColumn();
-        long[] annIds = gt.annotationIdColumn();
+        double[] gtArea = COLUMNS.areas(gt);
+        boolean[] crowd = COLUMNS.crowd(gt);
+        boolean[] ignoreField = COLUMNS.ignore(gt);
+        long[] annIds = COLUMNS.annotationIds(gt);
         int[] order = buf.order(gtCount);
         boolean[] ignoredAt = buf.ignoredAt;
         boolean[] crowdAt = buf.crowdAt;

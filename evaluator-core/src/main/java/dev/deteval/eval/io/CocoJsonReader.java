@@ -10,6 +10,8 @@ import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.mask.Rle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +49,8 @@ import java.util.Set;
  * without {@code area}, for which {@code w * h} is used); read them with {@link #warnings()}.
  */
 public final class CocoJsonReader {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -304,7 +308,7 @@ public final class CocoJsonReader {
     }
 
     private static boolean allImagesKnown(Detections dt, GroundTruth gt) {
-        long[] images = dt.imageIdColumn();
+        long[] images = COLUMNS.imageIds(dt);
         long previous = Long.MIN_VALUE;
         for (long image : images) {
             if (image != previous && !gt.hasImage(image)) {
@@ -537,7 +541,7 @@ public final class CocoJsonReader {
                 checkImageReferences(builder.annotationImageIds());
                 throw new InputException(c.source, "", e.getMessage(), e);
             }
-            checkCategoryReferences(gt.categoryIdColumn());
+            checkCategoryReferences(COLUMNS.categoryIds(gt));
             return gt;
         }
 
