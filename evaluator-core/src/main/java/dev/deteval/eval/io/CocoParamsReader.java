@@ -42,7 +42,7 @@ public final class CocoParamsReader {
      *     {@code iouType} differs from it is an error
      */
     public static CocoParams read(Path file, CocoMode mode, IouType iouType) {
-        try (InputStream in = CocoJsonReader.open(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return read(in, file.toString(), mode, iouType);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
