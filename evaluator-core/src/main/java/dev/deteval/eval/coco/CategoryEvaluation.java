@@ -6,6 +6,7 @@ import dev.deteval.eval.internal.ColumnAccess;
 import dev.deteval.eval.internal.RadixSort;
 import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.internal.StableSort;
+import java.util.Arrays;
 
 /**
  * Matches one category (or the pooled set when categories are not used) over all images: per image
@@ -237,7 +238,7 @@ final class CategoryEvaluation {
         }
         int[] at = buf.at;
         for (int t = 0; t < p.iouCount(); t++) {
-            java.util.Arrays.fill(taken, 0, gtCount, false);
+            Arrays.fill(taken, 0, gtCount, false);
             double threshold = Math.min(p.iouThr(t), 1 - 1e-10);
             int rowBase = (a * p.iouCount() + t) * words;
             for (int d = 0; d < dtCount; d++) {

@@ -178,9 +178,13 @@ public final class GroundTruth {
     }
 
     /**
-     * Collects images, categories and annotations. Ids must be unique within their kind; an
-     * annotation's image and category must have been added (in any order) by the time of
-     * {@link #build()}.
+     * Collects images, categories and annotations. Ids must be unique within their kind, and an
+     * annotation's image must have been added (in any order) by the time of {@link #build()}.
+     *
+     * <p>An annotation may name a category that was not added, as pycocotools allows: such an annotation
+     * is kept in the columns, but COCO evaluation leaves it out, because pycocotools only loads the
+     * annotations of the categories listed ({@code getAnnIds(catIds=...)} in {@code COCOeval._prepare}).
+     * {@link dev.deteval.eval.io.CocoJsonReader} warns about such annotations.
      */
     public static final class Builder {
         private int imageCount;
@@ -328,8 +332,8 @@ public final class GroundTruth {
         /**
          * Builds the ground truth.
          *
-         * @throws IllegalArgumentException on duplicate ids, or an annotation naming an image or category
-         *     that was not added
+         * @throws IllegalArgumentException on duplicate ids, or an annotation naming an image that was not
+         *     added (an unknown category is allowed, see {@link Builder})
          */
         public GroundTruth build() {
             GroundTruth gt = new GroundTruth(this);

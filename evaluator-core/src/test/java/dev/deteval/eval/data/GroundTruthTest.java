@@ -83,4 +83,24 @@ final class GroundTruthTest {
         assertThat(CocoEvaluator.evaluate(gt, dt, kps).summary().ap()).isCloseTo(1.0, within(1e-12));
         assertThat(gt.keypoints().values()).containsExactly(15, 15, 2);
     }
+
+    /**
+     * Compat with pycocotools: an annotation of a category missing from {@code categories} is accepted
+     * (the builder used to document that it is rejected) and left out of the evaluation.
+     */
+    @Test
+    void build_annotationOfUnknownCategory_keptButNotEvaluated() {
+        GroundTruth gt = GroundTruth.builder().addImage(1).addCategory(1, "thing")
+                .addAnnotation(7, 1, 1, 10, 10, 20, 20)
+                .addAnnotation(8, 1, 99, 100, 100, 20, 20)
+                .build();
+        Detections dt = Detections.builder().add(1, 1, 10, 10, 20, 20, 0.9).add(1, 99, 100, 100, 20, 20, 0.8)
+                .build();
+
+        assertThat(gt.annotationCount()).isEqualTo(2);
+        assertThat(gt.categoryIdColumn()).containsExactly(1, 99);
+        assertThat(gt.categories()).extracting(Category::id).containsExactly(1L);
+        assertThat(CocoEvaluator.evaluate(gt, dt).summary().ap()).isCloseTo(1.0, within(1e-12));
+        assertThat(CocoEvaluator.evaluate(gt, dt).categoryIds()).containsExactly(1);
+    }
 }
