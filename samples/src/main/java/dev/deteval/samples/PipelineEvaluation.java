@@ -97,11 +97,13 @@ public final class PipelineEvaluation {
         Detections infer(long imageId) {
             Detections.Builder out = Detections.builder();
             long[] images = recorded.imageIdColumn();
+            long[] categories = recorded.categoryIdColumn();
             double[] boxes = recorded.boxColumn();
+            double[] scores = recorded.scoreColumn();
             for (int i = 0; i < images.length; i++) {
                 if (images[i] == imageId) {
-                    out.add(imageId, recorded.categoryIdColumn()[i], boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2],
-                            boxes[4 * i + 3], recorded.scoreColumn()[i]);
+                    out.add(imageId, categories[i], boxes[4 * i], boxes[4 * i + 1], boxes[4 * i + 2],
+                            boxes[4 * i + 3], scores[i]);
                 }
             }
             return out.build();

@@ -1,6 +1,7 @@
 package dev.deteval.eval.coco;
 
 import dev.deteval.eval.internal.NumpyMath;
+import java.util.Arrays;
 
 /**
  * pycocotools' {@code accumulate()} for one category, over its detections already in the merged order
@@ -60,7 +61,7 @@ final class Accumulation {
      * below {@code maxDet} in its image; returns how many are.
      */
     private int keep(int maxDet, long[] kept) {
-        java.util.Arrays.fill(kept, 0L);
+        Arrays.fill(kept, 0L);
         int nd = 0;
         for (int i = 0; i < rank.length; i++) {
             long in = rank[i] < maxDet ? 1L : 0L;

@@ -3,18 +3,22 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.geometry.Iou;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 
 /** Box IoU with pycocotools' {@code bbIou} arithmetic (crowd: intersection over the detection's area). */
 final class BoxSimilarity implements Similarity {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     private final double[] db;
     private final double[] gb;
     private final boolean[] crowd;
 
     BoxSimilarity(GroundTruth gt, Detections dt) {
-        this.db = dt.boxColumn();
-        this.gb = gt.boxColumn();
-        this.crowd = gt.crowdColumn();
+        this.db = COLUMNS.boxes(dt);
+        this.gb = COLUMNS.boxes(gt);
+        this.crowd = COLUMNS.crowd(gt);
     }
 
     @Override

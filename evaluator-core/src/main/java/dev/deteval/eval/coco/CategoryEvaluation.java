@@ -2,8 +2,11 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
 import dev.deteval.eval.internal.RadixSort;
+import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.internal.StableSort;
+import java.util.Arrays;
 
 /**
  * Matches one category (or the pooled set when categories are not used) over all images: per image
@@ -17,6 +20,8 @@ import dev.deteval.eval.internal.StableSort;
  * the order {@link Accumulation} walks.
  */
 final class CategoryEvaluation {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     static final byte FP = 0;
     static final byte TP = 1;
@@ -37,7 +42,7 @@ final class CategoryEvaluation {
         this.index = index;
         this.compat = p.mode() == CocoMode.COMPAT;
         this.similarity = Similarity.of(p.iouType(), gt, dt, p);
-        this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? gt.numKeypointsColumn() : null;
+        this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? COLUMNS.numKeypoints(gt) : null;
     }
 
     /** Matches and accumulates category row {@code k}, writing its slices of {@code tables}. */
@@ -119,8 +124,8 @@ final class CategoryEvaluation {
             n += Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
         }
         Ranked ranked = new Ranked(new int[n], new int[n], new double[n], new double[n]);
-        double[] scores = dt.scoreColumn();
-        double[] areas = dt.areaColumn();
+        double[] scores = COLUMNS.scores(dt);
+        double[] areas = COLUMNS.areas(dt);
         int offset = 0;
         for (int i = 0; i < images; i++) {
             int g = k * images + i;
@@ -193,10 +198,10 @@ final class CategoryEvaluation {
             MatchBuffers buf, long[] tp, long[] ignored, int words) {
         double lo = p.areaLo(a);
         double hi = p.areaHi(a);
-        double[] gtArea = gt.areaColumn();
-        boolean[] crowd = gt.crowdColumn();
-        boolean[] ignoreField = gt.ignoreColumn();
-        long[] annIds = gt.annotationIdColumn();
+        double[] gtArea = COLUMNS.areas(gt);
+        boolean[] crowd = COLUMNS.crowd(gt);
+        boolean[] ignoreField = COLUMNS.ignore(gt);
+        long[] annIds = COLUMNS.annotationIds(gt);
         int[] order = buf.order(gtCount);
         boolean[] ignoredAt = buf.ignoredAt;
         boolean[] crowdAt = buf.crowdAt;
@@ -233,7 +238,7 @@ final class CategoryEvaluation {
         }
         int[] at = buf.at;
         for (int t = 0; t < p.iouCount(); t++) {
-            java.util.Arrays.fill(taken, 0, gtCount, false);
+            Arrays.fill(taken, 0, gtCount, false);
             double threshold = Math.min(p.iouThr(t), 1 - 1e-10);
             int rowBase = (a * p.iouCount() + t) * words;
             for (int d = 0; d < dtCount; d++) {

@@ -2,6 +2,8 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Objects;
  * <p>Thread-safe. Boxes are {@code [x, y, w, h]} in pixels.
  */
 public final class CocoDetectionAccumulator {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     private final GroundTruth groundTruth;
     private final CocoParams params;
@@ -73,7 +77,7 @@ public final class CocoDetectionAccumulator {
      * @throws IllegalArgumentException if a detection's image is not in the ground truth; nothing is added
      */
     public void addAll(Detections batch) {
-        long[] images = batch.imageIdColumn();
+        long[] images = COLUMNS.imageIds(batch);
         for (long id : images) {
             requireImage(id);
         }

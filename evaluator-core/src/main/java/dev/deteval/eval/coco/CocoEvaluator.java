@@ -4,6 +4,7 @@ import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -108,7 +109,7 @@ public final class CocoEvaluator {
     private static CocoSummary keypointSummary(CocoParams p, Summarizer s) {
         int m = p.mode() == CocoMode.COMPAT ? 20 : p.maxDet(p.maxDetCount() - 1);
         int[] used = new int[10];
-        java.util.Arrays.fill(used, m);
+        Arrays.fill(used, m);
         return new CocoSummary(
                 s.ap(null, "all", m),
                 s.ap(0.5, "all", m),

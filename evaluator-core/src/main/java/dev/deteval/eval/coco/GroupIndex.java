@@ -2,6 +2,8 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 import java.util.Arrays;
 
 /**
@@ -11,6 +13,8 @@ import java.util.Arrays;
  * concatenates them).
  */
 final class GroupIndex {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     final long[] imageIds;
     final long[] categoryIds;
@@ -44,10 +48,10 @@ final class GroupIndex {
         IdIndex categoryIndex = new IdIndex(categoryIds);
         int[] gtKeys = new int[gt.annotationCount()];
         int[] gtCats = new int[gt.annotationCount()];
-        keys(gt.imageIdColumn(), gt.categoryIdColumn(), imageIndex, categoryIndex, images, p.useCats(), gtKeys,
+        keys(COLUMNS.imageIds(gt), COLUMNS.categoryIds(gt), imageIndex, categoryIndex, images, p.useCats(), gtKeys,
                 gtCats);
 
-        long[] dtImages = dt.imageIdColumn();
+        long[] dtImages = COLUMNS.imageIds(dt);
         for (int i = 0; i < dtImages.length; i++) {
             if ((i == 0 || dtImages[i] != dtImages[i - 1]) && !gt.hasImage(dtImages[i])) {
                 throw new IllegalArgumentException("detection " + i + " refers to image " + dtImages[i]
@@ -56,9 +60,9 @@ final class GroupIndex {
         }
         int[] dtKeys = new int[dt.size()];
         int[] dtCats = new int[dt.size()];
-        keys(dtImages, dt.categoryIdColumn(), imageIndex, categoryIndex, images, p.useCats(), dtKeys, dtCats);
+        keys(dtImages, COLUMNS.categoryIds(dt), imageIndex, categoryIndex, images, p.useCats(), dtKeys, dtCats);
         int unknown = 0;
-        long[] dtCategoryIds = dt.categoryIdColumn();
+        long[] dtCategoryIds = COLUMNS.categoryIds(dt);
         boolean lastKnown = true;
         for (int i = 0; i < dtCategoryIds.length; i++) {
             if (i == 0 || dtCategoryIds[i] != dtCategoryIds[i - 1]) {

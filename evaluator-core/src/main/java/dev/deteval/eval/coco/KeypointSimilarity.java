@@ -3,12 +3,18 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.data.KeypointColumn;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 
 /** Object keypoint similarity of every (detection, ground truth) pair of a group; see {@link Oks}. */
 final class KeypointSimilarity implements Similarity {
 
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
+
     private final KeypointColumn dtKps;
     private final KeypointColumn gtKps;
+    private final double[] dtValues;
+    private final double[] gtValues;
     private final double[] gb;
     private final double[] gtArea;
     private final long[] gtIds;
@@ -17,9 +23,11 @@ final class KeypointSimilarity implements Similarity {
     KeypointSimilarity(GroundTruth gt, Detections dt, double[] sigmas) {
         this.dtKps = dt.keypoints();
         this.gtKps = gt.keypoints();
-        this.gb = gt.boxColumn();
-        this.gtArea = gt.areaColumn();
-        this.gtIds = gt.annotationIdColumn();
+        this.dtValues = COLUMNS.values(dtKps);
+        this.gtValues = COLUMNS.values(gtKps);
+        this.gb = COLUMNS.boxes(gt);
+        this.gtArea = COLUMNS.areas(gt);
+        this.gtIds = COLUMNS.annotationIds(gt);
         this.oks = new Oks(sigmas);
     }
 
@@ -40,7 +48,7 @@ final class KeypointSimilarity implements Similarity {
                         + " keypoints, but kpt_oks_sigmas has " + k);
             }
             for (int d = 0; d < dtCount; d++) {
-                out[d * gtCount + gi] = oks.of(dtKps.values(), dtKps.start(dts[d]), gtKps.values(), gtKps.start(g),
+                out[d * gtCount + gi] = oks.of(dtValues, dtKps.start(dts[d]), gtValues, gtKps.start(g),
                         gb[4 * g], gb[4 * g + 1], gb[4 * g + 2], gb[4 * g + 3], gtArea[g], scratch);
             }
         }

@@ -2,6 +2,8 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.mask.MaskIou;
 import dev.deteval.eval.mask.Rle;
 
@@ -11,16 +13,18 @@ import dev.deteval.eval.mask.Rle;
  */
 final class MaskSimilarity implements Similarity {
 
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
+
     private final Rle[] dtMasks;
     private final Rle[] gtMasks;
     private final boolean[] crowd;
     private final long[] gtIds;
 
     MaskSimilarity(GroundTruth gt, Detections dt) {
-        this.dtMasks = dt.maskColumn();
-        this.gtMasks = gt.maskColumn();
-        this.crowd = gt.crowdColumn();
-        this.gtIds = gt.annotationIdColumn();
+        this.dtMasks = COLUMNS.masks(dt);
+        this.gtMasks = COLUMNS.masks(gt);
+        this.crowd = COLUMNS.crowd(gt);
+        this.gtIds = COLUMNS.annotationIds(gt);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.deteval.eval.coco;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The accumulated COCO tables, as pycocotools' {@code eval} dictionary holds them:
@@ -45,7 +46,7 @@ public final class PrecisionTable {
     static Writer writer(int t, int r, int k, int a, int m) {
         long entries = (long) t * r * k * a * m;
         if (entries > MAX_ENTRIES) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the COCO parameters give a precision table of %d iouThrs x %d recThrs x %d categories x %d"
                     + " area ranges x %d maxDets = %,d entries, more than the limit of %,d; use fewer thresholds",
                     t, r, k, a, m, entries, MAX_ENTRIES));

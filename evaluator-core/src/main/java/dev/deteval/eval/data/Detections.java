@@ -3,22 +3,27 @@ package dev.deteval.eval.data;
 import dev.deteval.eval.internal.Growable;
 import dev.deteval.eval.mask.Rle;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Detections (COCO "results") held in columns: for detection {@code i}, its image id, category id,
  * box {@code [x, y, w, h]} in pixels (continuous coordinates, top-left origin) and confidence score.
  *
- * <p>Input order is kept: COCO evaluation breaks score ties by it. Immutable; callers must not modify
- * the arrays returned by the {@code *Column} accessors.
+ * <p>Input order is kept: COCO evaluation breaks score ties by it. Immutable: every {@code *Column}
+ * accessor returns a fresh copy, which the caller may change freely.
  */
 public final class Detections {
 
-    private final long[] imageIds;
-    private final long[] categoryIds;
-    private final double[] boxes;
-    private final double[] scores;
-    private final double[] areas;
-    private final Rle[] masks; // null when no detection has a mask
+    static {
+        DataColumns.install();
+    }
+
+    final long[] imageIds;
+    final long[] categoryIds;
+    final double[] boxes;
+    final double[] scores;
+    final double[] areas;
+    final Rle[] masks; // null when no detection has a mask
     private final KeypointColumn keypoints; // null when no detection has keypoints
 
     private Detections(long[] imageIds, long[] categoryIds, double[] boxes, double[] scores, double[] areas,
@@ -98,37 +103,37 @@ public final class Detections {
         return scores.length;
     }
 
-    /** Image id of each detection. Do not modify. */
+    /** Image id of each detection (a copy). */
     public long[] imageIdColumn() {
-        return imageIds;
+        return imageIds.clone();
     }
 
-    /** Category id of each detection. Do not modify. */
+    /** Category id of each detection (a copy). */
     public long[] categoryIdColumn() {
-        return categoryIds;
+        return categoryIds.clone();
     }
 
-    /** Boxes as {@code [x, y, w, h]} quadruples, 4 values per detection. Do not modify. */
+    /** Boxes as {@code [x, y, w, h]} quadruples, 4 values per detection (a copy). */
     public double[] boxColumn() {
-        return boxes;
+        return boxes.clone();
     }
 
-    /** Score of each detection. Do not modify. */
+    /** Score of each detection (a copy). */
     public double[] scoreColumn() {
-        return scores;
+        return scores.clone();
     }
 
     /**
      * The area of each detection used for area ranges (pixels²): {@code w * h} of its box unless set
-     * otherwise (a segm result's mask area). Do not modify.
+     * otherwise (a segm result's mask area). A copy.
      */
     public double[] areaColumn() {
-        return areas;
+        return areas.clone();
     }
 
-    /** The mask of each detection, or null where it has none. Do not modify. */
+    /** The mask of each detection, or null where it has none (a copy of the array). */
     public Rle[] maskColumn() {
-        return masks != null ? masks : new Rle[size()];
+        return masks != null ? masks.clone() : new Rle[size()];
     }
 
     /** The keypoints of each detection as {@code [x, y, v]} triples (empty where there are none). */
@@ -233,7 +238,7 @@ public final class Detections {
 
         /** Sets the mask of the detection added last (segm evaluation). */
         public Builder mask(Rle mask) {
-            java.util.Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(mask, "mask");
             if (masks == null) {
                 masks = new Rle[scores.length];
             }
@@ -279,7 +284,7 @@ public final class Detections {
                     int from = other.keypoints.start(i);
                     int count = other.keypoints.count(i);
                     if (count > 0) {
-                        keypoints(Arrays.copyOfRange(other.keypoints.values(), from, from + 3 * count));
+                        keypoints(Arrays.copyOfRange(other.keypoints.values, from, from + 3 * count));
                     }
                 }
             }

@@ -16,10 +16,14 @@ import java.util.Objects;
  * the optional {@code ignore} flag. Annotation {@code i} is described by element {@code i} of every
  * column; columns are in input (file) order.
  *
- * <p>Instances are immutable: the accessors return copies only where noted, so callers must not modify
- * the arrays they receive from the {@code *Column} accessors.
+ * <p>Instances are immutable: every {@code *Column} accessor returns a fresh copy, which the caller may
+ * change freely without affecting this ground truth or any later evaluation of it.
  */
 public final class GroundTruth {
+
+    static {
+        DataColumns.install();
+    }
 
     private final long[] imageIds;
     private final int[] imageWidths;
@@ -27,16 +31,16 @@ public final class GroundTruth {
     private final String[] imageFileNames;
     private final long[] sortedImageIds;
     private final List<Category> categories;
-    private final long[] annotationIds;
-    private final long[] annotationImageIds;
-    private final long[] annotationCategoryIds;
-    private final double[] boxes;
-    private final double[] areas;
-    private final boolean[] crowd;
-    private final boolean[] ignore;
-    private final Rle[] masks;
+    final long[] annotationIds;
+    final long[] annotationImageIds;
+    final long[] annotationCategoryIds;
+    final double[] boxes;
+    final double[] areas;
+    final boolean[] crowd;
+    final boolean[] ignore;
+    final Rle[] masks;
     private final KeypointColumn keypoints;
-    private final int[] numKeypoints;
+    final int[] numKeypoints;
 
     private GroundTruth(Builder b) {
         int ni = b.imageCount;
@@ -120,47 +124,47 @@ public final class GroundTruth {
         return annotationIds.length;
     }
 
-    /** Annotation ids, one per annotation. Do not modify. */
+    /** Annotation ids, one per annotation (a copy). */
     public long[] annotationIdColumn() {
-        return annotationIds;
+        return annotationIds.clone();
     }
 
-    /** Image id of each annotation. Do not modify. */
+    /** Image id of each annotation (a copy). */
     public long[] imageIdColumn() {
-        return annotationImageIds;
+        return annotationImageIds.clone();
     }
 
-    /** Category id of each annotation. Do not modify. */
+    /** Category id of each annotation (a copy). */
     public long[] categoryIdColumn() {
-        return annotationCategoryIds;
+        return annotationCategoryIds.clone();
     }
 
-    /** Boxes as {@code [x, y, w, h]} quadruples, 4 values per annotation. Do not modify. */
+    /** Boxes as {@code [x, y, w, h]} quadruples, 4 values per annotation (a copy). */
     public double[] boxColumn() {
-        return boxes;
+        return boxes.clone();
     }
 
-    /** The {@code area} of each annotation (pixels²). Do not modify. */
+    /** The {@code area} of each annotation (pixels²; a copy). */
     public double[] areaColumn() {
-        return areas;
+        return areas.clone();
     }
 
-    /** The {@code iscrowd} flag of each annotation. Do not modify. */
+    /** The {@code iscrowd} flag of each annotation (a copy). */
     public boolean[] crowdColumn() {
-        return crowd;
+        return crowd.clone();
     }
 
-    /** The {@code ignore} flag of each annotation (false when the input had none). Do not modify. */
+    /** The {@code ignore} flag of each annotation (false when the input had none; a copy). */
     public boolean[] ignoreColumn() {
-        return ignore;
+        return ignore.clone();
     }
 
     /**
      * The mask of each annotation (run-length encoded, image-sized), or null where the annotation has no
-     * segmentation. Do not modify.
+     * segmentation (a copy of the array; the masks themselves are immutable).
      */
     public Rle[] maskColumn() {
-        return masks;
+        return masks.clone();
     }
 
     /** The keypoints of each annotation as {@code [x, y, v]} triples (empty where there are none). */
@@ -168,15 +172,19 @@ public final class GroundTruth {
         return keypoints;
     }
 
-    /** The {@code num_keypoints} field of each annotation (0 when absent). Do not modify. */
+    /** The {@code num_keypoints} field of each annotation (0 when absent; a copy). */
     public int[] numKeypointsColumn() {
-        return numKeypoints;
+        return numKeypoints.clone();
     }
 
     /**
-     * Collects images, categories and annotations. Ids must be unique within their kind; an
-     * annotation's image and category must have been added (in any order) by the time of
-     * {@link #build()}.
+     * Collects images, categories and annotations. Ids must be unique within their kind, and an
+     * annotation's image must have been added (in any order) by the time of {@link #build()}.
+     *
+     * <p>An annotation may name a category that was not added, as pycocotools allows: such an annotation
+     * is kept in the columns, but COCO evaluation leaves it out, because pycocotools only loads the
+     * annotations of the categories listed ({@code getAnnIds(catIds=...)} in {@code COCOeval._prepare}).
+     * {@link dev.deteval.eval.io.CocoJsonReader} warns about such annotations.
      */
     public static final class Builder {
         private int imageCount;
@@ -324,8 +332,8 @@ public final class GroundTruth {
         /**
          * Builds the ground truth.
          *
-         * @throws IllegalArgumentException on duplicate ids, or an annotation naming an image or category
-         *     that was not added
+         * @throws IllegalArgumentException on duplicate ids, or an annotation naming an image that was not
+         *     added (an unknown category is allowed, see {@link Builder})
          */
         public GroundTruth build() {
             GroundTruth gt = new GroundTruth(this);

@@ -4,13 +4,13 @@ package dev.deteval.eval.data;
  * Keypoints of many objects in one flat array: object {@code i} owns the {@code [x, y, v]} triples in
  * {@code values()[start(i) .. start(i + 1))}, so {@code count(i)} keypoints. Coordinates are pixels; {@code v}
  * is COCO's visibility flag (0 unlabelled, 1 labelled but hidden, 2 visible). Objects without keypoints own
- * an empty slice. Immutable; do not modify the arrays.
+ * an empty slice. Immutable: {@link #values()} returns a copy.
  */
 public final class KeypointColumn {
 
     private static final KeypointColumn EMPTY = new KeypointColumn(new double[0], new int[] {0});
 
-    private final double[] values;
+    final double[] values;
     private final int[] start;
 
     private KeypointColumn(double[] values, int[] start) {
@@ -39,9 +39,9 @@ public final class KeypointColumn {
         return new KeypointColumn(values, start);
     }
 
-    /** All triples, object after object. Do not modify. */
+    /** All triples, object after object (a copy). */
     public double[] values() {
-        return values;
+        return values.clone();
     }
 
     /** Index in {@link #values()} of object {@code i}'s first value. */

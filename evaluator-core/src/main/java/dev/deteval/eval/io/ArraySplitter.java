@@ -1,8 +1,11 @@
 package dev.deteval.eval.io;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Arrays;
 
 /**
  * Guesses cut points in the bytes of a JSON document that is one top-level array of objects, so that
@@ -72,10 +75,10 @@ final class ArraySplitter {
                 try {
                     return nextBoundary(channel, from, to);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
@@ -108,7 +111,7 @@ final class ArraySplitter {
         }
         cuts[found++] = sliceStart;
         cuts[found++] = end;
-        return java.util.Arrays.copyOf(cuts, found);
+        return Arrays.copyOf(cuts, found);
     }
 
     /**
@@ -140,7 +143,7 @@ final class ArraySplitter {
         ByteBuffer buffer = ByteBuffer.wrap(out, offset, length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position() - offset) < 0) {
-                throw new java.io.EOFException("file ended while reading (was it changed?)");
+                throw new EOFException("file ended while reading (was it changed?)");
             }
         }
     }

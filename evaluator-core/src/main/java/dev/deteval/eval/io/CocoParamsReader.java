@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads COCO evaluation parameters from a JSON object whose keys are pycocotools' {@code Params}
@@ -42,7 +44,7 @@ public final class CocoParamsReader {
      *     {@code iouType} differs from it is an error
      */
     public static CocoParams read(Path file, CocoMode mode, IouType iouType) {
-        try (InputStream in = CocoJsonReader.open(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return read(in, file.toString(), mode, iouType);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
@@ -66,7 +68,7 @@ public final class CocoParamsReader {
             }
             double[][] areaRng = null;
             String[] areaLbl = null;
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();

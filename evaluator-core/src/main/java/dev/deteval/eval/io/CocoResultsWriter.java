@@ -49,7 +49,7 @@ public final class CocoResultsWriter {
     public static void writeSubset(Path source, Path target, int[] indices, double[] scores) {
         checkIndices(indices, scores);
         AtomicFile.write(target, out -> {
-            try (InputStream in = CocoJsonReader.open(source)) {
+            try (InputStream in = InputFiles.open(source)) {
                 copy(in, source.toString(), out, indices, scores);
             }
         });

@@ -22,7 +22,7 @@ interface JsonSource {
 
     /** A document in a file, streamed. */
     static JsonSource of(Path file) {
-        return factory -> factory.createParser(CocoJsonReader.open(file));
+        return factory -> factory.createParser(InputFiles.open(file));
     }
 
     /** A document that cannot be read again (a stream): errors found after the parse have no line and column. */

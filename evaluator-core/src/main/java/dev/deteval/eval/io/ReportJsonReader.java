@@ -46,7 +46,7 @@ public final class ReportJsonReader {
 
     /** Reads a report file. */
     public static MetricSnapshot read(Path file) {
-        try (InputStream in = CocoJsonReader.open(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);

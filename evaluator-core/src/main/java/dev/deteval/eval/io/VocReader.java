@@ -98,7 +98,7 @@ public final class VocReader {
 
     /** Reads ground truth from a {@code voc-simple/1} JSON file. */
     public VocDataset readSimpleJson(Path file) {
-        try (InputStream in = CocoJsonReader.open(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return readSimpleJson(in, file.toString());
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
@@ -126,7 +126,7 @@ public final class VocReader {
 
     /** Reads a JSON list of detections. */
     public VocDetections readDetectionsJson(Path file, VocDataset gt) {
-        try (InputStream in = CocoJsonReader.open(file)) {
+        try (InputStream in = InputFiles.open(file)) {
             return readDetectionsJson(in, file.toString(), gt);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);

@@ -236,14 +236,17 @@ final class VocSimpleJsonReader {
         }
         SkippedClasses skipped = new SkippedClasses();
         double[] boxes = all.boxColumn();
+        int[] images = all.imageIndexColumn();
+        int[] classes = all.classIndexColumn();
+        boolean[] difficult = all.difficultColumn();
         for (int j = 0; j < all.objectCount(); j++) {
-            String name = all.classes().get(all.classIndexColumn()[j]);
+            String name = all.classes().get(classes[j]);
             if (!b.acceptsClass(name)) {
                 skipped.add(name);
                 continue;
             }
-            b.addObject(all.imageIndexColumn()[j], name, boxes[4 * j], boxes[4 * j + 1], boxes[4 * j + 2],
-                    boxes[4 * j + 3], all.difficultColumn()[j]);
+            b.addObject(images[j], name, boxes[4 * j], boxes[4 * j + 1], boxes[4 * j + 2], boxes[4 * j + 3],
+                    difficult[j]);
         }
         skipped.report(warnings, c.source, "object(s)");
         return b.build();

@@ -57,7 +57,7 @@ final class VocXmlReader {
                 r.close();
             }
         } catch (IOException e) {
-            throw CocoJsonReader.unreadable(file, e);
+            throw InputFiles.unreadable(file, e);
         } catch (XMLStreamException e) {
             throw malformed(source, e);
         }

@@ -3,6 +3,8 @@ package dev.deteval.eval.nms;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.geometry.Box;
 import dev.deteval.eval.geometry.BoxFormat;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +36,8 @@ import java.util.List;
  * until one suppresses it; no objects are created per box. Soft-NMS is O(k²) per class of k boxes.
  */
 public final class Nms {
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     private Nms() {
     }
@@ -100,7 +104,7 @@ public final class Nms {
         NmsResult result = run(flat, BoxFormat.XYXY, scores, classIds, config);
         List<ScoredBox> out = new ArrayList<>(result.size());
         for (int k = 0; k < result.size(); k++) {
-            out.add(boxes.get(result.indices()[k]).withScore(result.scores()[k]));
+            out.add(boxes.get(result.index(k)).withScore(result.score(k)));
         }
         return out;
     }
@@ -116,12 +120,12 @@ public final class Nms {
      */
     public static NmsResult perImage(Detections detections, NmsConfig config) {
         int n = detections.size();
-        DenseIds images = DenseIds.of(detections.imageIdColumn());
-        int[] categories = DenseIds.of(detections.categoryIdColumn()).dense();
+        DenseIds images = DenseIds.of(COLUMNS.imageIds(detections));
+        int[] categories = DenseIds.of(COLUMNS.categoryIds(detections)).dense();
         int[] start = images.starts();
         int[] order = images.groupedOrder(start);
-        double[] allBoxes = detections.boxColumn();
-        double[] allScores = detections.scoreColumn();
+        double[] allBoxes = COLUMNS.boxes(detections);
+        double[] allScores = COLUMNS.scores(detections);
         boolean[] kept = new boolean[n];
         double[] newScores = new double[n];
         for (int img = 0; img < images.count(); img++) {
@@ -138,9 +142,9 @@ public final class Nms {
             }
             NmsResult r = run(boxes, BoxFormat.XYWH, scores, classIds, config);
             for (int t = 0; t < r.size(); t++) {
-                int i = order[from + r.indices()[t]];
+                int i = order[from + r.index(t)];
                 kept[i] = true;
-                newScores[i] = r.scores()[t];
+                newScores[i] = r.score(t);
             }
         }
         return inputOrder(kept, newScores);

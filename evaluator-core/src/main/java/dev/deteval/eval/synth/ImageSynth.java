@@ -1,5 +1,6 @@
 package dev.deteval.eval.synth;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Generates the objects and detections of one synthetic image into reusable columns. */
@@ -89,10 +90,10 @@ final class ImageSynth {
         int d = detections++;
         if (d == detectionScore.length) {
             int cap = d * 2;
-            detectionCategory = java.util.Arrays.copyOf(detectionCategory, cap);
-            detectionBox = java.util.Arrays.copyOf(detectionBox, 4 * cap);
-            detectionScore = java.util.Arrays.copyOf(detectionScore, cap);
-            detectionSource = java.util.Arrays.copyOf(detectionSource, cap);
+            detectionCategory = Arrays.copyOf(detectionCategory, cap);
+            detectionBox = Arrays.copyOf(detectionBox, 4 * cap);
+            detectionScore = Arrays.copyOf(detectionScore, cap);
+            detectionSource = Arrays.copyOf(detectionSource, cap);
         }
         detectionSource[d] = source;
         detectionCategory[d] = category;

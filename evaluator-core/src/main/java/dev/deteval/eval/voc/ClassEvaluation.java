@@ -70,14 +70,14 @@ final class ClassEvaluation {
     }
 
     private Outcome match(int k, int det) {
-        int image = dt.imageIndexColumn()[det];
+        int image = dt.images[det];
         int to = objects.to(image, k);
         double e = params.boxConvention().extent();
         double ovmax = Double.NEGATIVE_INFINITY;
         int jmax = -1;
         for (int p = objects.from(image, k); p < to; p++) {
             int j = objects.object(p);
-            double ov = Overlap.of(e, dt.boxColumn(), det, gt.boxColumn(), j);
+            double ov = Overlap.of(e, dt.boxes, det, gt.boxes, j);
             if (Double.isNaN(ov)) {
                 // numpy's max propagates NaN, and NaN passes no threshold
                 return Outcome.FALSE_POSITIVE;
@@ -90,7 +90,7 @@ final class ClassEvaluation {
         if (!params.matchRule().passes(ovmax, params.overlapThreshold())) {
             return Outcome.FALSE_POSITIVE;
         }
-        if (gt.difficultColumn()[jmax]) {
+        if (gt.difficult[jmax]) {
             return Outcome.IGNORED;
         }
         if (detected[jmax]) {
@@ -101,7 +101,7 @@ final class ClassEvaluation {
     }
 
     private boolean hasTies(int[] sorted, int from, int to) {
-        double[] scores = dt.scoreColumn();
+        double[] scores = dt.scores;
         for (int i = from + 1; i < to; i++) {
             if (scores[sorted[i]] == scores[sorted[i - 1]]) {
                 return true;

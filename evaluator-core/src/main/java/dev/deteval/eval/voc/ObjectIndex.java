@@ -23,10 +23,10 @@ final class ObjectIndex {
         for (int i = 0; i < n; i++) {
             identity[i] = i;
         }
-        int[] byClass = countingSort(identity, gt.classIndexColumn(), gt.classes().size(), null);
+        int[] byClass = countingSort(identity, gt.objectClasses, gt.classes().size(), null);
         int[] imageStart = new int[gt.imageCount() + 1];
-        int[] order = countingSort(byClass, gt.imageIndexColumn(), gt.imageCount(), imageStart);
-        return new ObjectIndex(order, imageStart, gt.classIndexColumn());
+        int[] order = countingSort(byClass, gt.objectImages, gt.imageCount(), imageStart);
+        return new ObjectIndex(order, imageStart, gt.objectClasses);
     }
 
     /**

@@ -20,8 +20,7 @@ import java.util.Objects;
  * from them is the evaluator's {@link BoxConvention}), and its {@code difficult} flag. Objects keep
  * their input order, which decides ties between equally overlapping ground truths.
  *
- * <p>Instances are immutable; callers must not modify the arrays returned by the {@code *Column}
- * accessors.
+ * <p>Instances are immutable: every {@code *Column} accessor returns a fresh copy.
  */
 public final class VocDataset {
 
@@ -29,10 +28,11 @@ public final class VocDataset {
     private final Map<String, Integer> imageIndex;
     private final List<String> classes;
     private final Map<String, Integer> classIndex;
-    private final int[] objectImages;
-    private final int[] objectClasses;
-    private final double[] boxes;
-    private final boolean[] difficult;
+    /** Read directly, without a copy, by this package\'s evaluators; never written after construction. */
+    final int[] objectImages;
+    final int[] objectClasses;
+    final double[] boxes;
+    final boolean[] difficult;
 
     private VocDataset(String[] imageIds, Map<String, Integer> imageIndex, List<String> classes, int[] objectImages,
             int[] objectClasses, double[] boxes, boolean[] difficult) {
@@ -114,24 +114,24 @@ public final class VocDataset {
         return objectImages.length;
     }
 
-    /** Image index of each object. Do not modify. */
+    /** Image index of each object (a copy). */
     public int[] imageIndexColumn() {
-        return objectImages;
+        return objectImages.clone();
     }
 
-    /** Class index of each object. Do not modify. */
+    /** Class index of each object (a copy). */
     public int[] classIndexColumn() {
-        return objectClasses;
+        return objectClasses.clone();
     }
 
-    /** Boxes as {@code [xmin, ymin, xmax, ymax]} quadruples, 4 values per object. Do not modify. */
+    /** Boxes as {@code [xmin, ymin, xmax, ymax]} quadruples, 4 values per object (a copy). */
     public double[] boxColumn() {
-        return boxes;
+        return boxes.clone();
     }
 
-    /** The {@code difficult} flag of each object. Do not modify. */
+    /** The {@code difficult} flag of each object (a copy). */
     public boolean[] difficultColumn() {
-        return difficult;
+        return difficult.clone();
     }
 
     /** Collects images and objects; not thread-safe. */

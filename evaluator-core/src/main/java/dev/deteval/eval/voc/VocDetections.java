@@ -11,16 +11,16 @@ import java.util.Objects;
  * 1-based pixel coordinates and may hold fractions).
  *
  * <p>Input order is kept: detections with equal scores are taken in this order (voc_eval.py's unstable
- * sort leaves that order unspecified). Immutable; callers must not modify the arrays returned by the
- * {@code *Column} accessors.
+ * sort leaves that order unspecified). Immutable: every {@code *Column} accessor returns a fresh copy.
  */
 public final class VocDetections {
 
     private final VocDataset dataset;
-    private final int[] images;
-    private final int[] classes;
-    private final double[] scores;
-    private final double[] boxes;
+    /** Read directly, without a copy, by this package\'s evaluators; never written after construction. */
+    final int[] images;
+    final int[] classes;
+    final double[] scores;
+    final double[] boxes;
 
     private VocDetections(Builder b) {
         dataset = b.dataset;
@@ -50,24 +50,24 @@ public final class VocDetections {
         return scores.length;
     }
 
-    /** Image index (into the dataset) of each detection. Do not modify. */
+    /** Image index (into the dataset) of each detection (a copy). */
     public int[] imageIndexColumn() {
-        return images;
+        return images.clone();
     }
 
-    /** Class index (into the dataset's classes) of each detection. Do not modify. */
+    /** Class index (into the dataset's classes) of each detection (a copy). */
     public int[] classIndexColumn() {
-        return classes;
+        return classes.clone();
     }
 
-    /** Score of each detection. Do not modify. */
+    /** Score of each detection (a copy). */
     public double[] scoreColumn() {
-        return scores;
+        return scores.clone();
     }
 
-    /** Boxes as {@code [xmin, ymin, xmax, ymax]} quadruples, 4 values per detection. Do not modify. */
+    /** Boxes as {@code [xmin, ymin, xmax, ymax]} quadruples, 4 values per detection (a copy). */
     public double[] boxColumn() {
-        return boxes;
+        return boxes.clone();
     }
 
     /** Collects detections; not thread-safe. */

@@ -50,7 +50,7 @@ public final class VocEvaluator {
                 new boolean[gt.objectCount()]);
         List<VocClassResult> perClass = new ArrayList<>(classCount);
         for (int k = 0; k < classCount; k++) {
-            StableSort.descending(sorted, start[k], start[k + 1], dt.scoreColumn());
+            StableSort.descending(sorted, start[k], start[k + 1], dt.scores);
             perClass.add(evaluation.run(k, npos[k], sorted, start[k], start[k + 1]));
         }
         return new VocResult(perClass, mean(perClass, true), mean(perClass, false), params);
@@ -58,8 +58,8 @@ public final class VocEvaluator {
 
     private static int[] countPositives(VocDataset gt, int classCount) {
         int[] npos = new int[classCount];
-        int[] classes = gt.classIndexColumn();
-        boolean[] difficult = gt.difficultColumn();
+        int[] classes = gt.objectClasses;
+        boolean[] difficult = gt.difficult;
         for (int j = 0; j < classes.length; j++) {
             if (!difficult[j]) {
                 npos[classes[j]]++;
@@ -70,7 +70,7 @@ public final class VocEvaluator {
 
     /** Detection indices grouped by class in input order; {@code start} receives the group offsets. */
     private static int[] groupByClass(VocDetections dt, int classCount, int[] start) {
-        int[] classes = dt.classIndexColumn();
+        int[] classes = dt.classes;
         for (int k : classes) {
             start[k + 1]++;
         }

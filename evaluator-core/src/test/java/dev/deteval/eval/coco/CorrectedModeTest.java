@@ -44,12 +44,16 @@ final class CorrectedModeTest {
             b.addCategory(c);
         }
         double[] box = gt.boxColumn();
+        boolean[] ignore = gt.ignoreColumn();
+        double[] areas = gt.areaColumn();
+        long[] ids = gt.annotationIdColumn();
+        long[] images = gt.imageIdColumn();
+        long[] categories = gt.categoryIdColumn();
+        boolean[] crowd = gt.crowdColumn();
         for (int i = 0; i < gt.annotationCount(); i++) {
-            boolean ignored = gt.ignoreColumn()[i];
-            double area = ignoreToOutOfRange && ignored ? 2e10 : gt.areaColumn()[i];
-            b.addAnnotation(newId.applyAsLong(gt.annotationIdColumn()[i]), gt.imageIdColumn()[i],
-                    gt.categoryIdColumn()[i], box[4 * i], box[4 * i + 1], box[4 * i + 2], box[4 * i + 3], area,
-                    gt.crowdColumn()[i], false);
+            double area = ignoreToOutOfRange && ignore[i] ? 2e10 : areas[i];
+            b.addAnnotation(newId.applyAsLong(ids[i]), images[i], categories[i], box[4 * i], box[4 * i + 1],
+                    box[4 * i + 2], box[4 * i + 3], area, crowd[i], false);
         }
         return b.build();
     }

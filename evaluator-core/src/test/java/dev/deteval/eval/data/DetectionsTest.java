@@ -2,8 +2,11 @@ package dev.deteval.eval.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.mask.Rle;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class DetectionsTest {
@@ -60,5 +63,30 @@ class DetectionsTest {
         assertThat(kps.count(4)).isEqualTo(1);
         assertThat(kps.values()[kps.start(4)]).isEqualTo(1);
         assertThat(kps.count(0) + kps.count(1) + kps.count(2) + kps.count(3)).isZero();
+    }
+
+    /** Writing into the arrays the accessors return changed the next evaluation before they were copies. */
+    @Test
+    void everyColumn_callerWritesIntoIt_detectionsAndEvaluationUnchanged() {
+        GroundTruth gt = GroundTruth.builder().addImage(1).addCategory(1, "thing")
+                .addAnnotation(7, 1, 1, 10, 10, 20, 20).build();
+        Detections dt = Detections.builder().add(1, 1, 10, 10, 20, 20, 0.9)
+                .mask(Rle.of(2, 2, new int[] {1, 2, 1})).build();
+        assertThat(CocoEvaluator.evaluate(gt, dt).summary().ap()).isCloseTo(1.0, within(1e-12));
+
+        Arrays.fill(dt.boxColumn(), 0.0);
+        Arrays.fill(dt.imageIdColumn(), 99);
+        Arrays.fill(dt.categoryIdColumn(), 99);
+        Arrays.fill(dt.scoreColumn(), -1.0);
+        Arrays.fill(dt.areaColumn(), 1e12);
+        Arrays.fill(dt.maskColumn(), null);
+
+        assertThat(CocoEvaluator.evaluate(gt, dt).summary().ap()).isCloseTo(1.0, within(1e-12));
+        assertThat(dt.boxColumn()).containsExactly(10, 10, 20, 20);
+        assertThat(dt.imageIdColumn()).containsExactly(1);
+        assertThat(dt.categoryIdColumn()).containsExactly(1);
+        assertThat(dt.scoreColumn()).containsExactly(0.9);
+        assertThat(dt.areaColumn()).containsExactly(400);
+        assertThat(dt.maskColumn()[0]).isNotNull();
     }
 }

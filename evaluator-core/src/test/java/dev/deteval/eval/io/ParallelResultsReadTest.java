@@ -3,18 +3,24 @@ package dev.deteval.eval.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.synth.SyntheticCoco;
 import java.io.ByteArrayInputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class ParallelResultsReadTest {
+
+    /** Slices every input of 64 KiB or more for four workers, whatever the number of cores. */
+    static final Slicing FORCED = new Slicing(4, 1 << 16, Slicing.MAX_SLICE_BYTES);
 
     @TempDir
     static Path dir;
@@ -28,10 +34,42 @@ final class ParallelResultsReadTest {
         results = Files.readAllBytes(dir.resolve("detections.json"));
     }
 
+    /** A reader that slices on any machine, also on a one-core runner where the default one streams. */
+    static CocoJsonReader sliced() {
+        return new CocoJsonReader(IouType.BBOX, FORCED);
+    }
+
+    @Test
+    void readResults_forcedSlicing_parsesInMoreThanOneSliceOnAnyMachine() {
+        CocoJsonReader fromBytes = sliced();
+        fromBytes.readResults(results, "dt.json", gt);
+        CocoJsonReader fromFile = sliced();
+        fromFile.readResults(dir.resolve("detections.json"), gt);
+        CocoJsonReader both = sliced();
+        both.readBoth(dir.resolve("instances.json"), dir.resolve("detections.json"));
+        CocoJsonReader streamed = sliced();
+        streamed.readResults(new ByteArrayInputStream(results), "dt.json", gt);
+
+        assertThat(fromBytes.lastSliceCount()).isEqualTo(8);
+        assertThat(fromFile.lastSliceCount()).isEqualTo(8);
+        assertThat(both.lastSliceCount()).isEqualTo(8);
+        assertThat(streamed.lastSliceCount()).isZero();
+    }
+
+    @Test
+    void readResults_oneWorker_parsesInOnePiece() {
+        CocoJsonReader reader = new CocoJsonReader(IouType.BBOX, new Slicing(1, 1 << 16, Slicing.MAX_SLICE_BYTES));
+
+        Detections dt = reader.readResults(dir.resolve("detections.json"), gt);
+
+        assertThat(reader.lastSliceCount()).isZero();
+        assertThat(dt.scoreColumn()).isEqualTo(sliced().readResults(results, "dt.json", gt).scoreColumn());
+    }
+
     @Test
     void readResults_largeArray_equalsSequentialParseInOrder() {
-        assertThat(results.length).isGreaterThan(CocoJsonReader.PARALLEL_MIN_BYTES);
-        Detections parallel = new CocoJsonReader().readResults(results, "dt.json", gt);
+        assertThat(results.length).isGreaterThan(Slicing.PARALLEL_MIN_BYTES);
+        Detections parallel = sliced().readResults(results, "dt.json", gt);
         Detections sequential = new CocoJsonReader().readResults(new ByteArrayInputStream(results), "dt.json", gt);
 
         assertThat(parallel.size()).isEqualTo(sequential.size());
@@ -50,7 +88,7 @@ final class ParallelResultsReadTest {
 
         InputException sequential = BadInput.inputException(() -> new CocoJsonReader()
                 .readResults(new ByteArrayInputStream(bytes), "dt.json", gt));
-        assertThatThrownBy(() -> new CocoJsonReader().readResults(bytes, "dt.json", gt))
+        assertThatThrownBy(() -> sliced().readResults(bytes, "dt.json", gt))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.location()).startsWith("[").contains(".score").contains("line 1, column");
     }
@@ -83,7 +121,7 @@ final class ParallelResultsReadTest {
         assertThat(ArraySplitter.nextBoundary(bytes, 0, bytes.length)).as("first guess lands inside a detection")
                 .isLessThan(decorated.indexOf("},{\"image_id\""));
 
-        Detections parallel = new CocoJsonReader().readResults(bytes, "dt.json", gt);
+        Detections parallel = sliced().readResults(bytes, "dt.json", gt);
         Detections sequential = new CocoJsonReader().readResults(new ByteArrayInputStream(bytes), "dt.json", gt);
 
         assertThat(parallel.size()).isEqualTo(sequential.size());
@@ -100,7 +138,7 @@ final class ParallelResultsReadTest {
 
     @Test
     void readBoth_validFiles_equalsGroundTruthThenResults() {
-        CocoJsonReader.Inputs both = new CocoJsonReader().readBoth(dir.resolve("instances.json"),
+        CocoJsonReader.Inputs both = sliced().readBoth(dir.resolve("instances.json"),
                 dir.resolve("detections.json"));
         Detections sequential = new CocoJsonReader().readResults(new ByteArrayInputStream(results), "dt.json", gt);
 
@@ -120,7 +158,7 @@ final class ParallelResultsReadTest {
         Files.writeString(file, broken);
 
         InputException sequential = BadInput.inputException(() -> new CocoJsonReader().readResults(file, gt));
-        assertThatThrownBy(() -> new CocoJsonReader().readBoth(dir.resolve("instances.json"), file))
+        assertThatThrownBy(() -> sliced().readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.getMessage()).contains("987654321").contains("[0].image_id");
     }
@@ -142,11 +180,11 @@ final class ParallelResultsReadTest {
         for (byte[] bytes : new byte[][] {results, indented.getBytes(StandardCharsets.UTF_8)}) {
             Path file = dir.resolve("split.json");
             Files.write(file, bytes);
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            try (FileChannel channel = FileChannel.open(file)) {
                 long[] fromFile = ArraySplitter.split(channel, bytes.length, 7);
 
                 assertThat(fromFile).hasSizeGreaterThan(2).isEqualTo(
-                        java.util.Arrays.stream(ArraySplitter.split(bytes, bytes.length, 7)).asLongStream().toArray());
+                        Arrays.stream(ArraySplitter.split(bytes, bytes.length, 7)).asLongStream().toArray());
             }
         }
     }
@@ -156,7 +194,7 @@ final class ParallelResultsReadTest {
         Path file = dir.resolve("not-a-list.json");
         for (String text : new String[] {"{\"annotations\":[{\"a\":1},{\"b\":2}]}", "[{\"a\":1},{\"b\":2}"}) {
             Files.writeString(file, text);
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            try (FileChannel channel = FileChannel.open(file)) {
                 assertThat(ArraySplitter.split(channel, text.length(), 4)).isNull();
             }
         }
@@ -170,7 +208,7 @@ final class ParallelResultsReadTest {
         Path file = dir.resolve("decorated.json");
         Files.writeString(file, decorated);
 
-        CocoJsonReader.Inputs both = new CocoJsonReader().readBoth(dir.resolve("instances.json"), file);
+        CocoJsonReader.Inputs both = sliced().readBoth(dir.resolve("instances.json"), file);
         Detections sequential = new CocoJsonReader().readResults(
                 new ByteArrayInputStream(decorated.getBytes(StandardCharsets.UTF_8)), "dt.json", gt);
 
@@ -188,7 +226,7 @@ final class ParallelResultsReadTest {
         Files.writeString(file, broken);
 
         InputException sequential = BadInput.inputException(() -> new CocoJsonReader().readResults(file, gt));
-        assertThatThrownBy(() -> new CocoJsonReader().readBoth(dir.resolve("instances.json"), file))
+        assertThatThrownBy(() -> sliced().readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.getMessage()).contains("syntax.json");
     }

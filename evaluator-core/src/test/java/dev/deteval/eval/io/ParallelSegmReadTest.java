@@ -33,7 +33,7 @@ final class ParallelSegmReadTest {
 
     @Test
     void readBoth_maskResults_equalsSequentialRead() {
-        assertThat(results.length()).isGreaterThan(CocoJsonReader.PARALLEL_MIN_BYTES);
+        assertThat(results.length()).isGreaterThan(Slicing.PARALLEL_MIN_BYTES);
 
         assertSameAsSequential(dir.resolve("detections.json"), results);
     }
@@ -63,9 +63,14 @@ final class ParallelSegmReadTest {
 
         InputException sequential = BadInput.inputException(() -> new CocoJsonReader(IouType.SEGM)
                 .readResults(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), file.toString(), null));
-        assertThatThrownBy(() -> new CocoJsonReader(IouType.SEGM).readBoth(dir.resolve("instances.json"), file))
+        assertThatThrownBy(() -> sliced().readBoth(dir.resolve("instances.json"), file))
                 .isInstanceOf(InputException.class).hasMessage(sequential.getMessage());
         assertThat(sequential.getMessage()).contains("missing required field 'bbox'");
+    }
+
+    /** A mask reader that slices on any machine (see {@link ParallelResultsReadTest#FORCED}). */
+    private static CocoJsonReader sliced() {
+        return new CocoJsonReader(IouType.SEGM, ParallelResultsReadTest.FORCED);
     }
 
     /** The results without the {@code "bbox":[…],} member that starts at {@code box}. */
@@ -74,8 +79,9 @@ final class ParallelSegmReadTest {
     }
 
     private static Detections assertSameAsSequential(Path file, String text) {
-        Detections parallel = new CocoJsonReader(IouType.SEGM).readBoth(dir.resolve("instances.json"), file)
-                .detections();
+        CocoJsonReader reader = sliced();
+        Detections parallel = reader.readBoth(dir.resolve("instances.json"), file).detections();
+        assertThat(reader.lastSliceCount()).as("slices parsed").isGreaterThan(1);
         Detections sequential = new CocoJsonReader(IouType.SEGM)
                 .readResults(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "dt.json", null);
 

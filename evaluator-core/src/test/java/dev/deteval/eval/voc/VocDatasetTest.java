@@ -2,7 +2,9 @@ package dev.deteval.eval.voc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +84,21 @@ final class VocDatasetTest {
                 .hasMessageContaining("class 'dog'");
         assertThatThrownBy(() -> dt.add("a", "cat", Double.NaN, 1, 1, 2, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score");
+    }
+
+    /** Writing into the arrays the accessors returned changed the next evaluation before they were copies. */
+    @Test
+    void datasetColumns_callerWritesIntoThem_laterEvaluationUnchanged() {
+        VocDataset gt = VocDetectionsTest.oneObject();
+        VocDetections dt = VocDetections.builder(gt).add("000001", "dog", 0.9, 10, 10, 50, 50).build();
+
+        Arrays.fill(gt.boxColumn(), 0.0);
+        Arrays.fill(gt.difficultColumn(), true);
+        Arrays.fill(gt.imageIndexColumn(), 0);
+        Arrays.fill(gt.classIndexColumn(), 0);
+
+        assertThat(VocDetectionsTest.ap(gt, dt)).isCloseTo(1.0, within(1e-12));
+        assertThat(gt.boxColumn()).containsExactly(10, 10, 50, 50);
+        assertThat(gt.difficultColumn()).containsExactly(false);
     }
 }

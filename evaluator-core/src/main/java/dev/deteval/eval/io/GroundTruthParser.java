@@ -1,0 +1,415 @@
+package dev.deteval.eval.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.data.Category;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
+import dev.deteval.eval.mask.Rle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Parses the COCO instances format ({@code images}, {@code categories}, {@code annotations}) from one
+ * parser into a {@link GroundTruth}, with the masks or keypoints the {@link IouType} needs. Errors found
+ * only after the parse (a duplicate annotation id, an unknown image) are placed by walking the document
+ * again. One instance reads one document.
+ */
+final class GroundTruthParser {
+
+    /** How many annotations of unknown categories the warning about them names. */
+    private static final int UNKNOWN_CATEGORY_EXAMPLES = 3;
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
+
+    private final JsonCursor c;
+    private final List<String> warnings;
+    private final GroundTruth.Builder builder = GroundTruth.builder();
+    private final double[] box = new double[4];
+    /** The document again, to find the place of an error found after the parse. */
+    private final JsonSource document;
+    private final Set<Long> imageIds = new HashSet<>();
+    private final Set<Long> categoryIds = new HashSet<>();
+    private int missingArea;
+    private boolean sawImages;
+    private boolean sawAnnotations;
+    private boolean sawCategories;
+    private final IouType type;
+    private final Map<Long, int[]> imageSizes = new HashMap<>();
+    private final List<SegmentationJson> segmentations = new ArrayList<>();
+    private final List<long[]> segmentationOwners = new ArrayList<>();
+    private int annotationCount;
+
+    GroundTruthParser(JsonCursor c, JsonSource document, List<String> warnings, IouType type) {
+        this.c = c;
+        this.document = document;
+        this.warnings = warnings;
+        this.type = type;
+    }
+
+    GroundTruth parse() {
+        c.next();
+        c.expect(JsonToken.START_OBJECT, "$", "a JSON object with images, annotations and categories");
+        while (c.next() == JsonToken.FIELD_NAME) {
+            String name = c.fieldName();
+            c.next();
+            switch (name) {
+                case "images" -> {
+                    if (sawImages) {
+                        throw c.error("images", "member 'images' appears twice in one object");
+                    }
+                    sawImages = true;
+                    array("images", this::image);
+                }
+                case "annotations" -> {
+                    if (sawAnnotations) {
+                        throw c.error("annotations", "member 'annotations' appears twice in one object");
+                    }
+                    sawAnnotations = true;
+                    array("annotations", this::annotation);
+                }
+                case "categories" -> {
+                    if (sawCategories) {
+                        throw c.error("categories", "member 'categories' appears twice in one object");
+                    }
+                    sawCategories = true;
+                    array("categories", this::category);
+                }
+                default -> c.skipChildren();
+            }
+        }
+        if (c.next() != null) {
+            throw c.error("$", "unexpected content after the top-level object");
+        }
+        if (!sawImages) {
+            throw new InputException(c.source, "$", "missing required member 'images'");
+        }
+        if (!sawAnnotations) {
+            throw new InputException(c.source, "$", "missing required member 'annotations'");
+        }
+        if (!sawCategories) {
+            throw new InputException(c.source, "$", "missing required member 'categories'");
+        }
+        if (missingArea > 0) {
+            warnings.add(c.source + ": " + missingArea + " annotation(s) have no 'area'; using w*h of the bbox"
+                    + " (pycocotools would fail)");
+        }
+        if (!segmentations.isEmpty()) {
+            checkImageReferences(builder.annotationImageIds()); // masks need their image's size
+        }
+        resolveMasks();
+        GroundTruth gt;
+        try {
+            gt = builder.build();
+        } catch (IllegalArgumentException e) {
+            // build() found a duplicate id or an unknown image: name the first in file order, with its place
+            checkUniqueAnnotationIds(builder.annotationIds());
+            checkImageReferences(builder.annotationImageIds());
+            throw new InputException(c.source, "", e.getMessage(), e);
+        }
+        checkCategoryReferences(COLUMNS.categoryIds(gt));
+        return gt;
+    }
+
+    /** The first annotation (in file order) whose id an earlier one already has is an error. */
+    private void checkUniqueAnnotationIds(long[] ids) {
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (!seen.add(ids[i])) {
+                throw errorAfterParse(i, "id", "duplicate annotation id " + ids[i]);
+            }
+        }
+    }
+
+    private void checkImageReferences(long[] images) {
+        long[] known = imageIds.stream().mapToLong(Long::longValue).sorted().toArray();
+        for (int i = 0; i < images.length; i++) {
+            if (Arrays.binarySearch(known, images[i]) < 0) {
+                throw errorAfterParse(i, "image_id", "image " + images[i] + " is not in 'images'");
+            }
+        }
+    }
+
+    /** An error at member {@code field} of annotation {@code i}, placed by walking the document again. */
+    private InputException errorAfterParse(int i, String field, String problem) {
+        String path = "annotations[" + i + "]." + field;
+        return c.errorAt(path, JsonLocator.find(CocoJson.FACTORY, document, "annotations", i, field), problem);
+    }
+
+    /**
+     * Turns the segmentations into masks now that every image's size is known: rasterised in parallel,
+     * then stored in order, so that the first bad one in file order is the one reported.
+     */
+    private void resolveMasks() {
+        int n = segmentations.size();
+        Rle[] masks = new Rle[n];
+        IllegalArgumentException[] failures = new IllegalArgumentException[n];
+        IntStream.range(0, n).parallel().forEach(j -> {
+            int[] hw = imageSizes.get(segmentationOwners.get(j)[1]);
+            try {
+                masks[j] = segmentations.get(j).toRle(hw[0], hw[1]);
+            } catch (IllegalArgumentException e) {
+                failures[j] = e;
+            }
+        });
+        for (int j = 0; j < n; j++) {
+            long[] owner = segmentationOwners.get(j);
+            if (failures[j] != null) {
+                throw new InputException(c.source, segmentations.get(j).path(),
+                        "annotation " + owner[2] + ": " + failures[j].getMessage(), failures[j]);
+            }
+            builder.mask((int) owner[0], masks[j]);
+        }
+    }
+
+    /** One warning for all annotations of unknown categories: their count and the first few. */
+    private void checkCategoryReferences(long[] categories) {
+        long[] known = categoryIds.stream().mapToLong(Long::longValue).sorted().toArray();
+        int unknown = 0;
+        StringBuilder examples = new StringBuilder();
+        for (int i = 0; i < categories.length; i++) {
+            if (Arrays.binarySearch(known, categories[i]) < 0) {
+                if (++unknown <= UNKNOWN_CATEGORY_EXAMPLES) {
+                    examples.append(unknown > 1 ? ", " : "").append("annotations[").append(i)
+                            .append("].category_id ").append(categories[i]);
+                }
+            }
+        }
+        if (unknown > 0) {
+            warnings.add(c.source + ": " + unknown + " annotation(s) name a category that is not in 'categories' ("
+                    + (unknown > UNKNOWN_CATEGORY_EXAMPLES ? "first: " : "") + examples
+                    + (unknown > UNKNOWN_CATEGORY_EXAMPLES ? ", …" : "")
+                    + "); they are not evaluated (pycocotools drops them too)");
+        }
+    }
+
+    private void array(String path, ElementReader reader) {
+        c.expect(JsonToken.START_ARRAY, path, "an array");
+        int i = 0;
+        while (c.next() != JsonToken.END_ARRAY) {
+            if (c.current() == null) {
+                throw c.error(path, "unexpected end of input");
+            }
+            if (c.current() != JsonToken.START_OBJECT) {
+                c.expect(JsonToken.START_OBJECT, path + "[" + i + "]", "an object");
+            }
+            reader.read(path, i);
+            i++;
+        }
+    }
+
+    private void image(String base, int index) {
+        String path = CocoJson.at(base, index);
+        Long id = null;
+        JsonLocation idAt = null;
+        int width = 0;
+        int height = 0;
+        String fileName = "";
+        int seen = 0;
+        while (c.next() == JsonToken.FIELD_NAME) {
+            String name = c.fieldName();
+            c.next();
+            switch (name) {
+                case "id" -> {
+                    seen = c.once(seen, 1, path, "id");
+                    id = c.readLong(path + ".id");
+                    idAt = c.location();
+                }
+                case "width" -> {
+                    seen = c.once(seen, 2, path, "width");
+                    width = (int) nonNegative(path + ".width", c.readLong(path + ".width"));
+                }
+                case "height" -> {
+                    seen = c.once(seen, 4, path, "height");
+                    height = (int) nonNegative(path + ".height", c.readLong(path + ".height"));
+                }
+                case "file_name" -> {
+                    seen = c.once(seen, 8, path, "file_name");
+                    fileName = c.readString(path + ".file_name");
+                }
+                default -> c.skipChildren();
+            }
+        }
+        if (id == null) {
+            throw c.error(path, "missing required field 'id'");
+        }
+        if (!imageIds.add(id)) {
+            throw c.errorAt(path + ".id", idAt, "duplicate image id " + id);
+        }
+        builder.addImage(id, width, height, fileName);
+        imageSizes.put(id, new int[] {height, width});
+    }
+
+    private long nonNegative(String path, long v) {
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw c.error(path, "must be a non-negative integer, got " + v);
+        }
+        return v;
+    }
+
+    private void category(String base, int index) {
+        String path = CocoJson.at(base, index);
+        Long id = null;
+        JsonLocation idAt = null;
+        String name = "";
+        String supercategory = "";
+        int seen = 0;
+        while (c.next() == JsonToken.FIELD_NAME) {
+            String field = c.fieldName();
+            c.next();
+            switch (field) {
+                case "id" -> {
+                    seen = c.once(seen, 1, path, "id");
+                    id = c.readLong(path + ".id");
+                    idAt = c.location();
+                }
+                case "name" -> {
+                    seen = c.once(seen, 2, path, "name");
+                    name = c.readString(path + ".name");
+                }
+                case "supercategory" -> {
+                    seen = c.once(seen, 4, path, "supercategory");
+                    supercategory = c.readString(path + ".supercategory");
+                }
+                default -> c.skipChildren();
+            }
+        }
+        if (id == null) {
+            throw c.error(path, "missing required field 'id'");
+        }
+        if (!categoryIds.add(id)) {
+            throw c.errorAt(path + ".id", idAt, "duplicate category id " + id);
+        }
+        builder.addCategory(new Category(id, name, supercategory));
+    }
+
+    /** Runs once per annotation: message paths are built only when something is wrong. */
+    private void annotation(String base, int index) {
+        long id = 0;
+        long imageId = 0;
+        long categoryId = 0;
+        boolean hasBox = false;
+        double area = Double.NaN;
+        boolean crowd = false;
+        boolean ignore = false;
+        SegmentationJson segmentation = null;
+        double[] keypoints = null;
+        int numKeypoints = -1;
+        int seen = 0;
+        while (c.next() == JsonToken.FIELD_NAME) {
+            String name = c.fieldName();
+            c.next();
+            switch (name) {
+                case "id" -> {
+                    seen = c.once(seen, 1, base, index, "id");
+                    id = c.readLong(base, index, "id");
+                }
+                case "image_id" -> {
+                    seen = c.once(seen, 2, base, index, "image_id");
+                    imageId = c.readLong(base, index, "image_id");
+                }
+                case "segmentation" -> {
+                    if (type == IouType.SEGM) {
+                        seen = c.once(seen, 128, base, index, "segmentation");
+                        segmentation = SegmentationJson.read(c, JsonCursor.join(base, index, "segmentation"));
+                    } else {
+                        c.skipChildren();
+                    }
+                }
+                case "keypoints" -> {
+                    if (type == IouType.KEYPOINTS) {
+                        seen = c.once(seen, 256, base, index, "keypoints");
+                        keypoints = CocoJson.keypoints(c, JsonCursor.join(base, index, "keypoints"));
+                    } else {
+                        c.skipChildren();
+                    }
+                }
+                case "num_keypoints" -> {
+                    if (type == IouType.KEYPOINTS) {
+                        seen = c.once(seen, 512, base, index, "num_keypoints");
+                        String at = JsonCursor.join(base, index, "num_keypoints");
+                        numKeypoints = (int) nonNegative(at, c.readLong(at));
+                    } else {
+                        c.skipChildren();
+                    }
+                }
+                case "category_id" -> {
+                    seen = c.once(seen, 4, base, index, "category_id");
+                    categoryId = c.readLong(base, index, "category_id");
+                }
+                case "bbox" -> {
+                    seen = c.once(seen, 8, base, index, "bbox");
+                    c.readBox(base, index, "bbox", box);
+                    hasBox = true;
+                    if (box[2] < 0 || box[3] < 0) {
+                        throw c.error(JsonCursor.join(base, index, "bbox"), "width and height must not be"
+                                + " negative, got " + box[2] + " x " + box[3]);
+                    }
+                }
+                case "area" -> {
+                    seen = c.once(seen, 16, base, index, "area");
+                    area = c.readFinite(base, index, "area");
+                    if (area < 0) {
+                        throw c.error(JsonCursor.join(base, index, "area"), "must not be negative, got " + area);
+                    }
+                }
+                case "iscrowd" -> {
+                    seen = c.once(seen, 32, base, index, "iscrowd");
+                    crowd = c.readFlag(base, index, "iscrowd");
+                }
+                case "ignore" -> {
+                    seen = c.once(seen, 64, base, index, "ignore");
+                    ignore = c.readFlag(base, index, "ignore");
+                }
+                default -> c.skipChildren();
+            }
+        }
+        requireField(seen, 1, base, index, "id");
+        requireField(seen, 2, base, index, "image_id");
+        requireField(seen, 4, base, index, "category_id");
+        if (!hasBox) {
+            throw c.error(CocoJson.at(base, index), "missing required field 'bbox'");
+        }
+        if (Double.isNaN(area)) {
+            area = box[2] * box[3];
+            missingArea++;
+        }
+        builder.addAnnotation(id, imageId, categoryId, box[0], box[1], box[2], box[3], area, crowd, ignore);
+        int row = annotationCount++;
+        if (segmentation != null) {
+            segmentations.add(segmentation);
+            segmentationOwners.add(new long[] {row, imageId, id});
+        } else if (type == IouType.SEGM) {
+            throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
+        }
+        if (keypoints != null) {
+            if (numKeypoints < 0) {
+                throw c.error(CocoJson.at(base, index), "missing required field 'num_keypoints' (keypoints evaluation)");
+            }
+            builder.keypoints(row, keypoints, numKeypoints);
+        } else if (numKeypoints > 0) {
+            throw c.error(CocoJson.at(base, index), "num_keypoints is " + numKeypoints
+                    + " but there is no 'keypoints' field");
+        }
+    }
+
+    private void requireField(int seen, int bit, String base, int index, String field) {
+        if ((seen & bit) == 0) {
+            throw c.error(CocoJson.at(base, index), "missing required field '" + field + "'");
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElementReader {
+        /** Reads element {@code index} of the array at {@code base}. */
+        void read(String base, int index);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.deteval.eval.io;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.mask.Rle;
+
+/**
+ * Parses a COCO results list (a JSON array of detections, or an object whose {@code annotations} member is
+ * one) from one parser into detection columns, applying pycocotools' {@code loadRes} rules for the
+ * {@link IouType}. It reads a whole file or one slice of it; a slice is told whether the file's first
+ * result has a bbox. One instance reads one list.
+ */
+final class ResultsParser {
+    private final JsonCursor c;
+    private final GroundTruth gt;
+    private final Detections.Builder builder;
+    private final double[] box = new double[4];
+    private final IouType type;
+    /** pycocotools' loadRes takes its bbox branch for every result when the first one has a bbox. */
+    private boolean boxesFromFirst;
+    /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
+    private final boolean firstKnown;
+
+    /** A parser for a whole results list: its first result decides loadRes' rule. */
+    ResultsParser(JsonCursor c, GroundTruth gt, IouType type) {
+        this(c, gt, type, 0, null);
+    }
+
+    /**
+     * A parser for a slice of a results file: {@code expected} is room for that many detections before
+     * the columns grow, {@code firstHasBox} whether the file's first result has a bbox (null: the
+     * first element parsed is the file's first result).
+     */
+    ResultsParser(JsonCursor c, GroundTruth gt, IouType type, int expected, Boolean firstHasBox) {
+        this.c = c;
+        this.gt = gt;
+        this.type = type;
+        this.builder = Detections.builder(expected);
+        this.firstKnown = firstHasBox != null;
+        this.boxesFromFirst = firstKnown && firstHasBox;
+    }
+
+    /** The detections read by {@link #parse()}, not yet built. */
+    Detections.Builder collected() {
+        return builder;
+    }
+
+    Detections parse() {
+        JsonToken first = c.next();
+        String path = "$";
+        if (first == JsonToken.START_OBJECT) {
+            boolean found = false;
+            while (c.next() == JsonToken.FIELD_NAME) {
+                String name = c.fieldName();
+                c.next();
+                if (name.equals("annotations")) {
+                    if (found) {
+                        throw c.error("annotations", "member 'annotations' appears twice in one object");
+                    }
+                    found = true;
+                    list("annotations");
+                } else {
+                    c.skipChildren();
+                }
+            }
+            if (!found) {
+                throw c.error("$", "expected a JSON array of detections or an object with 'annotations'");
+            }
+        } else if (first == JsonToken.START_ARRAY) {
+            listBody(path);
+        } else {
+            throw c.error("$", "expected a JSON array of detections, got " + JsonCursor.describe(first));
+        }
+        if (c.next() != null) {
+            throw c.error("$", "unexpected content after the detections");
+        }
+        return builder.build();
+    }
+
+    private void list(String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of detections");
+        listBody(path);
+    }
+
+    private void listBody(String path) {
+        String base = path.equals("$") ? "" : path;
+        int i = 0;
+        while (c.next() != JsonToken.END_ARRAY) {
+            if (c.current() == null) {
+                throw c.error(path, "unexpected end of input");
+            }
+            if (c.current() != JsonToken.START_OBJECT) {
+                c.expect(JsonToken.START_OBJECT, base + "[" + i + "]", "an object");
+            }
+            detection(base, i);
+            i++;
+        }
+    }
+
+    /**
+     * Reads detection {@code index} of the list at {@code base}. Paths for messages are only built
+     * when something is wrong: this runs once per detection.
+     */
+    private void detection(String base, int index) {
+        SegmentationJson segmentation = null;
+        double[] keypoints = null;
+        long imageId = 0;
+        long categoryId = 0;
+        boolean hasBox = false;
+        double score = Double.NaN;
+        int seen = 0;
+        while (c.next() == JsonToken.FIELD_NAME) {
+            String name = c.fieldName();
+            c.next();
+            switch (name) {
+                case "image_id" -> {
+                    seen = c.once(seen, 1, base, index, "image_id");
+                    imageId = c.readLong(base, index, "image_id");
+                    if (gt != null && !gt.hasImage(imageId)) {
+                        throw c.error(CocoJson.at(base, index) + ".image_id", "image " + imageId + " is not in the"
+                                + " ground truth (pycocotools: 'Results do not correspond to current coco set')");
+                    }
+                }
+                case "category_id" -> {
+                    seen = c.once(seen, 2, base, index, "category_id");
+                    categoryId = c.readLong(base, index, "category_id");
+                }
+                case "bbox" -> {
+                    seen = c.once(seen, 4, base, index, "bbox");
+                    c.readBox(base, index, "bbox", box);
+                    hasBox = true;
+                    if (box[2] < 0 || box[3] < 0) {
+                        throw c.error(CocoJson.at(base, index) + ".bbox", "width and height must not be negative,"
+                                + " got " + box[2] + " x " + box[3]);
+                    }
+                }
+                case "score" -> {
+                    seen = c.once(seen, 8, base, index, "score");
+                    score = c.readFinite(base, index, "score");
+                }
+                case "segmentation" -> {
+                    if (type == IouType.SEGM) {
+                        seen = c.once(seen, 16, base, index, "segmentation");
+                        segmentation = SegmentationJson.read(c, CocoJson.at(base, index) + ".segmentation");
+                    } else {
+                        c.skipChildren();
+                    }
+                }
+                case "keypoints" -> {
+                    if (type == IouType.KEYPOINTS) {
+                        seen = c.once(seen, 32, base, index, "keypoints");
+                        keypoints = CocoJson.keypoints(c, CocoJson.at(base, index) + ".keypoints");
+                    } else {
+                        c.skipChildren();
+                    }
+                }
+                default -> c.skipChildren();
+            }
+        }
+        if ((seen & 1) == 0) {
+            throw c.error(CocoJson.at(base, index), "missing required field 'image_id'");
+        }
+        if ((seen & 2) == 0) {
+            throw c.error(CocoJson.at(base, index), "missing required field 'category_id'");
+        }
+        // only segm and keypoints need the first result's answer; slices are told it (firstKnown), as
+        // their index 0 is not the file's. The type is tested first: box lists never reach the index test
+        // (a branch taken once, late, in whichever slice holds the file's start)
+        if (type != IouType.BBOX && !firstKnown && index == 0) {
+            boxesFromFirst = hasBox;
+        }
+        if (!hasBox && (type == IouType.BBOX || boxesFromFirst)) {
+            throw c.error(CocoJson.at(base, index), type == IouType.BBOX ? "missing required field 'bbox'"
+                    : "missing required field 'bbox' (the first result has one, so pycocotools reads every"
+                    + " result's box)");
+        }
+        if (Double.isNaN(score)) {
+            throw c.error(CocoJson.at(base, index), "missing required field 'score'");
+        }
+        Rle mask = null;
+        if (type == IouType.SEGM) {
+            mask = resultMask(base, index, segmentation);
+            if (!hasBox) {
+                System.arraycopy(mask.bbox(), 0, box, 0, 4);
+            }
+        } else if (type == IouType.KEYPOINTS) {
+            if (keypoints == null) {
+                throw c.error(CocoJson.at(base, index), "missing required field 'keypoints' (keypoints evaluation)");
+            }
+            if (keypoints.length == 0) {
+                throw c.error(CocoJson.at(base, index) + ".keypoints", "keypoints must not be empty");
+            }
+            if (!hasBox) {
+                extent(keypoints, box);
+            }
+        }
+        builder.add(imageId, categoryId, box[0], box[1], box[2], box[3], score);
+        if (mask != null) {
+            builder.mask(mask);
+            if (!boxesFromFirst) {
+                builder.area(mask.area());
+            }
+        }
+        if (keypoints != null) {
+            builder.keypoints(keypoints);
+        }
+    }
+
+    private Rle resultMask(String base, int index, SegmentationJson segmentation) {
+        if (segmentation == null) {
+            throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
+        }
+        if (segmentation.isPolygon()) {
+            throw c.error(segmentation.path(), "a result's segmentation must be RLE {counts, size}, not polygons");
+        }
+        try {
+            return segmentation.toRle(0, 0);
+        } catch (IllegalArgumentException e) {
+            throw c.error(segmentation.path(), e.getMessage());
+        }
+    }
+
+    /** pycocotools' loadRes box for keypoint results: the extent of all points, v = 0 included. */
+    private static void extent(double[] kps, double[] out) {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < kps.length; i += 3) {
+            x0 = Math.min(x0, kps[i]);
+            x1 = Math.max(x1, kps[i]);
+            y0 = Math.min(y0, kps[i + 1]);
+            y1 = Math.max(y1, kps[i + 1]);
+        }
+        out[0] = x0;
+        out[1] = y0;
+        out[2] = x1 - x0;
+        out[3] = y1 - y0;
+    }
+}
