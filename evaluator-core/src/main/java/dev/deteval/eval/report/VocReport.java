@@ -52,7 +52,7 @@ public final class VocReport {
     }
 
     /** Writes the report's members into an object the caller has started. */
-    public static void writeMembers(VocResult result, boolean elevenPoint, List<String> warnings, JsonGenerator g)
+    static void writeMembers(VocResult result, boolean elevenPoint, List<String> warnings, JsonGenerator g)
             throws IOException {
         g.writeStringField("tool", "deteval");
         g.writeStringField("protocol", protocol(elevenPoint));

@@ -1,10 +1,12 @@
-package dev.deteval.eval.io;
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.io.InputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.check.MetricSnapshot;
-import dev.deteval.eval.check.MetricSnapshot.Protocol;
+import dev.deteval.eval.check.Protocol;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
