@@ -10,15 +10,13 @@ import dev.deteval.eval.data.Names;
 import dev.deteval.eval.gate.Gate;
 import dev.deteval.eval.gate.GateOutcome;
 import dev.deteval.eval.gate.GateRequest;
+import dev.deteval.eval.gate.VocOptions;
 import dev.deteval.eval.report.ReportFormat;
-import dev.deteval.eval.voc.BoxConvention;
-import dev.deteval.eval.voc.MatchRule;
 import dev.deteval.eval.voc.VocParams;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -183,19 +181,6 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private VocParams vocParams() {
-        VocParams p = VocParams.defaults();
-        p = switch (vocBoxes.trim().toLowerCase(Locale.ROOT)) {
-            case "pixel" -> p.withBoxConvention(BoxConvention.PIXEL_PLUS_ONE);
-            case "continuous" -> p.withBoxConvention(BoxConvention.CONTINUOUS);
-            default -> throw new IllegalArgumentException("--voc-boxes " + vocBoxes + ": expected pixel or continuous");
-        };
-        if (vocIou != null) {
-            p = p.withOverlapThreshold(vocIou);
-        }
-        return switch (vocMatch.trim().toLowerCase(Locale.ROOT)) {
-            case "gt" -> p.withMatchRule(MatchRule.GREATER);
-            case "ge" -> p.withMatchRule(MatchRule.GREATER_OR_EQUAL);
-            default -> throw new IllegalArgumentException("--voc-match " + vocMatch + ": expected gt or ge");
-        };
+        return VocOptions.of(vocBoxes, vocMatch, vocIou);
     }
 }
