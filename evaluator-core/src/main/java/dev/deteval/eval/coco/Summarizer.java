@@ -1,6 +1,7 @@
 package dev.deteval.eval.coco;
 
 import dev.deteval.eval.internal.NumpyMath;
+import java.util.stream.IntStream;
 
 /**
  * pycocotools' {@code _summarize}: the mean of the table entries greater than -1 selected by IoU
@@ -72,7 +73,7 @@ final class Summarizer {
             }
             return all;
         }
-        return java.util.stream.IntStream.range(0, count).filter(t -> p.iouThr(t) == iouThr).toArray();
+        return IntStream.range(0, count).filter(t -> p.iouThr(t) == iouThr).toArray();
     }
 
     /**
@@ -80,9 +81,9 @@ final class Summarizer {
      * two index lists broadcast against each other (a list of one repeats).
      */
     private int[][] areaMaxDetPairs(String areaLabel, int maxDets) {
-        int[] aind = java.util.stream.IntStream.range(0, p.areaCount())
+        int[] aind = IntStream.range(0, p.areaCount())
                 .filter(a -> p.areaLabel(a).equals(areaLabel)).toArray();
-        int[] mind = java.util.stream.IntStream.range(0, p.maxDetCount())
+        int[] mind = IntStream.range(0, p.maxDetCount())
                 .filter(m -> p.maxDet(m) == maxDets).toArray();
         if (aind.length == 0 || mind.length == 0) {
             return new int[0][];
