@@ -10,6 +10,11 @@ assert !log.contains('Rule violated for dataset: AP50')
 assert log.contains(CheckMessages.RULES_VIOLATED)
 // a violated rule is a BUILD FAILURE through MojoFailureException, not an execution error
 assert log.contains('MAVEN/MojoFailureException')
+// the failure's own message names the violation, so mvn -q (which hides the WARNING lines) still shows it
+int failedAt = log.indexOf('Failed to execute goal')
+assert failedAt >= 0
+assert log.indexOf('Rule violated for dataset: AP is 0.423, but expected minimum is 0.450', failedAt) > failedAt
+assert !log.contains('See log for details')
 assert !log.contains('MAVEN/MojoExecutionException')
 assert !log.contains(CheckMessages.RULES_MET)
 

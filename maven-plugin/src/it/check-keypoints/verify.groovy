@@ -14,6 +14,10 @@ assert report.stats.keySet() as List == ['AP', 'AP50', 'AP75', 'APm', 'APl', 'AR
 // expected values: evaluator-core conformance case edge_kps_no_visible_sigmas (pycocotools)
 assert Math.abs(report.stats.AP - 0.551023102310231) < 1e-12
 assert Math.abs(report.stats.AR - 0.8) < 1e-12
+// per category: the recall is named for the maxDets it uses (20), and keypoints have no small area
+assert report.perCategory[0].keySet().containsAll(['AP', 'AP50', 'AP75', 'APm', 'APl', 'AR20'])
+assert !report.perCategory[0].containsKey('APs')
+assert !report.perCategory[0].containsKey('AR100')
 assert report.gate.limitsChecked == 2
 assert report.gate.outcomes*.status == ['passed'] * 2
 return true

@@ -4,6 +4,8 @@ String log = new File(basedir, 'build.log').text
 assert log.contains('[WARNING] ' + String.format(CheckMessages.MISSING_VIOLATED, 'dataset', 'AP',
         'the maxDets list [1, 10] has no entry 100'))
 assert !log.contains('Rule violated for dataset: AR10')
+// the -1 comes with a warning that says why and what to do
+assert log.contains('[WARNING] deteval: AP is -1: in compat mode pycocotools computes AP at maxDets 100, which the maxDets list [1, 10] lacks')
 assert log.contains(CheckMessages.RULES_VIOLATED)
 assert log.contains('MAVEN/MojoFailureException')
 

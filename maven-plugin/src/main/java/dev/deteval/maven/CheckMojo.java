@@ -1,14 +1,18 @@
 package dev.deteval.maven;
 
 import dev.deteval.eval.check.CheckMessages;
+import dev.deteval.eval.check.CheckResult;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.data.Names;
+import dev.deteval.eval.gate.Gate;
+import dev.deteval.eval.gate.GateOutcome;
 import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.OutputException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -64,7 +68,7 @@ public class CheckMojo extends AbstractDetevalMojo {
     private String mode;
 
     /**
-     * COCO: what to compare, {@code bbox}, {@code segm} (masks) or {@code keypoints} (OKS). When not set,
+     * COCO: what to compare, {@code bbox}, {@code segm} (masks) or {@code keypoints} (OKS), in any case. When not set,
      * the {@code iouType} of {@code params}, else {@code bbox}; a params file naming another type is an
      * error.
      */
@@ -94,12 +98,31 @@ public class CheckMojo extends AbstractDetevalMojo {
      * excludes (names, with * and ? wildcards; by default every category). A rule has one or more limits,
      * each a metric with a minimum, a maximum and/or a maximumDrop (against the baseline), written as 0.35
      * or 35%. onMissing (FAIL, the default, or IGNORE) says what a metric that cannot be computed does.
-     * Dataset metrics: AP, AP50, AP75, APs, APm, APl, AR1, AR10, AR100, ARs, ARm, ARl, AR50, AR75 (COCO
-     * bbox and segm), AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl (COCO keypoints) or mAP (VOC); category metrics: AP, AP50, AP75, APs, APm, APl, AR100 (COCO) or AP (VOC). Example:
+     * An include without wildcards must name a category that exists. Dataset metrics: AP, AP50, AP75, APs,
+     * APm, APl, AR at each maxDets (AR1, AR10, AR100 by default; AR300 with maxDets 300), ARs, ARm, ARl, AR50,
+     * AR75 (COCO bbox and segm), AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl (COCO keypoints) or mAP
+     * (VOC); category metrics: AP, AP50, AP75, APs, APm, APl and AR at the largest maxDets (AR100 by default,
+     * AR20 for keypoints) for COCO, AP for VOC. Example:
      * rules/rule/limits/limit/metric = AP, rules/rule/limits/limit/minimum = 0.35.
      */
     @Parameter
     private List<RuleConfiguration> rules;
+
+    /** VOC: the image set of a devkit folder ({@code ImageSets/Main/<set>.txt}); found when there is one. */
+    @Parameter(property = "deteval.imageSet")
+    private String imageSet;
+
+    /** VOC: {@code pixel} (voc_eval.py's inclusive pixels, +1 in widths; the default) or {@code continuous}. */
+    @Parameter(property = "deteval.vocBoxes")
+    private String vocBoxes;
+
+    /** VOC: {@code gt} (overlap must exceed the threshold, voc_eval.py; the default) or {@code ge}. */
+    @Parameter(property = "deteval.vocMatch")
+    private String vocMatch;
+
+    /** VOC: the overlap threshold (default 0.5). */
+    @Parameter(property = "deteval.vocOverlap")
+    private Double vocOverlap;
 
     /** Whether a violated rule fails the build; when false it is only logged. */
     @Parameter(property = "deteval.haltOnFailure", defaultValue = "true")
@@ -111,27 +134,31 @@ public class CheckMojo extends AbstractDetevalMojo {
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
-        GateRun.Result run = evaluate();
-        run.evaluation().warnings().forEach(w -> getLog().warn("deteval: " + Names.visible(w)));
-        writeReports(run);
+        GateOutcome run = run();
+        run.report().warnings().forEach(w -> getLog().warn("deteval: " + Names.visible(w)));
+        getLog().info(REPORTS_WRITTEN + outputDirectory + " (" + run.files().stream()
+                .map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")) + ")");
         report(run);
     }
 
     /**
-     * Reads, evaluates and checks. Anything that goes wrong here is a build error, never a build failure:
-     * a failure says the detector broke a rule, which only {@link #report} may say.
+     * Reads, evaluates, checks and writes the reports. Anything that goes wrong here is a build error, never
+     * a build failure: a failure says the detector broke a rule, which only {@link #report} may say.
      */
-    private GateRun.Result evaluate() throws MojoExecutionException {
+    private GateOutcome run() throws MojoExecutionException {
         try {
             List<Rule> checked = RuleConfiguration.toRules(rules);
             getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol
                     + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
-            return GateRun.run(new GateRun.Settings(path(groundTruth), path(detections), protocol, mode,
-                    path(params), path(baseline), iouType), checked);
+            return Gate.run(new RequestBinding(path(groundTruth), path(detections), protocol, mode, iouType,
+                    path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath())
+                    .toRequest(checked));
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it
             getLog().debug(e);
             throw new MojoExecutionException(INPUT_ERROR + e.getMessage());
+        } catch (OutputException e) {
+            throw new MojoExecutionException("Cannot write deteval reports: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(CONFIGURATION_ERROR + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
@@ -141,29 +168,22 @@ public class CheckMojo extends AbstractDetevalMojo {
         }
     }
 
-    private void writeReports(GateRun.Result run) throws MojoExecutionException {
-        try {
-            Reports.write(outputDirectory.toPath(), run);
-            getLog().info(REPORTS_WRITTEN + outputDirectory + " (" + Reports.JSON + ", " + Reports.MARKDOWN + ", "
-                    + Reports.JUNIT + ")");
-        } catch (OutputException e) {
-            throw new MojoExecutionException("Cannot write deteval reports: " + e.getMessage(), e);
-        }
-    }
-
-    private void report(GateRun.Result run) throws MojoFailureException {
-        for (Outcome o : run.check().outcomes()) {
+    /** Logs the outcomes; a violated rule fails the build with a message that lists the violations. */
+    private void report(GateOutcome run) throws MojoFailureException {
+        CheckResult check = run.check();
+        for (Outcome o : check.outcomes()) {
             if (o.failed()) {
                 getLog().warn(o.message());
             } else if (o.status() == Outcome.Status.IGNORED) {
                 getLog().info(o.message());
             }
         }
-        if (run.check().passed()) {
+        if (check.passed()) {
             getLog().info(CheckMessages.RULES_MET);
-            run.evaluation().headline().forEach(getLog()::info);
+            run.report().headline().forEach(getLog()::info);
         } else if (haltOnFailure) {
-            throw new MojoFailureException(CheckMessages.RULES_VIOLATED);
+            // the message itself names the violations: mvn -q shows it and nothing else
+            throw new MojoFailureException(check.failureMessage());
         } else {
             getLog().warn(CheckMessages.RULES_VIOLATED);
         }

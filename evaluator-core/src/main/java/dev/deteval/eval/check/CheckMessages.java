@@ -10,8 +10,11 @@ public final class CheckMessages {
     /** Printed once when every rule holds. */
     public static final String RULES_MET = "All detection metric rules have been met.";
 
-    /** Printed once, after the violation lines, when a rule is violated. */
-    public static final String RULES_VIOLATED = "Detection metric rules have not been met. See log for details.";
+    /**
+     * Printed once, after the violation lines, when a rule is violated; also the first line of the build
+     * failure's message, which lists the violations after it ({@link CheckResult#failureMessage()}).
+     */
+    public static final String RULES_VIOLATED = "Detection metric rules have not been met.";
 
     /** The start of every violation line. */
     public static final String VIOLATION_PREFIX = "Rule violated for ";
@@ -46,6 +49,14 @@ public final class CheckMessages {
     /** A value that cannot be computed, ignored because the rule says {@code onMissing=IGNORE}. */
     public static final String MISSING_IGNORED = "Rule ignored for %s: %s cannot be computed: %s (onMissing is"
             + " IGNORE)";
+
+    /**
+     * A drop limit whose value cannot be computed in this run nor in the baseline (say a category without
+     * ground truth in both): nothing can have dropped, so it is ignored whatever onMissing says. Element,
+     * metric, reason.
+     */
+    public static final String MISSING_IN_BOTH = "Rule ignored for %s: %s cannot be computed in this run nor in"
+            + " the baseline: %s";
 
     /** Reason: a per-category value of -1. */
     public static final String REASON_NO_GROUND_TRUTH = "the category has no ground truth";

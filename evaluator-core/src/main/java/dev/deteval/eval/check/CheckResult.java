@@ -25,6 +25,16 @@ public record CheckResult(List<Outcome> outcomes) {
         return outcomes.stream().filter(Outcome::failed).toList();
     }
 
+    /**
+     * The message of a failed gate: {@link CheckMessages#RULES_VIOLATED}, then each violation on a line of
+     * its own (each line once), so that a build failure or exit message carries the reasons itself.
+     */
+    public String failureMessage() {
+        StringBuilder out = new StringBuilder(CheckMessages.RULES_VIOLATED);
+        violations().stream().map(Outcome::message).distinct().forEach(m -> out.append('\n').append(m));
+        return out.toString();
+    }
+
     /** How many outcomes have {@code status}. */
     public long count(Outcome.Status status) {
         return outcomes.stream().filter(o -> o.status() == status).count();

@@ -1,5 +1,6 @@
 package dev.deteval.eval.check;
 
+import dev.deteval.eval.coco.CocoMetric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * shortest decimal that reads back as the same double, which is what the JSON report holds), so an AP
  * computed as the double nearest to 0.35 meets a minimum of 0.35.
  *
- * <p>Printed values are rounded against the user at the limit's scale: a value checked against a
+ * <p>Printed values are rounded against the user at the limit's scale (at least three decimals): a value checked against a
  * minimum is rounded down, a value or drop checked against a maximum is rounded up. A failing value
  * therefore never prints as a passing one, and a passing one never prints as failing. Immutable.
  */
@@ -78,9 +79,36 @@ public final class Limit {
      * @throws InvalidRuleException for an unknown metric, or a value that is not a number in [0, 1]
      */
     public static Limit of(String metric, Kind kind, String value) {
-        String name = MetricNames.canonical(metric);
+        String name = canonical(metric);
         return new Limit(name, Objects.requireNonNull(kind, "kind"), parseRatio(value, name + " " + kind.word()));
     }
+
+    /**
+     * The canonical spelling of a metric name some protocol reports ({@code ap50} gives {@code AP50},
+     * {@code map} gives {@code mAP}, {@code ar300} gives {@code AR300}).
+     *
+     * @throws InvalidRuleException when no protocol has a metric of that name
+     */
+    static String canonical(String metric) {
+        String t = metric == null ? "" : metric.trim();
+        if (t.isEmpty()) {
+            throw new InvalidRuleException("a limit has no metric; " + KNOWN);
+        }
+        String coco = CocoMetric.canonical(t);
+        if (coco != null) {
+            return coco;
+        }
+        if (t.equalsIgnoreCase("mAP")) {
+            return "mAP";
+        }
+        throw new InvalidRuleException("unknown metric '" + metric + "'; " + KNOWN);
+    }
+
+    private static final String KNOWN = "known metrics: AP, AP50, AP75, APs, APm, APl, AR<maxDets> (AR1, AR10,"
+            + " AR100 by default, AR300 with maxDets 300), ARs, ARm, ARl, AR50, AR75, AR (keypoints), mAP (VOC)";
+
+    /** The fewest decimals a value is printed with, whatever the limit's scale. */
+    public static final int MIN_SHOWN_DECIMALS = 3;
 
     /** A minimum; see {@link #of(String, Kind, String)}. */
     public static Limit minimum(String metric, String value) {
@@ -150,9 +178,12 @@ public final class Limit {
         return value;
     }
 
-    /** The number of decimals used when printing values checked against this limit. */
+    /**
+     * The number of decimals used when printing values checked against this limit: the limit's own, but at
+     * least {@value #MIN_SHOWN_DECIMALS}, so an AP of 0.395 against {@code 0.4} reads 0.395, not 0.3.
+     */
     public int scale() {
-        return value.scale();
+        return Math.max(value.scale(), MIN_SHOWN_DECIMALS);
     }
 
     /**

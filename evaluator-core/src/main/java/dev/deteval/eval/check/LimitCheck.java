@@ -26,6 +26,11 @@ final class LimitCheck {
         String label = Outcome.label(element, name);
         boolean drop = limit.kind() == Limit.Kind.MAXIMUM_DROP;
         double shownBaseline = drop ? baseline : Double.NaN;
+        if (drop && MetricSnapshot.isMissing(actual) && MetricSnapshot.isMissing(baseline)) {
+            // nothing to measure now and nothing then: no value can have dropped
+            String message = format(CheckMessages.MISSING_IN_BOTH, label, limit.metric(), missingReason);
+            return new Outcome(rule, element, name, limit, actual, shownBaseline, Outcome.Status.IGNORED, "", message);
+        }
         if (MetricSnapshot.isMissing(actual)) {
             return missing(element, name, limit, actual, shownBaseline, limit.metric(), missingReason);
         }

@@ -14,7 +14,14 @@ import java.util.Locale;
  * category:person:AP50&gt;=0.6        AP50 of category person at least 0.6
  * category:car*:AP&gt;=0.4            AP of every category whose name starts with "car"
  * category:person:AP:maxDrop=0.02  AP of person at most 0.02 below the baseline's
+ * category:*:AP&gt;=0.3;exclude=car*;exclude=bus;onMissing=ignore
+ *                                  every category but car* and bus; values that cannot be computed are ignored
  * </pre>
+ *
+ * <p>Options follow the value, each after a {@code ;}: {@code exclude=PATTERN} (category rules,
+ * repeatable) and {@code onMissing=fail|ignore} (the plugin's {@code <excludes>} and
+ * {@code <onMissing>}). Since they start at the first {@code ;} after the operator, an exclude pattern
+ * cannot contain {@code >=}, {@code <=}, {@code :maxDrop=} or {@code ;}.
  *
  * <p>Metric names and the words {@code category}, {@code dataset} and {@code maxDrop} are
  * case-insensitive; category patterns are case-sensitive and may contain {@code *}, {@code ?} and
@@ -25,7 +32,7 @@ public final class RuleSyntax {
 
     /** The accepted forms, for error messages and help texts. */
     public static final String FORMS = "AP>=0.35, AP50>=55%, APs<=0.9, AP:maxDrop=0.01, category:person:AP50>=0.6,"
-            + " category:car*:AP>=0.4, category:person:AP:maxDrop=0.02";
+            + " category:car*:AP>=0.4, category:person:AP:maxDrop=0.02, category:*:AP>=0.3;exclude=car*;onMissing=ignore";
 
     private static final String CATEGORY = "category:";
     private static final String DATASET = "dataset:";
@@ -76,11 +83,39 @@ public final class RuleSyntax {
             kind = ge > le ? Limit.Kind.MINIMUM : Limit.Kind.MAXIMUM;
         }
         int valueAt = cut + (kind == Limit.Kind.MAXIMUM_DROP ? MAX_DROP.length() : 2);
-        return build(text, element, body.substring(0, cut), kind, body.substring(valueAt).trim(), onMissing);
+        String tail = body.substring(valueAt);
+        int semicolon = tail.indexOf(';');
+        String value = (semicolon < 0 ? tail : tail.substring(0, semicolon)).trim();
+        Rule.Builder rule = Rule.builder(element).optOnMissing(onMissing);
+        if (semicolon >= 0) {
+            options(text, element, tail.substring(semicolon + 1), rule);
+        }
+        return build(text, element, body.substring(0, cut), kind, value, rule);
+    }
+
+    /** Reads {@code exclude=PATTERN} and {@code onMissing=fail|ignore} options, separated by {@code ;}. */
+    private static void options(String text, Element element, String options, Rule.Builder rule) {
+        for (String option : options.split(";", -1)) {
+            int eq = option.indexOf('=');
+            String key = eq < 0 ? option.trim() : option.substring(0, eq).trim();
+            String value = eq < 0 ? "" : option.substring(eq + 1).trim();
+            if (key.equalsIgnoreCase("exclude") && element == Element.CATEGORY && !value.isEmpty()) {
+                rule.optExclude(value);
+            } else if (key.equalsIgnoreCase("onMissing") && !value.isEmpty()) {
+                try {
+                    rule.optOnMissing(OnMissing.parse(value));
+                } catch (InvalidRuleException e) {
+                    throw error(text, e.getMessage());
+                }
+            } else {
+                throw error(text, "unknown option '" + option.trim() + "' (options after the value: ;exclude=PATTERN"
+                        + " for category rules, ;onMissing=fail|ignore)");
+            }
+        }
     }
 
     private static Rule build(String text, Element element, String head, Limit.Kind kind, String value,
-            OnMissing onMissing) {
+            Rule.Builder rule) {
         int colon = head.lastIndexOf(':');
         String metric = head.substring(colon + 1).trim();
         if (metric.isEmpty()) {
@@ -89,7 +124,6 @@ public final class RuleSyntax {
         if (value.isEmpty()) {
             throw error(text, "no value after " + metric + kind.operator());
         }
-        Rule.Builder rule = Rule.builder(element).optOnMissing(onMissing);
         if (element == Element.CATEGORY) {
             String pattern = colon < 0 ? "" : head.substring(0, colon).trim();
             if (pattern.isEmpty()) {

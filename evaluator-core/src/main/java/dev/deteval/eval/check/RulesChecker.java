@@ -2,21 +2,27 @@ package dev.deteval.eval.check;
 
 import dev.deteval.eval.check.MetricSnapshot.CategoryValues;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Checks rules against an evaluation and, for drop limits, a baseline. Immutable and reusable.
  *
  * <pre>{@code
  * RulesChecker checker = new RulesChecker(List.of(RuleSyntax.parse("AP>=0.35")));
- * CheckResult result = checker.check(MetricSnapshot.of(cocoResult), null);
+ * CheckResult result = checker.check(snapshot, null);
  * result.violations().forEach(v -> log.error(v.message()));
  * }</pre>
  *
  * <p>Before anything is compared the configuration is checked as a whole: every metric must be one the
- * protocol reports for the rule's element, a drop limit needs a baseline, and the baseline must come
- * from the same protocol and mode. Problems there are {@link InvalidRuleException}s, never outcomes.
+ * evaluation reports for the rule's element, an include without wildcards must name a category that
+ * exists, a drop limit needs a baseline, and the baseline must come from the same protocol, mode and
+ * iouType. Problems there are {@link InvalidRuleException}s, never outcomes.
+ *
+ * <p>The same limit on the same element is checked once, however many rules select it (the first rule
+ * that does is named in the outcome).
  */
 public final class RulesChecker {
 
@@ -48,13 +54,20 @@ public final class RulesChecker {
     public CheckResult check(MetricSnapshot current, MetricSnapshot baseline) {
         validate(current, baseline);
         List<Outcome> outcomes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             LimitCheck check = new LimitCheck(i + 1, rule.onMissing());
+            List<Outcome> found = new ArrayList<>();
             if (rule.element() == Element.DATASET) {
-                checkDataset(rule, check, current, baseline, outcomes);
+                checkDataset(rule, check, current, baseline, found);
             } else {
-                checkCategories(rule, check, current, baseline, outcomes);
+                checkCategories(rule, check, current, baseline, found);
+            }
+            for (Outcome o : found) {
+                if (seen.add(o.element() + "\u0000" + o.name() + "\u0000" + o.limit())) {
+                    outcomes.add(o);
+                }
             }
         }
         return new CheckResult(outcomes);
@@ -67,16 +80,26 @@ public final class RulesChecker {
      */
     public void validate(MetricSnapshot current, MetricSnapshot baseline) {
         validate(current.protocol(), baseline);
-        if (current.protocol() == MetricSnapshot.Protocol.COCO) {
-            // box and mask evaluations report AR1/AR10/AR100/APs/ARs, keypoint evaluations AR instead:
-            // a name this evaluation does not report is a mistake in the rules, not a missing value
-            for (Rule rule : rules) {
-                for (Limit limit : rule.limits()) {
-                    if (rule.element() == Element.DATASET && !current.reportsDatasetMetric(limit.metric())) {
-                        throw new InvalidRuleException(limit.metric() + " is not reported by this COCO evaluation"
-                                + " (" + (current.dataset().containsKey("AR") ? "keypoints" : "boxes or masks")
-                                + "); its dataset metrics: " + String.join(", ", current.dataset().keySet()));
-                    }
+        for (Rule rule : rules) {
+            for (Limit limit : rule.limits()) {
+                if (rule.element() == Element.DATASET && !current.reportsDatasetMetric(limit.metric())) {
+                    String kind = current.iouType().equals("keypoints") ? "keypoints" : "boxes or masks";
+                    throw new InvalidRuleException(limit.metric() + " is not reported by this COCO evaluation (" + kind
+                            + "); its dataset metrics: " + String.join(", ", current.dataset().keySet()));
+                }
+                Set<String> perCategory = current.categoryMetrics();
+                if (rule.element() == Element.CATEGORY && !perCategory.isEmpty()
+                        && !perCategory.contains(limit.metric())) {
+                    throw new InvalidRuleException(limit.metric() + " is not reported per category by this"
+                            + " evaluation; its category metrics: " + String.join(", ", perCategory));
+                }
+            }
+            for (String include : rule.includes()) {
+                if (!Wildcard.isPattern(include)
+                        && current.categories().stream().noneMatch(c -> c.name().equals(include))) {
+                    throw new InvalidRuleException("no category is named '" + include + "'; the categories are: "
+                            + CategoryNames.suggest(include, current.categories().stream()
+                                    .map(CategoryValues::name).toList()));
                 }
             }
         }
@@ -93,20 +116,19 @@ public final class RulesChecker {
     }
 
     /**
-     * Checks what can be checked before evaluating: every metric is one {@code protocol} reports for its
-     * rule's element, a drop limit has a baseline, the baseline is of the same protocol.
+     * Checks what can be checked before evaluating: every metric is a name {@code protocol} can report for
+     * its rule's element, a drop limit has a baseline, the baseline is of the same protocol.
      *
      * @param baseline the baseline, or null
      * @throws InvalidRuleException when one of these does not hold
      */
-    public void validate(MetricSnapshot.Protocol protocol, MetricSnapshot baseline) {
+    public void validate(Protocol protocol, MetricSnapshot baseline) {
         for (Rule rule : rules) {
             for (Limit limit : rule.limits()) {
-                List<String> available = protocol.metrics(rule.element());
-                if (!available.contains(limit.metric())) {
+                if (protocol.canonical(rule.element(), limit.metric()) == null) {
                     throw new InvalidRuleException(limit.metric() + " is not a " + rule.element().word() + " metric of "
                             + protocol.id() + " evaluations; " + rule.element().word() + " metrics: "
-                            + String.join(", ", available));
+                            + protocol.names(rule.element()));
                 }
             }
         }
@@ -147,9 +169,7 @@ public final class RulesChecker {
             CategoryValues before = baseline == null ? null : find(baseline, row);
             for (Limit limit : rule.limits()) {
                 String metric = limit.metric();
-                String area = MetricNames.areaLabel(metric);
-                String reason = area == null ? CheckMessages.REASON_NO_GROUND_TRUTH
-                        : String.format(Locale.ROOT, CheckMessages.REASON_NO_GROUND_TRUTH_IN_AREA, area);
+                String reason = current.categoryReason(metric);
                 double baselineValue = before == null ? Double.NaN : before.value(metric);
                 String baselineReason = before == null && baseline != null
                         ? String.format(Locale.ROOT, CheckMessages.REASON_BASELINE_NO_CATEGORY, row.label())

@@ -6,7 +6,7 @@ final class Wildcard {
     private Wildcard() {
     }
 
-    /** Whether the pattern contains {@code *} or {@code ?}. */
+    /** Whether the pattern contains {@code *} or {@code ?} (otherwise it names one category exactly). */
     static boolean isPattern(String pattern) {
         return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
     }

@@ -1,23 +1,18 @@
 package dev.deteval.eval.cli;
 
-import dev.deteval.eval.check.CheckMessages;
-import dev.deteval.eval.check.CheckResult;
-import dev.deteval.eval.check.GateJsonWriter;
-import dev.deteval.eval.check.GateMarkdownWriter;
-import dev.deteval.eval.check.MetricSnapshot.Protocol;
-import dev.deteval.eval.check.MetricSnapshot;
+import dev.deteval.eval.check.Limit;
+import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RuleSyntax;
-import dev.deteval.eval.check.RulesChecker;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Names;
-import dev.deteval.eval.io.ReportJsonReader;
-import dev.deteval.eval.report.ProtocolEvaluation;
-import dev.deteval.eval.voc.BoxConvention;
-import dev.deteval.eval.voc.MatchRule;
+import dev.deteval.eval.gate.Gate;
+import dev.deteval.eval.gate.GateOutcome;
+import dev.deteval.eval.gate.GateRequest;
+import dev.deteval.eval.gate.VocOptions;
+import dev.deteval.eval.report.ReportFormat;
 import dev.deteval.eval.voc.VocParams;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +48,20 @@ final class EvalCommand implements Callable<Integer> {
                     + " areaRng, areaRngLbl, useCats, imgIds, catIds, iouType, kpt_oks_sigmas).")
     Path params;
 
+    @Option(names = "--max-dets", paramLabel = "N,N,…",
+            description = "COCO: the maxDets list, e.g. 1,10,300 (replaces that of --params).")
+    String maxDets;
+
+    @Option(names = "--iou-thrs", paramLabel = "START:STOP:STEP",
+            description = "COCO: IoU thresholds as numpy linspace(START, STOP, round((STOP-START)/STEP)+1), e.g."
+                    + " 0.5:0.95:0.05 (pycocotools' default), or a list such as 0.5,0.75.")
+    String iouThrs;
+
+    @Option(names = "--area-rng", paramLabel = "LABEL=MIN:MAX,…",
+            description = "COCO: area ranges in pixels², e.g. all=0:1e10,small=0:1024,medium=1024:9216,"
+                    + "large=9216:1e10.")
+    String areaRng;
+
     @Option(names = "--iou-type", paramLabel = "bbox|segm|keypoints",
             description = "COCO: what to compare: bbox (boxes), segm (masks: 'segmentation' in both files) or"
                     + " keypoints (OKS: 'keypoints' in both files). Default: iouType from --params, else bbox.")
@@ -75,13 +84,18 @@ final class EvalCommand implements Callable<Integer> {
             description = "VOC: pixel (default, voc_eval.py: widths are xmax-xmin+1) or continuous (no +1).")
     String vocBoxes;
 
+    @Option(names = "--voc-iou", paramLabel = "T",
+            description = "VOC: the overlap threshold (default 0.5).")
+    Double vocIou;
+
     @Option(names = "--voc-match", defaultValue = "gt", paramLabel = "gt|ge",
             description = "VOC: gt (default, voc_eval.py: overlap > 0.5) or ge (overlap >= 0.5).")
     String vocMatch;
 
     @Option(names = "--rule", paramLabel = "RULE",
             description = "A gate rule, repeatable: AP>=0.35, AP50>=55%%, category:person:AP50>=0.6,"
-                    + " category:car*:AP>=0.4, AP:maxDrop=0.01 (needs --baseline). Exit code 1 when one is violated.")
+                    + " category:*:AP>=0.3;exclude=car*;onMissing=ignore, AP:maxDrop=0.01 (needs --baseline)."
+                    + " Exit code 1 when one is violated.")
     List<String> rules = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "REPORT.json",
@@ -99,89 +113,74 @@ final class EvalCommand implements Callable<Integer> {
     boolean timing;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        OutputFormat outputFormat = OutputFormat.parse(format);
-        Protocol proto = Protocol.parse(protocol);
-        List<Rule> parsedRules = new ArrayList<>();
-        for (String r : rules) {
-            parsedRules.add(RuleSyntax.parse(r));
+        ReportFormat outputFormat = outputFormat();
+        PhaseTimer timer = new PhaseTimer(timing ? err : null);
+        GateOutcome outcome = Gate.run(request());
+        timer.lap("read, evaluate and check");
+        for (String w : outcome.report().warnings()) {
+            err.println("deteval: warning: " + Names.visible(w));
         }
-        RulesChecker checker = new RulesChecker(parsedRules);
-        if (checker.needsBaseline() && baseline == null) {
+        out.print(outcome.render(outputFormat));
+        out.flush();
+        timer.lap("report");
+        return outcome.passed() ? 0 : Main.EXIT_RULE_VIOLATED;
+    }
+
+    /** The options as a gate request. */
+    GateRequest request() {
+        Protocol proto = Protocol.parse(protocol);
+        List<Rule> parsed = new ArrayList<>();
+        for (String r : rules) {
+            parsed.add(RuleSyntax.parse(r));
+        }
+        if (baseline == null && parsed.stream().flatMap(r -> r.limits().stream())
+                .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {
             throw new IllegalArgumentException("a maxDrop rule needs --baseline REPORT.json (the JSON report of an"
                     + " earlier run)");
         }
-        MetricSnapshot base = baseline == null ? null : ReportJsonReader.read(baseline);
-        checker.validate(proto, base);
-        PhaseTimer timer = new PhaseTimer(timing ? err : null);
-        ProtocolEvaluation evaluation = proto == Protocol.COCO
-                ? ProtocolEvaluation.coco(gt, dt, params, CocoMode.parse(mode), iouType())
-                : ProtocolEvaluation.voc(gt, dt, proto, imageSet, vocParams());
-        timer.lap("read and evaluate");
-        for (String w : evaluation.warnings()) {
-            err.println("deteval: warning: " + Names.visible(w));
+        GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
+        if (proto.voc()) {
+            return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }
-        CheckResult check = parsedRules.isEmpty() ? null : checker.check(evaluation.snapshot(), base);
-        switch (outputFormat) {
-            case TEXT -> {
-                out.print(evaluation.text());
-                if (check != null) {
-                    out.println();
-                    check.violations().forEach(v -> out.println(v.message()));
-                    out.println(check.passed() ? CheckMessages.RULES_MET : CheckMessages.RULES_VIOLATED);
-                }
-            }
-            case JSON -> out.print(evaluation.json(check == null ? null : g -> GateJsonWriter.writeMember(g, check)));
-            case MARKDOWN -> {
-                out.print(evaluation.markdown());
-                if (check != null) {
-                    out.println();
-                    GateMarkdownWriter.write(out, check);
-                }
-            }
+        b.optMode(CocoMode.parse(mode)).optParams(params).optIouType(iouType == null ? null : iouType());
+        if (maxDets != null) {
+            b.optMaxDets(ParamFlags.maxDets(maxDets));
         }
-        out.flush();
-        timer.lap("report");
-        return check == null || check.passed() ? 0 : Main.EXIT_RULE_VIOLATED;
+        if (iouThrs != null) {
+            b.optIouThrs(ParamFlags.iouThrs(iouThrs));
+        }
+        if (areaRng != null) {
+            ParamFlags.AreaRanges a = ParamFlags.areaRng(areaRng);
+            b.optAreaRanges(a.ranges(), a.labels());
+        }
+        return b.build();
+    }
+
+    private ReportFormat outputFormat() {
+        ReportFormat f;
+        try {
+            f = ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            f = null;
+        }
+        if (f == null || f == ReportFormat.JUNIT) {
+            throw new IllegalArgumentException("--format " + format + ": expected text, json or markdown");
+        }
+        return f;
     }
 
     private IouType iouType() {
-        if (iouType == null) {
-            return null;
-        }
         try {
-            return IouType.of(iouType.trim().toLowerCase(java.util.Locale.ROOT));
+            return IouType.parse(iouType);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--iou-type " + iouType + ": expected bbox, segm or keypoints", e);
         }
     }
 
     private VocParams vocParams() {
-        VocParams p = VocParams.defaults();
-        p = switch (vocBoxes.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "pixel" -> p.withBoxConvention(BoxConvention.PIXEL_PLUS_ONE);
-            case "continuous" -> p.withBoxConvention(BoxConvention.CONTINUOUS);
-            default -> throw new IllegalArgumentException("--voc-boxes " + vocBoxes + ": expected pixel or continuous");
-        };
-        return switch (vocMatch.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "gt" -> p.withMatchRule(MatchRule.GREATER);
-            case "ge" -> p.withMatchRule(MatchRule.GREATER_OR_EQUAL);
-            default -> throw new IllegalArgumentException("--voc-match " + vocMatch + ": expected gt or ge");
-        };
-    }
-
-    enum OutputFormat {
-        TEXT, JSON, MARKDOWN;
-
-        static OutputFormat parse(String s) {
-            for (OutputFormat f : values()) {
-                if (f.name().equalsIgnoreCase(s.trim())) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("--format " + s + ": expected text, json or markdown");
-        }
+        return VocOptions.of(vocBoxes, vocMatch, vocIou);
     }
 }

@@ -75,6 +75,7 @@ public final class Main {
         addSubcommands(cli, args.length > 0 ? args[0] : "");
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> usageError(ex, err));
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             // --verbose belongs to the subcommand: look in the parse result of the command that failed
             boolean verbose = cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
@@ -83,6 +84,18 @@ public final class Main {
         int code = cli.execute(args);
         out.flush();
         return code;
+    }
+
+    /**
+     * A usage error: one line saying what is wrong and one naming the help, instead of the whole usage
+     * text (exit code 2).
+     */
+    static int usageError(CommandLine.ParameterException ex, PrintWriter err) {
+        err.println(Names.visible("deteval: error: " + ex.getMessage()));
+        String command = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+        err.println("Try '" + command + " --help' for the options.");
+        err.flush();
+        return EXIT_BAD_INPUT;
     }
 
     /** The one line for an exception a command threw. */

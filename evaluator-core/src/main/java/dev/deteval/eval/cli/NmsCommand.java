@@ -39,10 +39,11 @@ final class NmsCommand implements Callable<Integer> {
             description = "Where to write the kept detections (may be the input file).")
     Path out;
 
-    @Option(names = "--iou", required = true, paramLabel = "T",
+    @Option(names = "--iou", paramLabel = "T",
             description = "IoU threshold in [0, 1]: boxes overlapping a kept box by more are suppressed"
-                    + " (soft-NMS linear: decayed).")
-    double iou;
+                    + " (soft-NMS linear: decayed). Required except with --soft gaussian, which decays every"
+                    + " overlap and has no threshold.")
+    Double iou;
 
     @Option(names = "--score", paramLabel = "S",
             description = "Drop detections scoring below S before NMS; with --soft also the floor for decayed"
@@ -84,7 +85,12 @@ final class NmsCommand implements Callable<Integer> {
     }
 
     NmsConfig config() {
-        NmsConfig.Builder b = NmsConfig.builder(iou).optClassAgnostic(agnostic);
+        Suppression suppression = soft == null ? Suppression.HARD : parseSoft(soft);
+        if (iou == null && suppression != Suppression.GAUSSIAN) {
+            throw new IllegalArgumentException("--iou T is required (except with --soft gaussian)");
+        }
+        // gaussian soft-NMS never reads the threshold
+        NmsConfig.Builder b = NmsConfig.builder(iou == null ? 0 : iou).optClassAgnostic(agnostic);
         if (score != null) {
             b.optScoreThreshold(score);
         }
@@ -94,7 +100,6 @@ final class NmsCommand implements Callable<Integer> {
         if (maxDets != null) {
             b.optMaxDetections(maxDets);
         }
-        Suppression suppression = soft == null ? Suppression.HARD : parseSoft(soft);
         b.optSuppression(suppression);
         if (sigma != null) {
             if (suppression != Suppression.GAUSSIAN) {

@@ -1,38 +1,135 @@
 package dev.deteval.eval.coco;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 /**
- * Per-category COCO numbers, each the mean of the category's table entries greater than -1 (area "all"
- * and the largest maxDets unless noted), or -1 when the category has no ground truth that is not
- * ignored.
- *
- * @param id the category id (-1 for the pooled row when categories are not used)
- * @param name the category name (empty if unknown)
- * @param ap AP averaged over the IoU thresholds
- * @param ap50 AP at IoU 0.50
- * @param ap75 AP at IoU 0.75
- * @param apSmall AP for area "small"
- * @param apMedium AP for area "medium"
- * @param apLarge AP for area "large"
- * @param ar AR averaged over the IoU thresholds, at the largest maxDets (AR100 with the defaults)
+ * Per-category COCO numbers, each the mean of the category's table entries greater than -1, named by
+ * the {@link CocoMetric}s of {@link CocoMetric#perCategory(CocoParams)} (all at the largest maxDets), or
+ * -1 when the category has no ground truth that is not ignored (in that area range). Immutable.
  */
-public record CategoryMetrics(long id, String name, double ap, double ap50, double ap75, double apSmall,
-        double apMedium, double apLarge, double ar) {
+public final class CategoryMetrics {
+
+    private final long id;
+    private final String name;
+    private final List<CocoMetric> metrics;
+    private final double[] values;
 
     /**
-     * A metric by name: {@code AP}, {@code AP50}, {@code AP75}, {@code APs}, {@code APm}, {@code APl},
-     * {@code AR100} (also accepted: {@code AR}).
+     * @param id the category id (-1 for the pooled row when categories are not used)
+     * @param name the category name (empty if unknown)
+     * @param metrics what each value is
+     * @param values one value per metric
+     */
+    public CategoryMetrics(long id, String name, List<CocoMetric> metrics, double[] values) {
+        if (metrics.size() != values.length) {
+            throw new IllegalArgumentException(metrics.size() + " metrics but " + values.length + " values");
+        }
+        this.id = id;
+        this.name = Objects.requireNonNull(name, "name");
+        this.metrics = List.copyOf(metrics);
+        this.values = values.clone();
+    }
+
+    /** The category id (-1 for the pooled row). */
+    public long id() {
+        return id;
+    }
+
+    /** The category name, empty if unknown. */
+    public String name() {
+        return name;
+    }
+
+    /** What each value is, in report order. */
+    public List<CocoMetric> metrics() {
+        return metrics;
+    }
+
+    /** The values by metric name, in report order (unmodifiable). */
+    public Map<String, Double> values() {
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            named.put(metrics.get(i).name(), values[i]);
+        }
+        return Collections.unmodifiableMap(named);
+    }
+
+    /**
+     * A metric by name (one of {@link #values()}).
+     *
+     * @throws IllegalArgumentException for a name the row does not have
      */
     public double metric(String metricName) {
-        return switch (metricName) {
-            case "AP" -> ap;
-            case "AP50" -> ap50;
-            case "AP75" -> ap75;
-            case "APs" -> apSmall;
-            case "APm" -> apMedium;
-            case "APl" -> apLarge;
-            case "AR100", "AR" -> ar;
-            default -> throw new IllegalArgumentException("unknown per-category metric '" + metricName
-                    + "'; known: AP, AP50, AP75, APs, APm, APl, AR100");
-        };
+        Double v = values().get(metricName);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown per-category metric '" + metricName + "'; known: "
+                    + values().keySet());
+        }
+        return v;
+    }
+
+    /** AP over the IoU thresholds, area all. */
+    public double ap() {
+        return values[0];
+    }
+
+    /** AP at IoU 0.50. */
+    public double ap50() {
+        return values[1];
+    }
+
+    /** AP at IoU 0.75. */
+    public double ap75() {
+        return values[2];
+    }
+
+    /** AP for area small; -1 for keypoints, which have no small area. */
+    public double apSmall() {
+        return area("small");
+    }
+
+    /** AP for area medium. */
+    public double apMedium() {
+        return area("medium");
+    }
+
+    /** AP for area large. */
+    public double apLarge() {
+        return area("large");
+    }
+
+    /** AR over the IoU thresholds at the largest maxDets (the last value). */
+    public double ar() {
+        return values[values.length - 1];
+    }
+
+    private double area(String label) {
+        for (int i = 0; i < values.length; i++) {
+            if (!metrics.get(i).recall() && metrics.get(i).area().equals(label)) {
+                return values[i];
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CategoryMetrics o && id == o.id && name.equals(o.name) && metrics.equals(o.metrics)
+                && Arrays.equals(values, o.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, metrics, Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "CategoryMetrics[id=" + id + ", name=" + name + ", " + values() + "]";
     }
 }

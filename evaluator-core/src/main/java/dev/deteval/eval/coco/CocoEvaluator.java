@@ -4,7 +4,6 @@ import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -71,76 +70,38 @@ public final class CocoEvaluator {
             warnings.add(index.unknownCategoryDetections + " detection(s) name a category that is not in the ground"
                     + " truth; they are not evaluated (pycocotools drops them too)");
         }
+        String headline = CocoMetric.headlineWarning(params);
+        if (headline != null) {
+            warnings.add(headline);
+        }
         return new CocoResult(params, categoryIds, summary(params, summarizer),
                 perCategory(gt, params, summarizer, categoryIds), tables, warnings);
     }
 
     static CocoSummary summary(CocoParams p, Summarizer s) {
-        if (p.iouType() == IouType.KEYPOINTS) {
-            return keypointSummary(p, s);
-        }
-        int count = p.maxDetCount();
-        int largest = p.maxDet(count - 1);
-        boolean compat = p.mode() == CocoMode.COMPAT;
-        int headline = compat ? 100 : largest;
-        int third = compat ? (count > 2 ? p.maxDet(2) : -1) : largest;
-        int first = count > 0 ? p.maxDet(0) : -1;
-        int second = count > 1 ? p.maxDet(1) : -1;
-        return new CocoSummary(
-                s.ap(null, "all", headline),
-                s.ap(0.5, "all", third),
-                s.ap(0.75, "all", third),
-                s.ap(null, "small", third),
-                s.ap(null, "medium", third),
-                s.ap(null, "large", third),
-                s.ar(null, "all", first),
-                s.ar(null, "all", second),
-                s.ar(null, "all", third),
-                s.ar(null, "small", third),
-                s.ar(null, "medium", third),
-                s.ar(null, "large", third),
-                s.ar(0.5, "all", third),
-                s.ar(0.75, "all", third),
-                new int[] {headline, third, third, third, third, third, first, second, third, third, third, third},
-                p.iouType());
+        List<CocoMetric> metrics = CocoMetric.headline(p);
+        return new CocoSummary(metrics, values(metrics, s, -1), p.iouType());
     }
 
-    /** pycocotools' {@code _summarizeKps}: ten stats, all at maxDets = 20 (corrected mode: the largest). */
-    private static CocoSummary keypointSummary(CocoParams p, Summarizer s) {
-        int m = p.mode() == CocoMode.COMPAT ? 20 : p.maxDet(p.maxDetCount() - 1);
-        int[] used = new int[10];
-        Arrays.fill(used, m);
-        return new CocoSummary(
-                s.ap(null, "all", m),
-                s.ap(0.5, "all", m),
-                s.ap(0.75, "all", m),
-                -1,
-                s.ap(null, "medium", m),
-                s.ap(null, "large", m),
-                -1,
-                -1,
-                s.ar(null, "all", m),
-                -1,
-                s.ar(null, "medium", m),
-                s.ar(null, "large", m),
-                s.ar(0.5, "all", m),
-                s.ar(0.75, "all", m),
-                used, p.iouType());
+    /** The value of each metric, over all categories ({@code category} -1) or for one table row. */
+    private static double[] values(List<CocoMetric> metrics, Summarizer s, int category) {
+        double[] v = new double[metrics.size()];
+        for (int i = 0; i < v.length; i++) {
+            CocoMetric m = metrics.get(i);
+            Double iou = m.allThresholds() ? null : m.iouThreshold();
+            v[i] = m.recall() ? s.recallMean(iou, m.area(), m.maxDets(), category)
+                    : s.precisionMean(iou, m.area(), m.maxDets(), category);
+        }
+        return v;
     }
 
     static List<CategoryMetrics> perCategory(GroundTruth gt, CocoParams p, Summarizer s, long[] ids) {
-        int largest = p.maxDet(p.maxDetCount() - 1);
+        List<CocoMetric> metrics = CocoMetric.perCategory(p);
         List<CategoryMetrics> rows = new ArrayList<>(ids.length);
         for (int k = 0; k < ids.length; k++) {
-            Category c = gt.category(ids[k]);
-            rows.add(new CategoryMetrics(ids[k], c == null ? "" : c.name(),
-                    s.precisionMean(null, "all", largest, k),
-                    s.precisionMean(0.5, "all", largest, k),
-                    s.precisionMean(0.75, "all", largest, k),
-                    s.precisionMean(null, "small", largest, k),
-                    s.precisionMean(null, "medium", largest, k),
-                    s.precisionMean(null, "large", largest, k),
-                    s.recallMean(null, "all", largest, k)));
+            // the pooled row (useCats 0) has no category, even when one happens to have the id -1
+            Category c = p.useCats() ? gt.category(ids[k]) : null;
+            rows.add(new CategoryMetrics(ids[k], c == null ? "" : c.name(), metrics, values(metrics, s, k)));
         }
         return rows;
     }

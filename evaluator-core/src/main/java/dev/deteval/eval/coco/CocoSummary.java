@@ -1,95 +1,45 @@
 package dev.deteval.eval.coco;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The headline COCO numbers: pycocotools' twelve {@code stats} plus AR at IoU 0.50 and 0.75. Each value
- * is in [0, 1], or -1 when it cannot be computed (no ground truth in the selection, the threshold, area
- * label or maxDets value it needs is not among the parameters).
+ * The headline COCO numbers, each named by the {@link CocoMetric} that says what it averages. Values
+ * are in [0, 1], or -1 when they cannot be computed (no ground truth in the selection, or the threshold,
+ * area label or maxDets value the metric needs is not among the parameters).
  *
- * <p>In compat mode {@code ap} is averaged at maxDets = 100 whatever the parameters say, and the other
- * values at the third maxDets entry ({@code maxDets[2]}); in corrected mode both use the largest.
- *
- * <p>Keypoint evaluations ({@link IouType#KEYPOINTS}) have pycocotools' ten keypoint statistics instead
- * ({@link #KEYPOINT_STAT_NAMES}: AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl), all at maxDets = 20
- * in compat mode (the largest maxDets in corrected mode). They use the fields of the same meaning; AR
- * (area "all", every IoU threshold) is held in {@code ar100}, and {@code apSmall}, {@code ar1},
- * {@code ar10} and {@code arSmall} are -1.
- *
- * @param ap AP averaged over the IoU thresholds, area "all"
- * @param ap50 AP at IoU 0.50
- * @param ap75 AP at IoU 0.75
- * @param apSmall AP for area "small"
- * @param apMedium AP for area "medium"
- * @param apLarge AP for area "large"
- * @param ar1 AR with maxDets[0] detections per image
- * @param ar10 AR with maxDets[1]
- * @param ar100 AR with maxDets[2]
- * @param arSmall AR for area "small"
- * @param arMedium AR for area "medium"
- * @param arLarge AR for area "large"
- * @param ar50 AR at IoU 0.50 (not one of pycocotools' twelve)
- * @param ar75 AR at IoU 0.75 (not one of pycocotools' twelve)
- * @param maxDetsUsed the maxDets value behind each of the twelve (keypoints: ten) stats, in order (-1
- *     where the parameters have no such entry)
- * @param iouType the kind of evaluation, which selects the statistics {@link #stats()} lists
+ * <p>For boxes and masks: pycocotools' twelve {@code stats} plus AR at IoU 0.50 and 0.75; for keypoints
+ * pycocotools' ten. {@link #stats()} keeps pycocotools' positions; {@link #values()} gives each name
+ * once, in the same order, which is what reports and the gate use. Immutable.
  */
-public record CocoSummary(double ap, double ap50, double ap75, double apSmall, double apMedium, double apLarge,
-        double ar1, double ar10, double ar100, double arSmall, double arMedium, double arLarge, double ar50,
-        double ar75, int[] maxDetsUsed, IouType iouType) {
+public final class CocoSummary {
 
-    /** The names of the twelve stats, as in deteval's JSON output. */
-    public static final List<String> STAT_NAMES = List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10",
-            "AR100", "ARs", "ARm", "ARl");
+    private final List<CocoMetric> metrics;
+    private final double[] values;
+    private final IouType iouType;
 
-    /** Names of the ten keypoint stats, in pycocotools' order ({@code _summarizeKps}). */
-    public static final List<String> KEYPOINT_STAT_NAMES = List.of("AP", "AP50", "AP75", "APm", "APl", "AR",
-            "AR50", "AR75", "ARm", "ARl");
-
-    /** Defensive copy of the maxDets list. */
-    public CocoSummary {
-        maxDetsUsed = maxDetsUsed.clone();
-        Objects.requireNonNull(iouType, "iouType");
-    }
-
-    /** The maxDets value behind each stat of {@link #stats()} (a copy). */
-    @Override
-    public int[] maxDetsUsed() {
-        return maxDetsUsed.clone();
-    }
-
-    /** Equal when every value, the maxDets list (by content) and the iouType are equal. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CocoSummary o && Arrays.equals(stats(), o.stats())
-                && Double.compare(ar50, o.ar50) == 0 && Double.compare(ar75, o.ar75) == 0
-                && Arrays.equals(maxDetsUsed, o.maxDetsUsed) && iouType == o.iouType
-                && Double.compare(apSmall, o.apSmall) == 0 && Double.compare(ar1, o.ar1) == 0
-                && Double.compare(ar10, o.ar10) == 0 && Double.compare(arSmall, o.arSmall) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(stats()) + Arrays.hashCode(maxDetsUsed)) + iouType.hashCode();
-    }
-
-    /** The named values and the maxDets behind each, e.g. {@code CocoSummary[bbox: AP=0.5 (maxDets 100), …]}. */
-    @Override
-    public String toString() {
-        StringBuilder out = new StringBuilder("CocoSummary[").append(iouType.name().toLowerCase(Locale.ROOT)).append(':');
-        List<String> names = statNames();
-        double[] values = stats();
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? " " : ", ").append(names.get(i)).append('=').append(values[i])
-                    .append(" (maxDets ").append(maxDetsUsed[i]).append(')');
+    /**
+     * @param metrics the headline metrics in pycocotools' order ({@link CocoMetric#headline(CocoParams)})
+     * @param values one value per metric
+     * @param iouType the kind of evaluation
+     */
+    public CocoSummary(List<CocoMetric> metrics, double[] values, IouType iouType) {
+        if (metrics.size() != values.length) {
+            throw new IllegalArgumentException(metrics.size() + " metrics but " + values.length + " values");
         }
-        if (!keypoints()) {
-            out.append(", AR50=").append(ar50).append(", AR75=").append(ar75);
-        }
-        return out.append(']').toString();
+        this.metrics = List.copyOf(metrics);
+        this.values = values.clone();
+        this.iouType = Objects.requireNonNull(iouType, "iouType");
+    }
+
+    /** The kind of evaluation. */
+    public IouType iouType() {
+        return iouType;
     }
 
     /** True for the ten keypoint statistics. */
@@ -97,39 +47,117 @@ public record CocoSummary(double ap, double ap50, double ap75, double apSmall, d
         return iouType == IouType.KEYPOINTS;
     }
 
-    /** The names of {@link #stats()}: {@link #STAT_NAMES} or {@link #KEYPOINT_STAT_NAMES}. */
-    public List<String> statNames() {
-        return keypoints() ? KEYPOINT_STAT_NAMES : STAT_NAMES;
+    /** Every headline metric in pycocotools' order, a name possibly repeated (see {@link CocoMetric#headline}). */
+    public List<CocoMetric> metrics() {
+        return metrics;
     }
 
-    /** The twelve (keypoints: ten) values in pycocotools' {@code stats} order. */
-    public double[] stats() {
-        if (keypoints()) {
-            return new double[] {ap, ap50, ap75, apMedium, apLarge, ar100, ar50, ar75, arMedium, arLarge};
+    /** The metrics of pycocotools' {@code stats}: the first twelve (keypoints: all ten). */
+    public List<CocoMetric> statMetrics() {
+        return metrics.subList(0, statCount());
+    }
+
+    /** The named values, each name once, in report order (unmodifiable). */
+    public Map<String, Double> values() {
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            named.putIfAbsent(metrics.get(i).name(), values[i]);
         }
-        return new double[] {ap, ap50, ap75, apSmall, apMedium, apLarge, ar1, ar10, ar100, arSmall, arMedium,
-            arLarge};
+        return Collections.unmodifiableMap(named);
+    }
+
+    /** The metrics behind {@link #values()}, each name once. */
+    public List<CocoMetric> namedMetrics() {
+        return CocoMetric.named(metrics);
+    }
+
+    /** pycocotools' {@code stats}: twelve values for boxes and masks, ten for keypoints, in its order. */
+    public double[] stats() {
+        return Arrays.copyOf(values, statCount());
+    }
+
+    /** The names of {@link #stats()}, in order. */
+    public List<String> statNames() {
+        return statMetrics().stream().map(CocoMetric::name).toList();
+    }
+
+    /** The maxDets value behind each of {@link #stats()} (-1 where the parameters have no such entry). */
+    public int[] maxDetsUsed() {
+        return statMetrics().stream().mapToInt(CocoMetric::maxDets).toArray();
     }
 
     /**
-     * A stat by name: one of {@link #statNames()}, or (boxes and masks) {@code AR50}, {@code AR75}.
+     * A value by name (one of {@link #values()}).
      *
-     * @throws IllegalArgumentException for an unknown name
+     * @throws IllegalArgumentException for a name this summary does not have
      */
     public double stat(String name) {
-        int i = statNames().indexOf(name);
-        if (i >= 0) {
-            return stats()[i];
+        Double v = values().get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown COCO stat '" + name + "'; this evaluation has "
+                    + values().keySet());
         }
-        if (keypoints()) {
-            throw new IllegalArgumentException("unknown COCO keypoint stat '" + name + "'; known: "
-                    + KEYPOINT_STAT_NAMES);
+        return v;
+    }
+
+    /** AP over the IoU thresholds, area all (pycocotools' {@code stats[0]}). */
+    public double ap() {
+        return values[0];
+    }
+
+    /** AP at IoU 0.50. */
+    public double ap50() {
+        return values[1];
+    }
+
+    /** AP at IoU 0.75. */
+    public double ap75() {
+        return values[2];
+    }
+
+    /** AR at IoU 0.50, area all. */
+    public double ar50() {
+        return byDefinition(true, 0.5, "all");
+    }
+
+    /** AR at IoU 0.75, area all. */
+    public double ar75() {
+        return byDefinition(true, 0.75, "all");
+    }
+
+    private double byDefinition(boolean recall, double iou, String area) {
+        for (int i = 0; i < values.length; i++) {
+            CocoMetric m = metrics.get(i);
+            if (m.recall() == recall && m.iouThreshold() == iou && m.area().equals(area)) {
+                return values[i];
+            }
         }
-        return switch (name) {
-            case "AR50" -> ar50;
-            case "AR75" -> ar75;
-            default -> throw new IllegalArgumentException("unknown COCO stat '" + name + "'; known: " + STAT_NAMES
-                    + ", AR50, AR75");
-        };
+        throw new IllegalStateException("no such metric");
+    }
+
+    private int statCount() {
+        return keypoints() ? metrics.size() : Math.min(12, metrics.size());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CocoSummary o && metrics.equals(o.metrics) && Arrays.equals(values, o.values)
+                && iouType == o.iouType;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * metrics.hashCode() + Arrays.hashCode(values)) + iouType.hashCode();
+    }
+
+    /** The named values and the maxDets behind each, e.g. {@code CocoSummary[bbox: AP=0.5 (maxDets 100), …]}. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        Map<String, Double> named = values();
+        for (CocoMetric m : namedMetrics()) {
+            parts.add(m.name() + '=' + named.get(m.name()) + " (maxDets " + m.maxDets() + ')');
+        }
+        return "CocoSummary[" + iouType.label() + ": " + String.join(", ", parts) + ']';
     }
 }

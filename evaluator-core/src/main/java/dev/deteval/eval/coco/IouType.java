@@ -40,4 +40,20 @@ public enum IouType {
         }
         throw new IllegalArgumentException("iouType must be bbox, segm or keypoints, got '" + label + "'");
     }
+
+    /**
+     * The type named {@code text} in any case and with surrounding blanks ({@code BBOX}, {@code Segm}), as
+     * front-ends accept it; {@link #of(String)} keeps pycocotools' exact spelling for parameter files.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static IouType parse(String text) {
+        String t = text == null ? "" : text.trim();
+        for (IouType type : values()) {
+            if (type.label.equalsIgnoreCase(t)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("iouType must be bbox, segm or keypoints, got '" + text + "'");
+    }
 }

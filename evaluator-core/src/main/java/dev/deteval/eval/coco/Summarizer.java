@@ -20,17 +20,7 @@ final class Summarizer {
         this.k = tables.shape()[2];
     }
 
-    /** Mean precision over all categories; {@code iouThr} null means every threshold. */
-    double ap(Double iouThr, String areaLabel, int maxDets) {
-        return precisionMean(iouThr, areaLabel, maxDets, -1);
-    }
-
-    /** Mean recall over all categories. */
-    double ar(Double iouThr, String areaLabel, int maxDets) {
-        return recallMean(iouThr, areaLabel, maxDets, -1);
-    }
-
-    /** Mean precision of one category row ({@code category} ≥ 0). */
+    /** Mean precision of one category row ({@code category} ≥ 0), or of all when negative. */
     double precisionMean(Double iouThr, String areaLabel, int maxDets, int category) {
         int[] ts = thresholds(iouThr);
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);

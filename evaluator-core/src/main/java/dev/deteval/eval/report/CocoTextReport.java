@@ -1,6 +1,7 @@
 package dev.deteval.eval.report;
 
 import dev.deteval.eval.coco.CategoryMetrics;
+import dev.deteval.eval.coco.CocoMetric;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.CocoSummary;
@@ -26,26 +27,14 @@ public final class CocoTextReport {
         String range = Decimals.fixed(iouThrs[0], 2) + ":" + Decimals.fixed(iouThrs[iouThrs.length - 1], 2);
         CocoSummary s = result.summary();
         double[] stats = s.stats();
-        int[] maxDets = s.maxDetsUsed();
-        String[] iou;
-        String[] area;
-        int apCount;
-        if (s.keypoints()) {
-            iou = new String[] {range, "0.50", "0.75", range, range, range, "0.50", "0.75", range, range};
-            area = new String[] {"all", "all", "all", "medium", "large", "all", "all", "all", "medium", "large"};
-            apCount = 5;
-        } else {
-            iou = new String[] {range, "0.50", "0.75", range, range, range, range, range, range, range, range, range};
-            area = new String[] {"all", "all", "all", "small", "medium", "large", "all", "all", "all", "small",
-                "medium", "large"};
-            apCount = 6;
-        }
+        List<CocoMetric> metrics = s.statMetrics();
         List<String> lines = new ArrayList<>(stats.length);
         for (int i = 0; i < stats.length; i++) {
-            boolean ap = i < apCount;
+            CocoMetric m = metrics.get(i);
+            String iou = m.allThresholds() ? range : Decimals.fixed(m.iouThreshold(), 2);
             lines.add(String.format(" %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s",
-                    ap ? "Average Precision" : "Average Recall", ap ? "(AP)" : "(AR)", iou[i], area[i], maxDets[i],
-                    Decimals.fixed(stats[i], 3)));
+                    m.recall() ? "Average Recall" : "Average Precision", m.recall() ? "(AR)" : "(AP)", iou, m.area(),
+                    m.maxDets(), Decimals.fixed(stats[i], 3)));
         }
         return lines;
     }
@@ -54,10 +43,14 @@ public final class CocoTextReport {
     public static String render(CocoResult result) {
         StringBuilder out = new StringBuilder();
         CocoMode mode = result.mode();
-        out.append("deteval COCO ").append(result.params().iouType().label()).append(" evaluation, mode: ").append(mode.id()).append(" (").append(mode.label())
-                .append(")\n");
+        out.append("deteval COCO ").append(result.params().iouType().label()).append(" evaluation, mode: ")
+                .append(mode.id()).append(" (").append(mode.label()).append(")\n");
         for (String line : summaryLines(result)) {
             out.append(line).append('\n');
+        }
+        String warning = CocoMetric.headlineWarning(result.params());
+        if (warning != null) {
+            out.append("warning: ").append(warning).append('\n');
         }
         out.append('\n').append(categoryTable(result));
         return out.toString();
@@ -70,7 +63,7 @@ public final class CocoTextReport {
             nameWidth = Math.max(nameWidth, label(m).length());
         }
         StringBuilder out = new StringBuilder();
-        String[] heads = {"AP", "AP50", "AP75", "APs", "APm", "APl", "AR" + largestMaxDets(result)};
+        List<String> heads = CocoMetric.perCategory(result.params()).stream().map(CocoMetric::name).toList();
         out.append(String.format("%-" + nameWidth + "s", "category"));
         for (String h : heads) {
             out.append(String.format(" %6s", h));
@@ -78,8 +71,7 @@ public final class CocoTextReport {
         out.append('\n');
         for (CategoryMetrics m : rows) {
             out.append(String.format("%-" + nameWidth + "s", label(m)));
-            double[] v = {m.ap(), m.ap50(), m.ap75(), m.apSmall(), m.apMedium(), m.apLarge(), m.ar()};
-            for (double x : v) {
+            for (double x : m.values().values()) {
                 out.append(String.format(" %6s", x < 0 ? "-" : Decimals.fixed(x, 3)));
             }
             out.append('\n');
@@ -89,11 +81,6 @@ public final class CocoTextReport {
             out.append(Names.CUT_NOTE).append('\n');
         }
         return out.toString();
-    }
-
-    static int largestMaxDets(CocoResult result) {
-        int[] m = result.params().maxDets();
-        return m[m.length - 1];
     }
 
     private static String label(CategoryMetrics m) {

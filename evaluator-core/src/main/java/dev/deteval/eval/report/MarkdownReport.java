@@ -1,10 +1,12 @@
 package dev.deteval.eval.report;
 
 import dev.deteval.eval.coco.CategoryMetrics;
+import dev.deteval.eval.coco.CocoMetric;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.CocoSummary;
 import dev.deteval.eval.data.Names;
 import java.util.List;
+import java.util.Map;
 
 /** A Markdown report: the mode, a table of the headline stats and a per-category table. */
 public final class MarkdownReport {
@@ -19,26 +21,26 @@ public final class MarkdownReport {
         out.append("Mode: **").append(result.mode().id()).append("** (").append(result.mode().label())
                 .append(")\n\n");
         CocoSummary s = result.summary();
-        double[] stats = s.stats();
-        int[] maxDets = s.maxDetsUsed();
-        out.append("| stat | value | maxDets |\n|---|---:|---:|\n");
-        for (int i = 0; i < stats.length; i++) {
-            out.append("| ").append(s.statNames().get(i)).append(" | ").append(cell(stats[i])).append(" | ")
-                    .append(maxDets[i]).append(" |\n");
-        }
-        if (!s.keypoints()) {
-            out.append("| AR50 | ").append(cell(s.ar50())).append(" | ").append(maxDets[8]).append(" |\n");
-            out.append("| AR75 | ").append(cell(s.ar75())).append(" | ").append(maxDets[8]).append(" |\n");
+        Map<String, Double> values = s.values();
+        out.append("| stat | value | IoU | area | maxDets |\n|---|---:|---|---|---:|\n");
+        double[] iouThrs = result.params().iouThrs();
+        for (CocoMetric m : s.namedMetrics()) {
+            out.append("| ").append(m.name()).append(" | ").append(cell(values.get(m.name()))).append(" | ")
+                    .append(m.allThresholds() ? Decimals.fixed(iouThrs[0], 2) + ":"
+                            + Decimals.fixed(iouThrs[iouThrs.length - 1], 2) : Decimals.fixed(m.iouThreshold(), 2))
+                    .append(" | ").append(m.area()).append(" | ").append(m.maxDets()).append(" |\n");
         }
         out.append('\n');
         out.append("## Per category\n\n");
-        out.append("| id | name | AP | AP50 | AP75 | APs | APm | APl | AR")
-                .append(CocoTextReport.largestMaxDets(result)).append(" |\n");
-        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<CocoMetric> columns = CocoMetric.perCategory(result.params());
+        out.append("| id | name |");
+        columns.forEach(c -> out.append(' ').append(c.name()).append(" |"));
+        out.append("\n|---:|---|");
+        columns.forEach(c -> out.append("---:|"));
+        out.append('\n');
         for (CategoryMetrics m : result.perCategory()) {
             out.append("| ").append(m.id()).append(" | ").append(escape(Names.cell(m.name())));
-            for (double v : new double[] {m.ap(), m.ap50(), m.ap75(), m.apSmall(), m.apMedium(), m.apLarge(),
-                m.ar()}) {
+            for (double v : m.values().values()) {
                 out.append(" | ").append(cell(v));
             }
             out.append(" |\n");

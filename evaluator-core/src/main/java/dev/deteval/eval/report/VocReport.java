@@ -5,6 +5,8 @@ import dev.deteval.eval.data.Names;
 import dev.deteval.eval.voc.VocClassResult;
 import dev.deteval.eval.voc.VocResult;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -52,7 +54,7 @@ public final class VocReport {
     }
 
     /** Writes the report's members into an object the caller has started. */
-    public static void writeMembers(VocResult result, boolean elevenPoint, List<String> warnings, JsonGenerator g)
+    static void writeMembers(VocResult result, boolean elevenPoint, List<String> warnings, JsonGenerator g)
             throws IOException {
         g.writeStringField("tool", "deteval");
         g.writeStringField("protocol", protocol(elevenPoint));
@@ -77,13 +79,13 @@ public final class VocReport {
 
     /** The JSON report as a string. */
     public static String json(VocResult result, boolean elevenPoint, List<String> warnings) {
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         try (JsonGenerator g = JsonReport.generator(out)) {
             g.writeStartObject();
             writeMembers(result, elevenPoint, warnings, g);
             g.writeEndObject();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.append('\n').toString();
     }

@@ -73,13 +73,28 @@ final class LimitTest {
 
     @Test
     void format_passingValues_neverPrintAsFailing() {
-        assertThat(Limit.minimum("AP", "0.45").format(Limit.decimal(0.4599999))).isEqualTo("0.45");
-        assertThat(Limit.maximum("AP", "0.45").format(Limit.decimal(0.4400001))).isEqualTo("0.45");
+        assertThat(Limit.minimum("AP", "0.45").format(Limit.decimal(0.4599999))).isEqualTo("0.459");
+        assertThat(Limit.maximum("AP", "0.45").format(Limit.decimal(0.4400001))).isEqualTo("0.441");
     }
 
     @Test
-    void format_percentLimit_printsRatioWithTwoDecimals() {
-        assertThat(Limit.minimum("AP50", "55%").format(Limit.decimal(0.5549))).isEqualTo("0.55");
+    void format_percentLimit_printsRatioWithAtLeastThreeDecimals() {
+        assertThat(Limit.minimum("AP50", "55%").format(Limit.decimal(0.5549))).isEqualTo("0.554");
+    }
+
+    /** Issue 13 item 2: a one-decimal limit printed 0.395 as 0.3, which read as a ten-point regression. */
+    @Test
+    void format_oneDecimalLimit_showsThreeDecimalsRoundedAgainstTheUser() {
+        assertThat(Limit.minimum("AP", "0.4").format(Limit.decimal(0.395))).isEqualTo("0.395");
+        assertThat(Limit.minimum("AP", "0.4").format(Limit.decimal(0.39999))).isEqualTo("0.399");
+        assertThat(Limit.maximum("AP", "0.4").format(Limit.decimal(0.40001))).isEqualTo("0.401");
+        assertThat(Limit.minimum("AP", "0.45678").format(Limit.decimal(0.456789))).isEqualTo("0.45678");
+    }
+
+    @Test
+    void of_recallAtAnyMaxDets_isCanonical() {
+        assertThat(Limit.minimum("ar300", "0.5").metric()).isEqualTo("AR300");
+        assertThat(Limit.minimum("AR", "0.5").metric()).isEqualTo("AR");
     }
 
     @Test

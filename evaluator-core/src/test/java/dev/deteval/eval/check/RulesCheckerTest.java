@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.check.MetricSnapshot.CategoryValues;
-import dev.deteval.eval.check.MetricSnapshot.Protocol;
 import dev.deteval.eval.check.Outcome.Status;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ final class RulesCheckerTest {
 
     static MetricSnapshot coco(double ap, double personAp, double carAp) {
         Map<String, Double> stats = new LinkedHashMap<>();
-        for (String name : Protocol.COCO.datasetMetrics()) {
+        for (String name : List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10", "AR100", "ARs", "ARm", "ARl", "AR50", "AR75")) {
             stats.put(name, 0.5);
         }
         stats.put("AP", ap);
@@ -39,7 +38,7 @@ final class RulesCheckerTest {
         assertThat(r.passed()).isTrue();
         assertThat(r.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Status.PASSED);
-            assertThat(o.message()).isEqualTo("Rule met for dataset: AP is 0.41, expected minimum is 0.35");
+            assertThat(o.message()).isEqualTo("Rule met for dataset: AP is 0.410, expected minimum is 0.35");
         });
     }
 
@@ -74,7 +73,7 @@ final class RulesCheckerTest {
         assertThat(r.outcomes()).extracting(Outcome::name).containsExactly("car", "carrot");
         assertThat(r.outcomes()).extracting(Outcome::status).containsExactly(Status.PASSED, Status.VIOLATED);
         assertThat(r.violations().get(0).message())
-                .isEqualTo("Rule violated for category carrot: AP is 0.2, but expected minimum is 0.3");
+                .isEqualTo("Rule violated for category carrot: AP is 0.200, but expected minimum is 0.3");
     }
 
     @Test
@@ -97,9 +96,59 @@ final class RulesCheckerTest {
         });
     }
 
+    /** Issue 13 item 2: the value with three decimals, the limit as written. */
+    @Test
+    void check_oneDecimalMinimum_messageShowsThreeDecimalsAndLimitAsWritten() {
+        CheckResult r = check(coco(0.395, 0.5, 0.5), null, "AP>=0.4");
+        assertThat(r.violations()).singleElement().extracting(Outcome::message)
+                .isEqualTo("Rule violated for dataset: AP is 0.395, but expected minimum is 0.4");
+    }
+
+    /** Issue 13 item 4: a category two rules select is checked (and printed) once. */
+    @Test
+    void check_twoRulesSelectOneCategory_oneOutcome() {
+        CheckResult r = check(coco(0.5, 0.5, 0.05), null, "category:car*:AP>=0.1", "category:car:AP>=0.1");
+        assertThat(r.violations()).extracting(Outcome::message)
+                .containsExactly("Rule violated for category car: AP is 0.050, but expected minimum is 0.1");
+        assertThat(r.failureMessage()).isEqualTo("Detection metric rules have not been met.\n"
+                + "Rule violated for category car: AP is 0.050, but expected minimum is 0.1");
+    }
+
+    /** Issue 13 item 4: an exact category name that does not exist is a configuration error, not a violation. */
+    @Test
+    void check_unknownCategoryName_configurationErrorNearestNamesFirst() {
+        assertThatThrownBy(() -> check(coco(0.5, 0.5, 0.5), null, "category:Cars:AP>=0.4"))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessage("no category is named 'Cars'; the categories are: 'car', 'carrot', 'person', 'truck'");
+    }
+
+    /** Issue 13 item 4: excludes and onMissing in the one-line syntax. */
+    @Test
+    void check_excludeAndOnMissingOptions_leaveOutAndIgnore() {
+        CheckResult r = check(coco(0.5, 0.5, 0.1), null, "category:*:AP>=0.15;exclude=car;onMissing=ignore");
+        assertThat(r.passed()).isTrue();
+        assertThat(r.outcomes()).extracting(Outcome::name).containsExactly("person", "truck", "carrot");
+        assertThat(r.count(Status.IGNORED)).isEqualTo(1);
+    }
+
+    /** Issue 13 item 4: a category without ground truth now and in the baseline cannot have dropped. */
+    @Test
+    void check_dropMissingInBothRuns_ignored() {
+        CheckResult r = check(coco(0.5, 0.5, 0.5), coco(0.5, 0.5, 0.5), "category:*:AP:maxDrop=0.02");
+        assertThat(r.passed()).isTrue();
+        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("truck")).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(Status.IGNORED);
+            assertThat(o.message()).isEqualTo("Rule ignored for category truck: AP cannot be computed in this run nor"
+                    + " in the baseline: the category has no ground truth");
+        });
+    }
+
     @Test
     void check_categoryAreaMetricMinusOne_namesTheArea() {
-        CheckResult r = check(coco(0.5, 0.5, 0.5), null, "category:person:APs>=0.3");
+        MetricSnapshot plain = coco(0.5, 0.5, 0.5);
+        MetricSnapshot current = MetricSnapshot.evaluated(Protocol.COCO, "compat", "bbox", plain.dataset(),
+                plain.categories(), Map.of(), Map.of("APs", "the category has no ground truth in the small area range"));
+        CheckResult r = check(current, null, "category:person:APs>=0.3");
         assertThat(r.violations()).singleElement().extracting(Outcome::message).isEqualTo("Rule violated for category"
                 + " person: APs cannot be computed: the category has no ground truth in the small area range");
     }
@@ -117,13 +166,13 @@ final class RulesCheckerTest {
 
     @Test
     void check_onMissingIgnore_reportsIgnoredAndPasses() {
-        Rule rule = RuleSyntax.parse("category:bus:AP>=0.3", OnMissing.IGNORE);
+        Rule rule = RuleSyntax.parse("category:bus*:AP>=0.3", OnMissing.IGNORE);
         CheckResult r = new RulesChecker(List.of(rule)).check(coco(0.5, 0.5, 0.5), null);
         assertThat(r.passed()).isTrue();
         assertThat(r.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Status.IGNORED);
-            assertThat(o.message()).isEqualTo("Rule ignored for category bus: AP cannot be computed: no category"
-                    + " matches the include pattern 'bus' (onMissing is IGNORE)");
+            assertThat(o.message()).isEqualTo("Rule ignored for category bus*: AP cannot be computed: no category"
+                    + " matches the include pattern 'bus*' (onMissing is IGNORE)");
         });
     }
 
@@ -140,9 +189,9 @@ final class RulesCheckerTest {
         assertThat(r.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Status.PASSED);
             assertThat(o.baseline()).isEqualTo(0.42);
-            assertThat(o.shown()).isEqualTo("0.01");
-            assertThat(o.message()).isEqualTo("Rule met for dataset: AP is 0.415 against baseline 0.420, a drop of"
-                    + " 0.01, expected maximum drop is 0.01");
+            assertThat(o.shown()).isEqualTo("0.005");
+            assertThat(o.message()).isEqualTo("Rule met for dataset: AP is 0.4150 against baseline 0.4200, a drop"
+                    + " of 0.005, expected maximum drop is 0.01");
         });
     }
 
@@ -163,7 +212,7 @@ final class RulesCheckerTest {
         CheckResult r = check(coco(0.45, 0.5, 0.5), coco(0.42, 0.5, 0.5), "AP:maxDrop=0.01");
         assertThat(r.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Status.PASSED);
-            assertThat(o.shown()).isEqualTo("-0.03");
+            assertThat(o.shown()).isEqualTo("-0.030");
         });
     }
 
@@ -180,7 +229,7 @@ final class RulesCheckerTest {
         MetricSnapshot baseline = MetricSnapshot.of(Protocol.COCO, "compat", Map.of("AP", 0.5),
                 List.of(row(99, "person", 0.55)));
         CheckResult r = check(coco(0.5, 0.5, 0.5), baseline, "category:person:AP:maxDrop=0.02");
-        assertThat(r.violations()).singleElement().satisfies(o -> assertThat(o.shown()).isEqualTo("0.05"));
+        assertThat(r.violations()).singleElement().satisfies(o -> assertThat(o.shown()).isEqualTo("0.050"));
     }
 
     @Test
@@ -193,15 +242,16 @@ final class RulesCheckerTest {
     void check_metricNotReportedForElement_isConfigurationError() {
         assertThatThrownBy(() -> check(coco(0.5, 0.5, 0.5), null, "category:person:AR1>=0.1"))
                 .isInstanceOf(InvalidRuleException.class)
-                .hasMessage("AR1 is not a category metric of coco evaluations; category metrics: AP, AP50, AP75, APs,"
-                        + " APm, APl, AR100");
+                .hasMessageStartingWith("AR1 is not reported per category by this evaluation; its category metrics:");
+        assertThatThrownBy(() -> check(coco(0.5, 0.5, 0.5), null, "category:person:ARs>=0.1"))
+                .hasMessageStartingWith("ARs is not a category metric of coco evaluations");
         assertThatThrownBy(() -> check(coco(0.5, 0.5, 0.5), null, "mAP>=0.1"))
                 .hasMessageContaining("mAP is not a dataset metric of coco evaluations");
     }
 
     @Test
     void check_baselineOfOtherProtocolOrMode_isConfigurationError() {
-        MetricSnapshot voc = MetricSnapshot.voc(Protocol.VOC07, 0.5, Map.of("cat", 0.5));
+        MetricSnapshot voc = voc(Protocol.VOC07, 0.5, Map.of("cat", 0.5));
         assertThatThrownBy(() -> check(coco(0.5, 0.5, 0.5), voc, "AP:maxDrop=0.01"))
                 .isInstanceOf(InvalidRuleException.class).hasMessageContaining("baseline is a voc07 report");
         MetricSnapshot corrected = MetricSnapshot.of(Protocol.COCO, "corrected", Map.of("AP", 0.5), List.of());
@@ -214,12 +264,12 @@ final class RulesCheckerTest {
         Map<String, Double> ap = new LinkedHashMap<>();
         ap.put("cat", 0.8);
         ap.put("dog", 0.4);
-        MetricSnapshot voc = MetricSnapshot.voc(Protocol.VOC12, (0.8 + 0.4) / 2, ap);
+        MetricSnapshot voc = voc(Protocol.VOC12, (0.8 + 0.4) / 2, ap);
         CheckResult r = check(voc, null, "mAP>=0.6", "category:*:AP>=0.5");
         assertThat(r.outcomes()).extracting(Outcome::status)
                 .containsExactly(Status.PASSED, Status.PASSED, Status.VIOLATED);
         assertThat(r.violations().get(0).message())
-                .isEqualTo("Rule violated for category dog: AP is 0.4, but expected minimum is 0.5");
+                .isEqualTo("Rule violated for category dog: AP is 0.400, but expected minimum is 0.5");
     }
 
     @Test
@@ -242,5 +292,12 @@ final class RulesCheckerTest {
     void needsBaseline_onlyWithDropLimit() {
         assertThat(new RulesChecker(List.of(RuleSyntax.parse("AP>=0.1"))).needsBaseline()).isFalse();
         assertThat(new RulesChecker(List.of(RuleSyntax.parse("AP:maxDrop=0.1"))).needsBaseline()).isTrue();
+    }
+
+    /** A VOC snapshot: dataset mAP, per class AP. */
+    static MetricSnapshot voc(Protocol protocol, double map, Map<String, Double> apByClass) {
+        List<CategoryValues> rows = new java.util.ArrayList<>();
+        apByClass.forEach((name, ap) -> rows.add(new CategoryValues(-1, name, Map.of("AP", ap))));
+        return MetricSnapshot.of(protocol, "", Map.of("mAP", map), rows);
     }
 }

@@ -337,17 +337,19 @@ final class EvalCommandBadInputTest {
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0)).isEqualTo("Missing required option: '--dt=RESULTS'");
+        assertThat(r.errLines()).containsExactly("deteval: error: Missing required option: '--dt=RESULTS'",
+                "Try 'deteval eval --help' for the options.");
         assertNoStackTrace(r);
     }
 
     @Test
     void eval_unknownOption_usageErrorExitTwo() {
-        Run r = eval(file("gt.json", GOOD_GT), file("dt.json", GOOD_RESULTS), "--max-dets", "5");
+        Run r = eval(file("gt.json", GOOD_GT), file("dt.json", GOOD_RESULTS), "--max-detections", "5");
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines().get(0)).startsWith("Unknown option");
+        assertThat(r.errLines()).hasSize(2);
+        assertThat(r.errLines().get(0)).startsWith("deteval: error: Unknown option");
         assertNoStackTrace(r);
     }
 

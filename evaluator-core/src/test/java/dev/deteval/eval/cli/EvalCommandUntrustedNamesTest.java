@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deteval.eval.check.CheckMessages;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.io.BadInput;
+import dev.deteval.eval.check.RuleSyntax;
+import dev.deteval.eval.gate.Gate;
+import dev.deteval.eval.gate.GateRequest;
+import dev.deteval.eval.report.ReportFormat;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -92,19 +98,16 @@ final class EvalCommandUntrustedNamesTest {
 
     @Test
     void junitXml_forgedName_isWellFormedXml() throws Exception {
-        var check = new dev.deteval.eval.check.RulesChecker(java.util.List.of(
-                dev.deteval.eval.check.RuleSyntax.parse("category:*:AP>=0.5")));
-        var evaluation = dev.deteval.eval.report.ProtocolEvaluation.coco(
+        var request = GateRequest.builder(
                 BadInput.write(dir, "gt2.json", """
                         {"images": [{"id": 1}], "categories": [{"id": 1, "name": "a\\u0001\\u001bb"}],
                          "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1],
                          "area": 1, "iscrowd": 0}]}
-                        """), BadInput.write(dir, "dt2.json", "[]"), null, dev.deteval.eval.coco.CocoMode.COMPAT,
-                null);
-        var result = check.check(evaluation.snapshot(), null);
-        java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+                        """), BadInput.write(dir, "dt2.json", "[]"))
+                .optRules(List.of(RuleSyntax.parse("category:*:AP>=0.5"))).build();
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
 
-        dev.deteval.eval.check.JUnitXmlWriter.write(xml, result, "deteval");
+        Gate.run(request).report().write(ReportFormat.JUNIT, Gate.run(request).check(), xml);
 
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.toByteArray()));

@@ -120,6 +120,17 @@ final class NmsCommandTest {
         assertThat(read(result).get(0).get("score").asDouble()).isEqualTo(0.8 * Math.exp(-(0.75 * 0.75) / 0.5));
     }
 
+    /** Issue 13 item 5: gaussian soft-NMS has no threshold, so it must not ask for --iou. */
+    @Test
+    void nms_softGaussianWithoutIou_runs() throws IOException {
+        Path in = write("raw.json", RAW);
+        Path result = dir.resolve("dets.json");
+        assertThat(run("nms", "--in", in.toString(), "--out", result.toString(), "--soft", "gaussian")).isZero();
+        assertThat(read(result).get(0).get("score").asDouble()).isEqualTo(0.8 * Math.exp(-(0.75 * 0.75) / 0.5));
+        assertThat(run("nms", "--in", in.toString(), "--out", result.toString(), "--soft", "linear"))
+                .isEqualTo(Main.EXIT_BAD_INPUT);
+    }
+
     @Test
     void nms_softGaussianSigma_setsDecayWidth() throws IOException {
         // a sigma other than the default 0.5, so an ignored --sigma cannot pass

@@ -44,7 +44,7 @@ final class CliKeypointGateTest {
         CliConformanceTest.Run r = eval("AR>=0.81");
 
         assertThat(r.code()).isEqualTo(Main.EXIT_RULE_VIOLATED);
-        assertThat(r.out()).contains("Rule violated for dataset: AR is 0.80, but expected minimum is 0.81");
+        assertThat(r.out()).contains("Rule violated for dataset: AR is 0.800, but expected minimum is 0.81");
     }
 
     @Test

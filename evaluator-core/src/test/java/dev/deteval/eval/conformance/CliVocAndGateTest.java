@@ -95,8 +95,8 @@ final class CliVocAndGateTest {
     void eval_ruleViolated_exitOneWithMessageRoundedAgainstUser() {
         Run r = run(slide("--rule", "AP50>=0.56", "--rule", "category:object:AP>=0.30"));
         assertThat(r.code()).isEqualTo(Main.EXIT_RULE_VIOLATED);
-        // 56/101 = 0.55445... printed with the limit's two decimals, rounded down
-        assertThat(r.out()).contains("AP50 is 0.55, but expected minimum is 0.56")
+        // 56/101 = 0.55445... printed with three decimals (more than the limit's two), rounded down
+        assertThat(r.out()).contains("AP50 is 0.554, but expected minimum is 0.56")
                 .contains(CheckMessages.RULES_VIOLATED).doesNotContain("category object");
     }
 

@@ -2,6 +2,7 @@ package dev.deteval.eval.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.report.ReportJsonReader;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.voc.VocDataset;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,11 @@
-package dev.deteval.eval.check;
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.check.OnMissing;
+import dev.deteval.eval.check.RuleSyntax;
+import dev.deteval.eval.check.RulesChecker;
+import dev.deteval.eval.check.MetricSnapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +27,8 @@ final class JUnitXmlWriterTest {
     }
 
     static CheckResult sample() {
-        MetricSnapshot current = RulesCheckerTest.coco(0.5, 0.4125, 0.5);
-        return RulesCheckerTest.check(current, null, "AP>=0.35", "category:person:AP>=0.450",
+        MetricSnapshot current = GateSamples.coco(0.5, 0.4125, 0.5);
+        return GateSamples.check(current, null, "AP>=0.35", "category:person:AP>=0.450",
                 "category:truck:AP>=0.1");
     }
 
@@ -62,13 +69,13 @@ final class JUnitXmlWriterTest {
 
     @Test
     void write_ignored_isSkipped() throws Exception {
-        Rule rule = RuleSyntax.parse("category:bus:AP>=0.1", OnMissing.IGNORE);
+        Rule rule = RuleSyntax.parse("category:bus*:AP>=0.1", OnMissing.IGNORE);
         CheckResult result = new RulesChecker(java.util.List.of(rule))
-                .check(RulesCheckerTest.coco(0.5, 0.5, 0.5), null);
+                .check(GateSamples.coco(0.5, 0.5, 0.5), null);
         Document doc = write(result);
         assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("0");
         Element skipped = (Element) doc.getElementsByTagName("skipped").item(0);
-        assertThat(skipped.getAttribute("message")).startsWith("Rule ignored for category bus");
+        assertThat(skipped.getAttribute("message")).startsWith("Rule ignored for category bus*");
     }
 }

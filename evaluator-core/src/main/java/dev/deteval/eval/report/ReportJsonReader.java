@@ -1,30 +1,38 @@
-package dev.deteval.eval.io;
+package dev.deteval.eval.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.deteval.eval.check.Element;
 import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.MetricSnapshot.CategoryValues;
-import dev.deteval.eval.check.MetricSnapshot.Protocol;
+import dev.deteval.eval.check.Protocol;
+import dev.deteval.eval.io.InputException;
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads the metric values of a deteval JSON report (the CLI's {@code --format json} output or the Maven
  * plugin's report.json) into a {@link MetricSnapshot}, typically to serve as a gate's baseline. Reads
- * {@code protocol}, {@code mode}, the COCO {@code stats} and {@code perCategory} rows or the VOC
- * {@code mAP} and {@code perClass} rows; skips every other member (warnings, a previous {@code gate},
- * members added later) and the members of {@code stats} and of the rows that are not metric names
- * ({@code npos}, …). A metric value must be a number (-1: cannot be computed) or null.
+ * {@code protocol}, {@code mode}, {@code iouType}, the COCO {@code stats} and {@code perCategory} rows or
+ * the VOC {@code mAP} and {@code perClass} rows; skips every other member (warnings, a previous
+ * {@code gate}, members added later) and the members of {@code stats} and of the rows that are not metric
+ * names ({@code npos}, …). A metric value must be a number (-1: cannot be computed) or null.
+ *
+ * <p>Reports written before the metric names followed the parameters (they have no {@code maxDets}
+ * member) are read with their names as written, except that a keypoint report's per-category
+ * {@code AR100}, which was the recall at maxDets 20, is read as {@code AR20}, and its per-category
+ * {@code APs} (always -1) is left out.
  *
  * <p>A missing file, malformed JSON, a file that is not a deteval report or lacks its metric values is
  * an {@link InputException} naming the file and the JSON path: a gate must not run against a broken
@@ -36,18 +44,19 @@ public final class ReportJsonReader {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    /** Metric names read (values must be numbers or null); other members of stats and rows are skipped. */
-    private static final Set<String> METRICS = Stream.of(Protocol.values())
-            .flatMap(p -> Stream.concat(p.datasetMetrics().stream(), p.categoryMetrics().stream()))
-            .collect(Collectors.toUnmodifiableSet());
-
     private ReportJsonReader() {
     }
 
-    /** Reads a report file. */
+    /** Reads a report file (a regular file, a pipe or {@code /dev/stdin}). */
     public static MetricSnapshot read(Path file) {
-        try (InputStream in = InputFiles.open(file)) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file.toString(), "", "is a directory, expected a JSON report");
+        }
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
             return read(in, file.toString());
+        } catch (FileNotFoundException e) {
+            String why = Files.exists(file) ? "cannot be read: " + e.getMessage() : "file not found";
+            throw new InputException(file.toString(), "", why, e);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
         }
@@ -61,7 +70,7 @@ public final class ReportJsonReader {
     public static MetricSnapshot read(InputStream in, String source) {
         try (JsonParser parser = FACTORY.createParser(in)) {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return new Parser(new JsonCursor(parser, source)).parse();
+            return new Parser(new ReportCursor(parser, source)).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -69,16 +78,17 @@ public final class ReportJsonReader {
 
     /** One pass over the top-level object; the protocol may come anywhere in it. */
     private static final class Parser {
-        private final JsonCursor c;
+        private final ReportCursor c;
         private String protocol;
         private String mode = "";
         private String iouType = "";
+        private boolean hasMaxDets;
         private Map<String, Double> stats;
         private Double map;
         private List<Row> rows = new ArrayList<>();
         private String rowsMember;
 
-        Parser(JsonCursor c) {
+        Parser(ReportCursor c) {
             this.c = c;
         }
 
@@ -105,10 +115,14 @@ public final class ReportJsonReader {
                 case "mode" -> mode = c.readString(name);
                 case "iouType" -> iouType = c.readString(name);
                 case "stats" -> stats = readValues(name);
-                case "mAP" -> map = readMetric(name);
+                case "mAP" -> map = c.readMetric(name);
                 case "perCategory", "perClass" -> {
                     rowsMember = name;
                     rows = readRows(name);
+                }
+                case "maxDets" -> {
+                    hasMaxDets = true;
+                    c.skipChildren();
                 }
                 default -> c.skipChildren();
             }
@@ -120,13 +134,17 @@ public final class ReportJsonReader {
             while (c.next() == JsonToken.FIELD_NAME) {
                 String name = c.fieldName();
                 c.next();
-                if (METRICS.contains(name)) {
-                    values.put(name, readMetric(path + "." + name));
+                if (isMetric(name)) {
+                    values.put(name, c.readMetric(path + "." + name));
                 } else {
                     c.skipChildren();
                 }
             }
             return values;
+        }
+
+        private static boolean isMetric(String name) {
+            return name.equals(Protocol.COCO.canonical(Element.DATASET, name)) || name.equals("mAP");
         }
 
         private List<Row> readRows(String path) {
@@ -143,8 +161,8 @@ public final class ReportJsonReader {
                         case "id" -> row.id = c.readLong(at + ".id");
                         case "name" -> row.name = c.readString(at + ".name");
                         default -> {
-                            if (METRICS.contains(name)) {
-                                row.values.put(name, readMetric(at + "." + name));
+                            if (isMetric(name)) {
+                                row.values.put(name, c.readMetric(at + "." + name));
                             } else {
                                 c.skipChildren();
                             }
@@ -156,35 +174,20 @@ public final class ReportJsonReader {
             return list;
         }
 
-        private double readMetric(String path) {
-            JsonToken t = c.current();
-            if (t == JsonToken.VALUE_NULL) {
-                return Double.NaN;
-            }
-            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw c.error(path, "expected a number or null, got " + JsonCursor.describe(t));
-            }
-            try {
-                return c.parser.getDoubleValue();
-            } catch (IOException e) {
-                throw c.error(path, e.getMessage());
-            }
-        }
-
         private MetricSnapshot snapshot() {
             if (protocol == null) {
-                throw new InputException(c.source, "", "not a deteval report: no \"protocol\" member");
+                throw new InputException(c.source(), "", "not a deteval report: no \"protocol\" member");
             }
             Protocol p;
             try {
                 p = Protocol.parse(protocol);
             } catch (IllegalArgumentException e) {
-                throw new InputException(c.source, "protocol", e.getMessage());
+                throw new InputException(c.source(), "protocol", e.getMessage());
             }
             Map<String, Double> dataset = new LinkedHashMap<>();
             if (p == Protocol.COCO) {
                 require(stats != null, "\"stats\"");
-                p.datasetMetrics().forEach(n -> dataset.put(n, stats.getOrDefault(n, Double.NaN)));
+                dataset.putAll(stats);
             } else {
                 require(map != null, "\"mAP\"");
                 dataset.put("mAP", map);
@@ -192,10 +195,19 @@ public final class ReportJsonReader {
             String expectedRows = p == Protocol.COCO ? "perCategory" : "perClass";
             require(rowsMember == null || rowsMember.equals(expectedRows), "\"" + expectedRows + "\" (found \""
                     + rowsMember + "\")");
+            boolean oldKeypoints = !hasMaxDets && iouType.equals("keypoints");
             List<CategoryValues> categories = new ArrayList<>();
             for (Row r : rows) {
                 Map<String, Double> values = new LinkedHashMap<>();
-                p.categoryMetrics().forEach(n -> values.put(n, r.values.getOrDefault(n, Double.NaN)));
+                r.values.forEach((name, v) -> {
+                    if (p.canonical(Element.CATEGORY, name) == null) {
+                        return;
+                    }
+                    if (oldKeypoints && name.equals("APs")) {
+                        return;
+                    }
+                    values.put(oldKeypoints && name.equals("AR100") ? "AR20" : name, v);
+                });
                 categories.add(new CategoryValues(r.id, r.name, values));
             }
             return MetricSnapshot.of(p, mode, p == Protocol.COCO ? iouType : "", dataset, categories);
@@ -203,7 +215,7 @@ public final class ReportJsonReader {
 
         private void require(boolean present, String what) {
             if (!present) {
-                throw new InputException(c.source, "", "a " + protocol + " report needs a " + what + " member");
+                throw new InputException(c.source(), "", "a " + protocol + " report needs a " + what + " member");
             }
         }
     }

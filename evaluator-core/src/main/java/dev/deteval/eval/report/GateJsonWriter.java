@@ -1,4 +1,9 @@
-package dev.deteval.eval.check;
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.check.Element;
+import dev.deteval.eval.check.Limit;
+import dev.deteval.eval.check.Outcome;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -38,13 +43,13 @@ public final class GateJsonWriter {
     }
 
     /** Writes {@code "gate": {…}} into the object {@code g} is currently writing. */
-    public static void writeMember(JsonGenerator g, CheckResult result) throws IOException {
+    static void writeMember(JsonGenerator g, CheckResult result) throws IOException {
         g.writeFieldName(MEMBER);
         writeObject(g, result);
     }
 
     /** Writes the gate object as a value. */
-    public static void writeObject(JsonGenerator g, CheckResult result) throws IOException {
+    static void writeObject(JsonGenerator g, CheckResult result) throws IOException {
         g.writeStartObject();
         g.writeBooleanField("passed", result.passed());
         g.writeNumberField("limitsChecked", result.outcomes().size());
@@ -77,7 +82,7 @@ public final class GateJsonWriter {
     }
 
     /** The configuration name of a limit kind: {@code minimum}, {@code maximum}, {@code maximumDrop}. */
-    static String limitName(Limit.Kind kind) {
+    public static String limitName(Limit.Kind kind) {
         return switch (kind) {
             case MINIMUM -> "minimum";
             case MAXIMUM -> "maximum";

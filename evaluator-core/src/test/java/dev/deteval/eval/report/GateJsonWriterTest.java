@@ -1,4 +1,7 @@
-package dev.deteval.eval.check;
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.check.CheckMessages;
+import dev.deteval.eval.check.CheckResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +51,11 @@ final class GateJsonWriterTest {
 
     @Test
     void writeMember_dropLimit_writesBaselineAndKind() throws Exception {
-        CheckResult result = RulesCheckerTest.check(RulesCheckerTest.coco(0.4, 0.5, 0.5),
-                RulesCheckerTest.coco(0.42, 0.5, 0.5), "AP:maxDrop=0.01");
+        CheckResult result = GateSamples.check(GateSamples.coco(0.4, 0.5, 0.5),
+                GateSamples.coco(0.42, 0.5, 0.5), "AP:maxDrop=0.01");
         JsonNode o = write(result).get("gate").get("outcomes").get(0);
         assertThat(o.get("limit").asText()).isEqualTo("maximumDrop");
         assertThat(o.get("baseline").asDouble()).isEqualTo(0.42);
-        assertThat(o.get("shown").asText()).isEqualTo("0.02");
+        assertThat(o.get("shown").asText()).isEqualTo("0.020");
     }
 }

@@ -1,4 +1,9 @@
-package dev.deteval.eval.check;
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.check.Element;
+import dev.deteval.eval.check.Limit;
+import dev.deteval.eval.check.Outcome;
 
 import dev.deteval.eval.data.Names;
 import java.io.IOException;

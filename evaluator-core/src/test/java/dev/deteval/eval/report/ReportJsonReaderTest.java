@@ -1,10 +1,12 @@
-package dev.deteval.eval.io;
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.io.InputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.check.MetricSnapshot;
-import dev.deteval.eval.check.MetricSnapshot.Protocol;
+import dev.deteval.eval.check.Protocol;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,5 +108,28 @@ final class ReportJsonReaderTest {
                 .hasMessage("report.json: a coco report needs a \"stats\" member");
         assertThatThrownBy(() -> read("{\"protocol\":\"yolo\",\"stats\":{}}"))
                 .hasMessageContaining("unknown protocol 'yolo'");
+    }
+
+    /** Issue 13 item 9: reports written before the names followed maxDets stay readable as baselines. */
+    @Test
+    void read_oldKeypointReport_perCategoryRecallIsAR20() {
+        MetricSnapshot s = read("""
+                {"tool":"deteval","protocol":"coco","iouType":"keypoints","mode":"compat",
+                 "stats":{"AP":0.5,"AR":0.6},
+                 "perCategory":[{"id":1,"name":"person","AP":0.5,"APs":-1,"AR100":0.7}]}
+                """);
+        assertThat(s.dataset()).containsEntry("AR", 0.6);
+        assertThat(s.categories().get(0).metrics()).containsOnlyKeys("AP", "AR20").containsEntry("AR20", 0.7);
+    }
+
+    @Test
+    void read_reportWithAR300_keepsTheName() {
+        MetricSnapshot s = read("""
+                {"tool":"deteval","protocol":"coco","iouType":"bbox","mode":"compat","maxDets":[1,10,300],
+                 "stats":{"AP":-1,"AR300":0.6},
+                 "perCategory":[{"id":1,"name":"person","AP":0.5,"AR300":0.7}]}
+                """);
+        assertThat(s.datasetValue("AR300")).isEqualTo(0.6);
+        assertThat(s.categories().get(0).value("AR300")).isEqualTo(0.7);
     }
 }

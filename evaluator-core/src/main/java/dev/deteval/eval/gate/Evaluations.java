@@ -1,0 +1,74 @@
+package dev.deteval.eval.gate;
+
+import dev.deteval.eval.coco.CocoEvaluator;
+import dev.deteval.eval.coco.CocoParams;
+import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.coco.KeypointCountException;
+import dev.deteval.eval.io.CocoJsonReader;
+import dev.deteval.eval.io.CocoParamsReader;
+import dev.deteval.eval.io.InputException;
+import dev.deteval.eval.io.VocReader;
+import dev.deteval.eval.report.EvaluationReport;
+import dev.deteval.eval.voc.VocDataset;
+import dev.deteval.eval.voc.VocDetections;
+import dev.deteval.eval.voc.VocEvaluator;
+import dev.deteval.eval.voc.VocResult;
+import java.nio.file.Path;
+
+/** Reads a request's inputs and evaluates them with the protocol's evaluator. */
+final class Evaluations {
+
+    private Evaluations() {
+    }
+
+    /** A COCO evaluation: parameters from the file and the request's overrides, then both inputs read at once. */
+    static EvaluationReport coco(GateRequest r, Spool spool) {
+        CocoParams p = params(r, spool);
+        Path gtFile = spool.regular(r.groundTruth());
+        Path dtFile = spool.regular(r.detections());
+        CocoJsonReader reader = new CocoJsonReader(p.iouType());
+        CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+        CocoResult result;
+        try {
+            result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p);
+        } catch (KeypointCountException e) {
+            throw e.groundTruth()
+                    ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
+                    : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
+        }
+        return EvaluationReport.coco(result, reader.warnings());
+    }
+
+    private static CocoParams params(GateRequest r, Spool spool) {
+        Path file = spool.regular(r.params());
+        CocoParams base = file != null ? CocoParamsReader.read(file, r.mode(), r.iouType())
+                : CocoParams.builder(r.mode()).optIouType(r.iouType() == null ? IouType.BBOX : r.iouType()).build();
+        if (r.maxDets() == null && r.iouThrs() == null && r.areaRng() == null) {
+            return base;
+        }
+        CocoParams.Builder b = base.toBuilder();
+        if (r.maxDets() != null) {
+            b.optMaxDets(r.maxDets());
+        }
+        if (r.iouThrs() != null) {
+            b.optIouThrs(r.iouThrs());
+        }
+        if (r.areaRng() != null) {
+            b.optAreaRanges(r.areaRng(), r.areaRngLbl());
+        }
+        return b.build();
+    }
+
+    /** A Pascal VOC evaluation under the request's protocol and VOC settings. */
+    static EvaluationReport voc(GateRequest r, Spool spool) {
+        VocReader reader = new VocReader();
+        if (r.imageSet() != null) {
+            reader = reader.withImageSet(r.imageSet());
+        }
+        VocDataset gt = reader.readGroundTruth(spool.regular(r.groundTruth()));
+        VocDetections dt = reader.readDetections(spool.regular(r.detections()), gt);
+        VocResult result = VocEvaluator.evaluate(gt, dt, r.vocParams());
+        return EvaluationReport.voc(result, r.protocol(), reader.warnings());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.deteval.eval.gate;
+
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.report.EvaluationReport;
+import dev.deteval.eval.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a gate run produced: the evaluation's reports, the gate's verdict (null when the request had no
+ * rules) and the report files written.
+ *
+ * @param report the evaluation in every report format
+ * @param check the outcome of every limit, or null without rules
+ * @param files the files written, in {@link ReportFormat} order; empty without an output folder
+ */
+public record GateOutcome(EvaluationReport report, CheckResult check, List<Path> files) {
+
+    /** Copies the file list. */
+    public GateOutcome {
+        files = List.copyOf(files);
+    }
+
+    /** Whether every rule holds (true without rules). */
+    public boolean passed() {
+        return check == null || check.passed();
+    }
+
+    /** The report in {@code format}, with the gate's outcome when there were rules. */
+    public String render(ReportFormat format) {
+        return report.render(format, check);
+    }
+}

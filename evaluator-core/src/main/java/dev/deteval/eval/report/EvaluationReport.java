@@ -1,0 +1,173 @@
+package dev.deteval.eval.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.deteval.eval.check.CheckMessages;
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.check.MetricSnapshot;
+import dev.deteval.eval.check.Outcome;
+import dev.deteval.eval.check.Protocol;
+import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.voc.VocResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * One evaluation, whatever the protocol, in every form a front-end shows: the metric values the gate
+ * checks, the warnings, the headline lines, and the text, JSON, Markdown and JUnit XML reports, each
+ * with the gate's outcome when there is one. Rendered when asked for (a JSON-only run never formats
+ * text). Immutable.
+ */
+public final class EvaluationReport {
+
+    /** Writes the protocol's own JSON members into an object a generator has started. */
+    @FunctionalInterface
+    private interface JsonMembers {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** The JUnit test suite name. */
+    public static final String SUITE = "deteval";
+
+    private final MetricSnapshot snapshot;
+    private final List<String> warnings;
+    private final Supplier<List<String>> headline;
+    private final Supplier<String> text;
+    private final Supplier<String> markdown;
+    private final JsonMembers jsonMembers;
+
+    private EvaluationReport(MetricSnapshot snapshot, List<String> warnings, Supplier<List<String>> headline,
+            Supplier<String> text, Supplier<String> markdown, JsonMembers jsonMembers) {
+        this.snapshot = snapshot;
+        this.warnings = List.copyOf(warnings);
+        this.headline = headline;
+        this.text = text;
+        this.markdown = markdown;
+        this.jsonMembers = jsonMembers;
+    }
+
+    /**
+     * A COCO evaluation's reports.
+     *
+     * @param readerWarnings warnings about the input files, shown before the evaluation's own
+     */
+    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings) {
+        List<String> warnings = new ArrayList<>(readerWarnings);
+        warnings.addAll(result.warnings());
+        return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
+                () -> CocoTextReport.render(result), () -> MarkdownReport.coco(result),
+                g -> JsonReport.writeCocoMembers(result, g, warnings));
+    }
+
+    /**
+     * A Pascal VOC evaluation's reports under {@code protocol} (voc07: 11-point AP, voc12: all-point AP).
+     *
+     * @param warnings warnings about the input
+     */
+    public static EvaluationReport voc(VocResult result, Protocol protocol, List<String> warnings) {
+        boolean eleven = protocol == Protocol.VOC07;
+        String map = "mAP (" + protocol.id() + ") = " + Decimals.fixed(VocReport.map(result, eleven), 4);
+        return new EvaluationReport(MetricSnapshots.of(result, protocol), warnings, () -> List.of(map),
+                () -> VocReport.text(result, eleven, warnings), () -> VocReport.markdown(result, eleven, warnings),
+                g -> VocReport.writeMembers(result, eleven, warnings, g));
+    }
+
+    /** Metric values by name (for the gate). */
+    public MetricSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Warnings about the input and the evaluation. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The headline lines (COCO: pycocotools' summary lines; VOC: the mAP). */
+    public List<String> headline() {
+        return List.copyOf(headline.get());
+    }
+
+    /**
+     * The report in {@code format} as a string.
+     *
+     * @param gate the gate's outcome to include, or null when no rules were checked
+     */
+    public String render(ReportFormat format, CheckResult gate) {
+        return switch (format) {
+            case TEXT -> text(gate);
+            case JSON -> json(gate);
+            case MARKDOWN -> markdown(gate);
+            case JUNIT -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                writeJUnit(out, gate == null ? new CheckResult(List.of()) : gate);
+                yield out.toString(StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    /** Writes the report in {@code format} to {@code out} (UTF-8), which stays open. */
+    public void write(ReportFormat format, CheckResult gate, OutputStream out) throws IOException {
+        if (format == ReportFormat.JUNIT) {
+            writeJUnit(out, gate == null ? new CheckResult(List.of()) : gate);
+            return;
+        }
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write(render(format, gate));
+        w.flush();
+    }
+
+    private String text(CheckResult gate) {
+        StringBuilder out = new StringBuilder(text.get());
+        if (gate != null) {
+            out.append('\n');
+            gate.violations().stream().map(Outcome::message).distinct().forEach(m -> out.append(m).append('\n'));
+            out.append(gate.passed() ? CheckMessages.RULES_MET : CheckMessages.RULES_VIOLATED).append('\n');
+        }
+        return out.toString();
+    }
+
+    private String markdown(CheckResult gate) {
+        StringBuilder out = new StringBuilder(markdown.get());
+        if (gate != null) {
+            out.append('\n');
+            try {
+                GateMarkdownWriter.write(out, gate);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out.toString();
+    }
+
+    private String json(CheckResult gate) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonReport.generator(out)) {
+            g.writeStartObject();
+            jsonMembers.write(g);
+            if (gate != null) {
+                GateJsonWriter.writeMember(g, gate);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void writeJUnit(OutputStream out, CheckResult gate) {
+        try {
+            JUnitXmlWriter.write(out, gate, SUITE);
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+    }
+}

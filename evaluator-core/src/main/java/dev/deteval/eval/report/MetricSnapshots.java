@@ -1,0 +1,65 @@
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.check.MetricSnapshot;
+import dev.deteval.eval.check.MetricSnapshot.CategoryValues;
+import dev.deteval.eval.check.Protocol;
+import dev.deteval.eval.coco.CategoryMetrics;
+import dev.deteval.eval.coco.CocoMetric;
+import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.voc.VocClassResult;
+import dev.deteval.eval.voc.VocResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values a gate checks, named as the JSON report names them: a fresh evaluation turned into a
+ * {@link MetricSnapshot} (the reverse of {@link ReportJsonReader}, which reads them back from a report).
+ */
+public final class MetricSnapshots {
+
+    private MetricSnapshots() {
+    }
+
+    /**
+     * A COCO evaluation: its headline metrics ({@link CocoMetric#headline}, each name once) and its
+     * per-category metrics, with the reason for every value of -1 taken from what the metric needs.
+     */
+    public static MetricSnapshot of(CocoResult result) {
+        Map<String, Double> dataset = result.summary().values();
+        Map<String, String> reasons = new HashMap<>();
+        for (CocoMetric m : result.summary().namedMetrics()) {
+            if (MetricSnapshot.isMissing(dataset.get(m.name()))) {
+                reasons.put(m.name(), m.missingReason(result.params()));
+            }
+        }
+        Map<String, String> categoryReasons = new HashMap<>();
+        for (CocoMetric m : CocoMetric.perCategory(result.params())) {
+            categoryReasons.put(m.name(), m.area().equals("all") ? "the category has no ground truth"
+                    : "the category has no ground truth in the " + m.area() + " area range");
+        }
+        List<CategoryValues> rows = new ArrayList<>();
+        for (CategoryMetrics m : result.perCategory()) {
+            rows.add(new CategoryValues(m.id(), m.name(), m.values()));
+        }
+        return MetricSnapshot.evaluated(Protocol.COCO, result.mode().id(), result.params().iouType().label(), dataset,
+                rows, reasons, categoryReasons);
+    }
+
+    /** A VOC evaluation under {@code protocol} (voc07: 11-point AP, voc12: all-point AP): mAP, per class AP. */
+    public static MetricSnapshot of(VocResult result, Protocol protocol) {
+        if (!protocol.voc()) {
+            throw new IllegalArgumentException("a VOC result needs protocol voc07 or voc12, got " + protocol.id());
+        }
+        boolean eleven = protocol == Protocol.VOC07;
+        List<CategoryValues> rows = new ArrayList<>();
+        for (VocClassResult c : result.perClass()) {
+            rows.add(new CategoryValues(-1, c.name(), Map.of("AP", eleven ? c.ap07() : c.ap10())));
+        }
+        Map<String, Double> dataset = new LinkedHashMap<>();
+        dataset.put("mAP", eleven ? result.map07() : result.map10());
+        return MetricSnapshot.evaluated(protocol, "", "", dataset, rows, Map.of(), Map.of());
+    }
+}

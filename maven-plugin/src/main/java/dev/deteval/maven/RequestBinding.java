@@ -1,0 +1,58 @@
+package dev.deteval.maven;
+
+import dev.deteval.eval.check.Protocol;
+import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.gate.GateRequest;
+import dev.deteval.eval.gate.VocOptions;
+import dev.deteval.eval.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The mojo's parameters as evaluator-core's {@link GateRequest}: words parsed case-insensitively, files
+ * already resolved against the project, and the three reports (JSON, Markdown, JUnit XML) into the output
+ * directory. Nothing else: reading, evaluating, checking and writing are {@code Gate.run}'s.
+ *
+ * @param groundTruth the ground truth
+ * @param detections the detections
+ * @param protocol coco, voc07 or voc12
+ * @param mode compat or corrected (COCO)
+ * @param iouType bbox, segm or keypoints, or null (COCO)
+ * @param params a Params JSON file, or null (COCO)
+ * @param baseline an earlier report.json, or null
+ * @param imageSet the devkit image set, or null (VOC)
+ * @param vocBoxes pixel or continuous, or null (VOC)
+ * @param vocMatch gt or ge, or null (VOC)
+ * @param vocOverlap the overlap threshold, or null (VOC)
+ * @param outputDirectory where the reports go
+ */
+record RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
+        Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory) {
+
+    /** The reports the goal writes. */
+    static final EnumSet<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.MARKDOWN,
+            ReportFormat.JUNIT);
+
+    /**
+     * The request for these settings and rules.
+     *
+     * @throws IllegalArgumentException (including {@code InvalidRuleException}) for an invalid setting
+     */
+    GateRequest toRequest(List<Rule> rules) {
+        Protocol p = Protocol.parse(protocol);
+        GateRequest.Builder b = GateRequest.builder(groundTruth, detections).optProtocol(p).optRules(rules)
+                .optBaseline(baseline).optReports(outputDirectory, FORMATS);
+        if (p.voc()) {
+            return b.optVocParams(VocOptions.of(vocBoxes, vocMatch, vocOverlap)).optImageSet(imageSet).build();
+        }
+        if (imageSet != null || vocBoxes != null || vocMatch != null || vocOverlap != null) {
+            throw new IllegalArgumentException("imageSet, vocBoxes, vocMatch and vocOverlap apply to protocol voc07"
+                    + " or voc12 only");
+        }
+        return b.optMode(CocoMode.parse(mode)).optIouType(iouType == null ? null : IouType.parse(iouType))
+                .optParams(params).build();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.deteval.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deteval.eval.check.InvalidRuleException;
+import dev.deteval.eval.check.RuleSyntax;
+import dev.deteval.eval.gate.Gate;
+import dev.deteval.eval.gate.GateOutcome;
+import dev.deteval.eval.io.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mojo's parameters become one {@code Gate.run} request. The gate fails closed: each input file that
+ * cannot be read stops the run with an {@link InputException} naming that file (the mojo makes it a BUILD
+ * ERROR). The invoker ITs cover missing detections and a malformed ground truth; these cover the ground
+ * truth, the baseline and how words are bound.
+ */
+final class RequestBindingTest {
+
+    private static final Path DATA = Path.of("src/it/data");
+    private static final Path GROUND_TRUTH = DATA.resolve("instances.json");
+    private static final Path DETECTIONS = DATA.resolve("detections.json");
+
+    @TempDir
+    Path out;
+
+    private RequestBinding coco(Path groundTruth, Path baseline) {
+        return new RequestBinding(groundTruth, DETECTIONS, "coco", "compat", null, null, baseline, null, null, null,
+                null, out);
+    }
+
+    private static GateOutcome run(RequestBinding binding, String... rules) {
+        return Gate.run(binding.toRequest(List.of(rules).stream().map(RuleSyntax::parse).toList()));
+    }
+
+    @Test
+    void toRequest_readableInputs_checksTheRulesAndWritesThreeReports() {
+        // the check-passes IT's data: AP 0.42316771…
+        GateOutcome r = run(coco(GROUND_TRUTH, null), "AP>=0.40");
+        assertThat(r.passed()).isTrue();
+        assertThat(r.files()).extracting(p -> p.getFileName().toString())
+                .containsExactly("report.json", "report.md", "TEST-deteval.xml");
+        assertThat(r.files()).allMatch(Files::isRegularFile);
+    }
+
+    @Test
+    void toRequest_missingGroundTruth_namesTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("instances.json");
+        assertThatThrownBy(() -> run(coco(missing, null), "AP>=0.40"))
+                .isInstanceOf(InputException.class)
+                .hasMessage(missing + ": file not found");
+    }
+
+    @Test
+    void toRequest_missingBaseline_namesTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("baseline.json");
+        assertThatThrownBy(() -> run(coco(GROUND_TRUTH, missing), "AP:maxDrop=0.01"))
+                .isInstanceOf(InputException.class)
+                .hasMessage(missing + ": file not found");
+    }
+
+    @Test
+    void toRequest_dropLimitWithoutBaseline_isConfigurationError() {
+        assertThatThrownBy(() -> run(coco(GROUND_TRUTH, null), "AP:maxDrop=0.01"))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("needs a baseline");
+    }
+
+    @Test
+    void toRequest_keypointMetricOnBoxEvaluation_isConfigurationError() {
+        assertThatThrownBy(() -> run(coco(GROUND_TRUTH, null), "AR>=0.1"))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("AR is not reported by this COCO evaluation (boxes or masks)");
+    }
+
+    /** Issue 13 item 10: the plugin treated iouType case-sensitively while the CLI did not. */
+    @Test
+    void toRequest_iouTypeInUpperCase_isAccepted() {
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "COCO", "Compat", " BBOX ", null, null, null,
+                null, null, null, out);
+        assertThat(run(b, "AP>=0.40").passed()).isTrue();
+    }
+
+    /** Issue 13 item 10: the plugin hard-coded voc_eval.py's settings; now they are bound like the CLI's. */
+    @Test
+    void toRequest_vocSettings_reachTheEvaluation() {
+        Path voc = DATA.resolve("voc_basic");
+        RequestBinding strict = new RequestBinding(voc, voc.resolve("results"), "voc07", "compat", null, null, null,
+                null, "continuous", "ge", 0.99, out);
+        RequestBinding devkit = new RequestBinding(voc, voc.resolve("results"), "voc07", "compat", null, null, null,
+                null, null, null, null, out);
+        double strictMap = run(strict, "mAP>=0").report().snapshot().datasetValue("mAP");
+        double devkitMap = run(devkit, "mAP>=0").report().snapshot().datasetValue("mAP");
+        assertThat(strictMap).isLessThan(devkitMap);
+    }
+
+    @Test
+    void toRequest_vocSettingWithCoco_isConfigurationError() {
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "coco", "compat", null, null, null, null,
+                "continuous", null, null, out);
+        assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("AP>=0.1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("voc07 or voc12 only");
+    }
+}
