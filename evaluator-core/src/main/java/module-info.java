@@ -1,0 +1,29 @@
+/**
+ * deteval's evaluator: IoU, matching, NMS, COCO/VOC/LVIS-style evaluation, readers, reports and the gate.
+ *
+ * <p>Only the API packages are exported. {@code dev.deteval.eval.internal} (sorting, numpy-exact arithmetic,
+ * the column bridge between the data classes and the evaluators), {@code dev.deteval.eval.cli} (the
+ * command-line front-end, run from the shaded {@code deteval.jar}) and {@code dev.deteval.eval.synth} (the
+ * {@code synth} command's data generator) are not. Jackson is used inside and appears in no exported
+ * signature; picocli is needed only by the command line.
+ */
+module dev.deteval.eval {
+    requires com.fasterxml.jackson.core;
+    requires java.xml;
+    requires static info.picocli;
+
+    exports dev.deteval.eval.check;
+    exports dev.deteval.eval.coco;
+    exports dev.deteval.eval.data;
+    exports dev.deteval.eval.gate;
+    exports dev.deteval.eval.geometry;
+    exports dev.deteval.eval.io;
+    exports dev.deteval.eval.mask;
+    exports dev.deteval.eval.metric;
+    exports dev.deteval.eval.nms;
+    exports dev.deteval.eval.report;
+    exports dev.deteval.eval.voc;
+
+    // picocli builds the commands by reflection when the CLI runs on the module path
+    opens dev.deteval.eval.cli to info.picocli;
+}
