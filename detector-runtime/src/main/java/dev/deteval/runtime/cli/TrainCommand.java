@@ -47,6 +47,22 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop after P validation runs without a better AP; 0 never stops (default ${DEFAULT-VALUE}).")
     int patience = TrainingRecipe.DEFAULT.patience();
 
+    @Option(names = "--lr", paramLabel = "ETA", description = "Peak learning rate (default ${DEFAULT-VALUE}).")
+    float learningRate = TrainingRecipe.DEFAULT.learningRate();
+
+    @Option(names = "--width", paramLabel = "C", description = "Channels of the stride-4 layers (default ${DEFAULT-VALUE}).")
+    int width = TrainingRecipe.DEFAULT.width();
+
+    @Option(names = "--giou-weight", paramLabel = "W", description = "GIoU loss weight (default ${DEFAULT-VALUE}).")
+    float giouWeight = TrainingRecipe.DEFAULT.giouWeight();
+
+    @Option(names = "--l1-weight", paramLabel = "W", description = "Smooth-L1 loss weight (default ${DEFAULT-VALUE}).")
+    float l1Weight = TrainingRecipe.DEFAULT.l1Weight();
+
+    @Option(names = "--memory-every", paramLabel = "N",
+            description = "Print live NDArrays and RSS every N steps; 0 never (default ${DEFAULT-VALUE}).")
+    int memoryEvery;
+
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
@@ -58,13 +74,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         EngineSettings.threads(threads);
         TrainingRecipe recipe = TrainingRecipe.DEFAULT.withSteps(steps).withSeed(seed).withBatchSize(batch)
-                .withValidation(Math.min(evaluateEvery, steps), TrainingRecipe.DEFAULT.validationImages(), patience);
+                .withValidation(Math.min(evaluateEvery, steps), TrainingRecipe.DEFAULT.validationImages(), patience)
+                .withModel(learningRate, width, giouWeight, l1Weight);
         DetectorTraining.Outcome outcome = new DetectorTraining(recipe, ShapesConfig.DEFAULT, ProgressOutput.standard())
-                .run(out);
+                .optMemoryReport(memoryEvery).run(out);
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "trained %d steps in %.1f s; best validation AP50 %.3f AP %.3f (step %d), saved to %s",
-                outcome.steps(), outcome.seconds(), outcome.best().ap50(), outcome.best().ap(), outcome.best().step(),
-                out));
+                "trained %d steps in %.1f s (training thread %.1f s CPU, image thread %.1f s CPU); "
+                        + "best validation AP50 %.3f AP %.3f (step %d), saved to %s",
+                outcome.steps(), outcome.seconds(), outcome.cpuSeconds(), outcome.loaderCpuSeconds(),
+                outcome.best().ap50(), outcome.best().ap(), outcome.best().step(), out));
         return 0;
     }
 }

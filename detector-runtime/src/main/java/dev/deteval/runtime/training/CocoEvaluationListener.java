@@ -37,12 +37,12 @@ public final class CocoEvaluationListener extends TrainingListenerAdapter {
     private final DetectorSpec spec;
     private final int every;
     private final int totalSteps;
-    private final int patience;
+    private final int patienceLimit;
     private final Path checkpoint;
     private final ProgressOutput progress;
     private final List<Evaluation> history = new ArrayList<>();
     private int step;
-    private int sinceBest;
+    private Patience patience;
     private Evaluation best;
 
     /**
@@ -65,7 +65,8 @@ public final class CocoEvaluationListener extends TrainingListenerAdapter {
         this.spec = spec;
         this.every = every;
         this.totalSteps = totalSteps;
-        this.patience = patience;
+        this.patienceLimit = patience;
+        this.patience = new Patience(patience);
         this.checkpoint = checkpoint;
         this.progress = progress;
     }
@@ -83,7 +84,7 @@ public final class CocoEvaluationListener extends TrainingListenerAdapter {
     @Override
     public void onTrainingBegin(Trainer trainer) {
         step = 0;
-        sinceBest = 0;
+        patience = new Patience(patienceLimit);
         best = null;
         history.clear();
     }
@@ -102,13 +103,10 @@ public final class CocoEvaluationListener extends TrainingListenerAdapter {
         CocoSummary summary = CocoEvaluator.evaluate(groundTruth, detections, CocoParams.defaults()).summary();
         Evaluation evaluation = new Evaluation(step, summary.ap50(), summary.ap());
         history.add(evaluation);
-        boolean improved = best == null || evaluation.ap() > best.ap();
+        boolean improved = patience.offer(evaluation.ap());
         if (improved) {
             best = evaluation;
-            sinceBest = 0;
             save(model, evaluation);
-        } else {
-            sinceBest++;
         }
         progress.message(String.format(Locale.ROOT, "step %d: validation AP50 %.3f AP %.3f%s", step, evaluation.ap50(),
                 evaluation.ap(), improved ? " (best" + (checkpoint == null ? ")" : ", saved)") : ""));
@@ -130,7 +128,7 @@ public final class CocoEvaluationListener extends TrainingListenerAdapter {
 
     /** True once {@code patience} evaluations in a row did not beat the best AP. */
     public boolean stopRequested() {
-        return patience > 0 && sinceBest >= patience;
+        return patience.stopRequested();
     }
 
     /** The best evaluation so far, or null before the first. */

@@ -11,6 +11,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListener.BatchData;
 import ai.djl.translate.TranslateException;
 import dev.deteval.eval.data.GroundTruth;
@@ -27,6 +28,8 @@ import dev.deteval.runtime.model.DetectorSpec;
 import dev.deteval.runtime.model.GridLayout;
 import dev.deteval.runtime.optim.Adam;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +58,7 @@ public final class DetectorTraining {
     private final TrainingRecipe recipe;
     private final ShapesConfig config;
     private final ProgressOutput progress;
+    private int memoryEvery;
 
     /**
      * @param recipe the run's settings
@@ -68,15 +72,32 @@ public final class DetectorTraining {
     }
 
     /**
+     * Prints a {@link MemoryProbe} line (live NDArrays under the model's manager, RSS) every
+     * {@code steps} steps; 0, the default, never.
+     *
+     * @return this
+     */
+    public DetectorTraining optMemoryReport(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("memory report interval must not be negative, got " + steps);
+        }
+        this.memoryEvery = steps;
+        return this;
+    }
+
+    /**
      * What a run did.
      *
      * @param steps steps trained (fewer than planned after an early stop)
      * @param seconds wall-clock seconds of the run, validation included
+     * @param cpuSeconds CPU seconds of the training thread (forward, backward, updates, validation: with one
+     *     engine thread, PyTorch computes on the calling thread)
+     * @param loaderCpuSeconds CPU seconds of the thread that draws the training images
      * @param best the best validation score (the saved model)
      * @param history every validation score
      */
-    public record Outcome(int steps, double seconds, CocoEvaluationListener.Evaluation best,
-            List<CocoEvaluationListener.Evaluation> history) {
+    public record Outcome(int steps, double seconds, double cpuSeconds, double loaderCpuSeconds,
+            CocoEvaluationListener.Evaluation best, List<CocoEvaluationListener.Evaluation> history) {
     }
 
     /**
@@ -84,7 +105,9 @@ public final class DetectorTraining {
      *
      * @param out model folder for the best checkpoint, or null to keep nothing
      */
-    public Outcome run(Path out) throws IOException {
+    public Outcome run(Path out, TrainingListener... extraListeners) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         Engine.getInstance().setRandomSeed((int) recipe.seed());
         DetectorSpec spec = new DetectorSpec(ShapeKind.all().size(), recipe.width(), config.width(), config.height());
         GridLayout layout = spec.layout();
@@ -98,13 +121,15 @@ public final class DetectorTraining {
                 .optDecoupledWeightDecay(recipe.weightDecay()).build();
         DefaultTrainingConfig training = new DefaultTrainingConfig(
                 new DetectorLoss(layout, recipe.giouWeight(), recipe.l1Weight())).optOptimizer(adam)
-                .addTrainingListeners(listener);
+                .addTrainingListeners(listener).addTrainingListeners(extraListeners);
         ShapesDataset images = ShapesDataset.builder((long) recipe.steps() * recipe.batchSize(), recipe.seed())
                 .optConfig(config).optLabels(new CenterTargets(layout, 1)).setSampling(recipe.batchSize(), false)
                 .optPrefetchNumber(4).build();
+        Thread[] loaderThread = new Thread[1];
         ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "shapes-loader");
             t.setDaemon(true);
+            loaderThread[0] = t;
             return t;
         });
         try (Model model = DetectorModels.create(spec); Trainer trainer = model.newTrainer(training)) {
@@ -116,6 +141,9 @@ public final class DetectorTraining {
                     float loss = trainStep(trainer, batch);
                     step++;
                     progress.step(step, recipe.steps(), loss, learningRate.getNewValue(step));
+                    if (memoryEvery > 0 && step % memoryEvery == 0) {
+                        progress.message(MemoryProbe.line(step, model.getNDManager()));
+                    }
                 }
                 if (listener.stopRequested()) {
                     progress.message("early stop after step " + step + ": no better AP in " + recipe.patience()
@@ -123,7 +151,9 @@ public final class DetectorTraining {
                     break;
                 }
             }
-            return new Outcome(step, progress.elapsedSeconds(), listener.best(), listener.history());
+            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            double loaderCpu = loaderThread[0] == null ? 0 : threads.getThreadCpuTime(loaderThread[0].getId()) / 1e9;
+            return new Outcome(step, progress.elapsedSeconds(), cpu, loaderCpu, listener.best(), listener.history());
         } catch (TranslateException e) {
             throw new IllegalStateException("cannot draw training images: " + e.getMessage(), e);
         } finally {

@@ -1,6 +1,7 @@
 package dev.deteval.runtime.training;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,7 @@ public final class ProgressOutput {
     private final boolean terminal;
     private final int plainEvery;
     private final long started = System.nanoTime();
+    private final long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     private boolean barShown;
 
     /**
@@ -59,8 +61,9 @@ public final class ProgressOutput {
                 barShown = true;
             }
         } else if (step % plainEvery == 0 || step == total) {
-            out.println(String.format(Locale.ROOT, "step %d/%d loss %.4f lr %.5f %.1f s", step, total, loss,
-                    learningRate, seconds));
+            double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+            out.println(String.format(Locale.ROOT, "step %d/%d loss %.4f lr %.5f %.1f s (%.1f s CPU)", step, total,
+                    loss, learningRate, seconds, cpu));
         }
     }
 

@@ -56,6 +56,12 @@ public record TrainingRecipe(int steps, int batchSize, float learningRate, int w
                 l1Weight, seed, evaluateEvery, validationImages, patience);
     }
 
+    /** This recipe with another peak learning rate, network width and box-loss weights. */
+    public TrainingRecipe withModel(float newLearningRate, int newWidth, float newGiouWeight, float newL1Weight) {
+        return new TrainingRecipe(steps, batchSize, newLearningRate, warmupSteps, weightDecay, newWidth, newGiouWeight,
+                newL1Weight, seed, evaluateEvery, validationImages, patience);
+    }
+
     /** This recipe with another validation cadence, set size and patience. */
     public TrainingRecipe withValidation(int newEvaluateEvery, int newValidationImages, int newPatience) {
         return new TrainingRecipe(steps, batchSize, learningRate, warmupSteps, weightDecay, width, giouWeight,
