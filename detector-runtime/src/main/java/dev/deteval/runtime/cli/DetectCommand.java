@@ -13,6 +13,8 @@ import dev.deteval.runtime.inference.FileImages;
 import dev.deteval.runtime.model.DetectorModels;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,16 +82,20 @@ final class DetectCommand implements Callable<Integer> {
         }
         EngineSettings.threads(threads);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (DetectorModels.Loaded loaded = DetectorModels.load(model)) {
-            Detector detector = new Detector(loaded.model(), loaded.spec());
+        try (DetectorModels.Loaded loaded = DetectorModels.load(model);
+                Detector detector = new Detector(loaded.model(), loaded.spec())) {
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             Detections detections = detector.detect(images, batch);
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             CocoResultsJson.write(detections, out);
             stdout.println(String.format(Locale.ROOT,
-                    "%d images, %d detections in %.2f s (%.0f images/s, batch %d, %s engine thread(s)); wrote %s",
-                    images.count(), detections.size(), seconds, images.count() / seconds, batch,
-                    System.getProperty("ai.djl.pytorch.num_threads"), out));
+                    "%d images, %d detections in %.2f s (%.0f images/s; %.0f images per CPU second of the detecting"
+                            + " thread; batch %d, %s engine thread(s)); wrote %s",
+                    images.count(), detections.size(), seconds, images.count() / seconds, images.count() / cpuSeconds,
+                    batch, System.getProperty("ai.djl.pytorch.num_threads"), out));
             if (groundTruth != null) {
                 CocoSummary summary = CocoEvaluator.evaluate(groundTruth, detections, CocoParams.defaults()).summary();
                 stdout.println(String.format(Locale.ROOT, "COCO AP50 %.4f AP75 %.4f AP %.4f", summary.ap50(),

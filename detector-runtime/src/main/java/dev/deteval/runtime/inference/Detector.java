@@ -2,11 +2,9 @@ package dev.deteval.runtime.inference;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
+import ai.djl.nn.SequentialBlock;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.nms.Nms;
 import dev.deteval.eval.nms.NmsConfig;
@@ -17,15 +15,17 @@ import dev.deteval.runtime.model.GridLayout;
 import java.util.Arrays;
 
 /**
- * Runs the detector on images and returns COCO detections in pixels: network forward pass (inference mode:
- * batch norm uses its running statistics), {@link CenterDecoder peak decoding}, then evaluator-core's
+ * Runs the detector on images and returns COCO detections in pixels: network forward pass (inference mode, with
+ * batch norm {@link FoldedNetwork folded} into the convolutions), {@link CenterDecoder peak decoding}, then
+ * evaluator-core's
  * {@link Nms} per image and class (IoU &gt; 0.5 suppresses, at most 100 boxes per image). Category ids are
  * {@link ShapeKind#categoryId()}.
  *
  * <p>Each batch's arrays live in a sub-manager closed before the next batch, so a long run keeps the number
- * of live native arrays constant. Not thread-safe: use one instance per thread.
+ * of live native arrays constant. The folded weights are a snapshot of the model's parameters taken by the
+ * constructor and freed by {@link #close()}. Not thread-safe: use one instance per thread.
  */
-public final class Detector {
+public final class Detector implements AutoCloseable {
 
     /** Lowest score kept before NMS. */
     public static final double MIN_SCORE = 0.01;
@@ -34,23 +34,25 @@ public final class Detector {
     /** NMS IoU threshold: a box is suppressed by a better one of its class with IoU above this. */
     public static final double NMS_IOU = 0.5;
 
-    private final Block block;
     private final NDManager manager;
-    private final ParameterStore parameters;
+    private final FoldedNetwork network;
     private final GridLayout layout;
     private final CenterDecoder decoder;
     private final NmsConfig nms;
 
     /**
-     * A detector over a model's current parameters (also usable while the model trains, between steps).
+     * A detector over a snapshot of a model's current parameters (also while the model trains, between steps).
      *
      * @param model a model holding the {@link dev.deteval.runtime.model.CenterNetwork}
      * @param spec the network's shape
      */
     public Detector(Model model, DetectorSpec spec) {
-        this.block = model.getBlock();
+        if (!(model.getBlock() instanceof SequentialBlock sequential)) {
+            throw new IllegalArgumentException("the detector runs a sequential network, got "
+                    + model.getBlock().getClass().getSimpleName());
+        }
         this.manager = model.getNDManager();
-        this.parameters = new ParameterStore(manager, false);
+        this.network = new FoldedNetwork(sequential, manager);
         this.layout = spec.layout();
         this.decoder = new CenterDecoder(layout, MIN_SCORE, MAX_DETECTIONS);
         this.nms = NmsConfig.builder(NMS_IOU).optMaxDetections(MAX_DETECTIONS).build();
@@ -100,9 +102,14 @@ public final class Detector {
         try (NDManager scope = manager.newSubManager()) {
             float[] batch = n * imageFloats == pixels.length ? pixels : Arrays.copyOf(pixels, n * imageFloats);
             NDArray x = scope.create(batch, new Shape(n, 3, layout.imageHeight(), layout.imageWidth()));
-            NDList output = block.forward(parameters, new NDList(x), false);
-            return output.singletonOrThrow().toFloatArray();
+            return network.forward(x).toFloatArray();
         }
+    }
+
+    /** Frees the folded weights. */
+    @Override
+    public void close() {
+        network.close();
     }
 
     private void add(Detections.Builder out, long imageId, CenterDecoder.Candidates candidates) {

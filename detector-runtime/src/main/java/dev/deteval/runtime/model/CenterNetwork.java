@@ -30,6 +30,8 @@ public final class CenterNetwork {
 
     /** Output stride of the network. */
     public static final int STRIDE = 4;
+    /** ε of every batch norm (DJL's default, stated so that inference can fold batch norm into the convolutions). */
+    public static final float BATCH_NORM_EPSILON = 1e-5f;
 
     private CenterNetwork() {
     }
@@ -67,7 +69,7 @@ public final class CenterNetwork {
     private static void convBnRelu(SequentialBlock net, int filters, int dilation) {
         net.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(dilation, dilation))
                 .optDilation(new Shape(dilation, dilation)).setFilters(filters).optBias(false).build());
-        net.add(BatchNorm.builder().build());
+        net.add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build());
         net.add(new Relu().asBlock());
     }
 }

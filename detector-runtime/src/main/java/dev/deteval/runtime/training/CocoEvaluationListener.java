@@ -99,7 +99,10 @@ public final class CocoEvaluationListener extends TrainingListenerAdapter {
 
     /** Scores the model now and updates the best checkpoint; returns the score. */
     Evaluation evaluate(Model model) {
-        Detections detections = new Detector(model, spec).detect(images, 64);
+        Detections detections;
+        try (Detector detector = new Detector(model, spec)) {
+            detections = detector.detect(images, 64);
+        }
         CocoSummary summary = CocoEvaluator.evaluate(groundTruth, detections, CocoParams.defaults()).summary();
         Evaluation evaluation = new Evaluation(step, summary.ap50(), summary.ap());
         history.add(evaluation);

@@ -79,9 +79,9 @@ final class DetectorTrainingIT {
         SceneGenerator validation = new SceneGenerator(ShapesConfig.DEFAULT,
                 TrainingRecipe.DEFAULT.withSeed(11).seed() + DetectorTraining.VALIDATION_SEED_OFFSET);
         GroundTruth truth = ShapesGroundTruth.of(validation, VALIDATION);
-        try (DetectorModels.Loaded loaded = DetectorModels.load(dir.resolve("model"))) {
-            Detections detections = new Detector(loaded.model(), loaded.spec()).detect(new SceneImages(validation,
-                    VALIDATION), 64);
+        try (DetectorModels.Loaded loaded = DetectorModels.load(dir.resolve("model"));
+                Detector detector = new Detector(loaded.model(), loaded.spec())) {
+            Detections detections = detector.detect(new SceneImages(validation, VALIDATION), 64);
             CocoSummary summary = CocoEvaluator.evaluate(truth, detections, CocoParams.defaults()).summary();
             // same parameters, same kernels, same thread: the same floats, so the same AP
             assertThat(summary.ap()).isEqualTo(outcome.best().ap());
