@@ -53,6 +53,8 @@ public final class DetectorTraining {
 
     /** Added to the recipe's seed for the validation images. */
     public static final long VALIDATION_SEED_OFFSET = 1_000_003L;
+    /** Batches drawn ahead of the one being trained on (each lives in its own sub-manager until used). */
+    static final int PREFETCH_BATCHES = 4;
     private static final float HEAT_PRIOR = -2.19f;
 
     private final TrainingRecipe recipe;
@@ -124,7 +126,7 @@ public final class DetectorTraining {
                 .addTrainingListeners(listener).addTrainingListeners(extraListeners);
         ShapesDataset images = ShapesDataset.builder((long) recipe.steps() * recipe.batchSize(), recipe.seed())
                 .optConfig(config).optLabels(new CenterTargets(layout, 1)).setSampling(recipe.batchSize(), false)
-                .optPrefetchNumber(4).build();
+                .optPrefetchNumber(PREFETCH_BATCHES).build();
         Thread[] loaderThread = new Thread[1];
         ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "shapes-loader");
