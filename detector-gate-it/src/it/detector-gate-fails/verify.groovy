@@ -10,8 +10,8 @@ String warning(String message) {
 
 // the same build, except that it first trains a model for 30 steps and gates that one
 assert log =~ /trained 30 steps in /
-assert log =~ warning(String.format(CheckMessages.LIMIT_VIOLATED, 'dataset', 'AP50', '#', 'minimum', '0.90'))
-assert log =~ warning(String.format(CheckMessages.LIMIT_VIOLATED, 'dataset', 'AP', '#', 'minimum', '0.60'))
+assert log =~ warning(String.format(CheckMessages.LIMIT_VIOLATED, 'dataset', 'AP50', '#', 'minimum', '0.95'))
+assert log =~ warning(String.format(CheckMessages.LIMIT_VIOLATED, 'dataset', 'AP', '#', 'minimum', '0.70'))
 assert log =~ warning(String.format(CheckMessages.DROP_VIOLATED, 'dataset', 'AP', '#', '#', '#', '0.02'))
 assert log.contains('on project detector-gate-sample: ' + CheckMessages.RULES_VIOLATED)
 assert log.contains('MAVEN/MojoFailureException')
