@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -53,8 +54,8 @@ public final class DetectorTraining {
 
     /** Added to the recipe's seed for the validation images. */
     public static final long VALIDATION_SEED_OFFSET = 1_000_003L;
-    /** Batches drawn ahead of the one being trained on (each lives in its own sub-manager until used). */
-    static final int PREFETCH_BATCHES = 4;
+    /** Batches drawn ahead of the one being trained on. */
+    private static final int PREFETCH_BATCHES = 4;
     private static final float HEAT_PRIOR = -2.19f;
 
     private final TrainingRecipe recipe;
@@ -134,11 +135,14 @@ public final class DetectorTraining {
             loaderThread[0] = t;
             return t;
         });
-        try (Model model = DetectorModels.create(spec); Trainer trainer = model.newTrainer(training)) {
+        try (Model model = DetectorModels.create(spec); Trainer trainer = model.newTrainer(training);
+                NDManager batches = NDManager.newBaseManager(trainer.getDevices()[0])) {
             trainer.initialize(new Shape(recipe.batchSize(), 3, config.height(), config.width()));
             setHeatPrior(model, layout.classes());
             int step = 0;
-            for (Batch batch : images.getData(trainer.getManager(), loader)) {
+            // batches (and what a step computes from them) live under their own manager, not the model's: the
+            // model's live-array count then does not move with how many batches the loader has drawn ahead
+            for (Batch batch : images.getData(batches, loader)) {
                 try (batch) {
                     float loss = trainStep(trainer, batch);
                     step++;
