@@ -113,58 +113,78 @@ public final class DetectorTraining {
         long cpuStart = threads.getCurrentThreadCpuTime();
         Engine.getInstance().setRandomSeed((int) recipe.seed());
         DetectorSpec spec = new DetectorSpec(ShapeKind.all().size(), recipe.width(), config.width(), config.height());
-        GridLayout layout = spec.layout();
-        SceneGenerator validation = new SceneGenerator(config, recipe.seed() + VALIDATION_SEED_OFFSET);
-        GroundTruth validationTruth = ShapesGroundTruth.of(validation, recipe.validationImages());
-        CocoEvaluationListener listener = new CocoEvaluationListener(
-                new SceneImages(validation, recipe.validationImages()), validationTruth, spec, recipe.evaluateEvery(),
-                recipe.steps(), recipe.patience(), out, progress);
+        CocoEvaluationListener listener = validationListener(spec, out);
         WarmupCosine learningRate = new WarmupCosine(recipe.learningRate(), recipe.warmupSteps(), recipe.steps());
-        Adam adam = Adam.builder(recipe.learningRate()).optLearningRateTracker(learningRate)
-                .optDecoupledWeightDecay(recipe.weightDecay()).build();
-        DefaultTrainingConfig training = new DefaultTrainingConfig(
-                new DetectorLoss(layout, recipe.giouWeight(), recipe.l1Weight())).optOptimizer(adam)
-                .addTrainingListeners(listener).addTrainingListeners(extraListeners);
-        ShapesDataset images = ShapesDataset.builder((long) recipe.steps() * recipe.batchSize(), recipe.seed())
-                .optConfig(config).optLabels(new CenterTargets(layout, 1)).setSampling(recipe.batchSize(), false)
-                .optPrefetchNumber(PREFETCH_BATCHES).build();
+        DefaultTrainingConfig training = trainingConfig(spec.layout(), learningRate).addTrainingListeners(listener)
+                .addTrainingListeners(extraListeners);
         Thread[] loaderThread = new Thread[1];
         ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "shapes-loader");
-            t.setDaemon(true);
-            loaderThread[0] = t;
-            return t;
+            loaderThread[0] = new Thread(r, "shapes-loader");
+            loaderThread[0].setDaemon(true);
+            return loaderThread[0];
         });
         try (Model model = DetectorModels.create(spec); Trainer trainer = model.newTrainer(training);
                 NDManager batches = NDManager.newBaseManager(trainer.getDevices()[0])) {
             trainer.initialize(new Shape(recipe.batchSize(), 3, config.height(), config.width()));
-            setHeatPrior(model, layout.classes());
-            int step = 0;
-            // batches (and what a step computes from them) live under their own manager, not the model's: the
-            // model's live-array count then does not move with how many batches the loader has drawn ahead
-            for (Batch batch : images.getData(batches, loader)) {
-                try (batch) {
-                    float loss = trainStep(trainer, batch);
-                    step++;
-                    progress.step(step, recipe.steps(), loss, learningRate.getNewValue(step));
-                    if (memoryEvery > 0 && step % memoryEvery == 0) {
-                        progress.message(MemoryProbe.line(step, model.getNDManager()));
-                    }
-                }
-                if (listener.stopRequested()) {
-                    progress.message("early stop after step " + step + ": no better AP in " + recipe.patience()
-                            + " evaluations");
-                    break;
-                }
-            }
+            setHeatPrior(model, spec.classes());
+            int steps = trainAll(model, trainer, trainingImages(spec.layout()).getData(batches, loader), listener,
+                    learningRate);
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double loaderCpu = loaderThread[0] == null ? 0 : threads.getThreadCpuTime(loaderThread[0].getId()) / 1e9;
-            return new Outcome(step, progress.elapsedSeconds(), cpu, loaderCpu, listener.best(), listener.history());
+            return new Outcome(steps, progress.elapsedSeconds(), cpu, loaderCpu, listener.best(), listener.history());
         } catch (TranslateException e) {
             throw new IllegalStateException("cannot draw training images: " + e.getMessage(), e);
         } finally {
             loader.shutdownNow();
         }
+    }
+
+    /**
+     * The training loop. Batches (and what a step computes from them) live under their own manager, not the
+     * model's: the model's live-array count then does not move with how many batches the loader has drawn ahead.
+     *
+     * @return the steps trained
+     */
+    private int trainAll(Model model, Trainer trainer, Iterable<Batch> batches, CocoEvaluationListener listener,
+            WarmupCosine learningRate) {
+        int step = 0;
+        for (Batch batch : batches) {
+            try (batch) {
+                float loss = trainStep(trainer, batch);
+                step++;
+                progress.step(step, recipe.steps(), loss, learningRate.getNewValue(step));
+                if (memoryEvery > 0 && step % memoryEvery == 0) {
+                    progress.message(MemoryProbe.line(step, model.getNDManager()));
+                }
+            }
+            if (listener.stopRequested()) {
+                progress.message("early stop after step " + step + ": no better AP in " + recipe.patience()
+                        + " evaluations");
+                break;
+            }
+        }
+        return step;
+    }
+
+    private CocoEvaluationListener validationListener(DetectorSpec spec, Path out) {
+        SceneGenerator validation = new SceneGenerator(config, recipe.seed() + VALIDATION_SEED_OFFSET);
+        GroundTruth truth = ShapesGroundTruth.of(validation, recipe.validationImages());
+        return new CocoEvaluationListener(new SceneImages(validation, recipe.validationImages()), truth, spec,
+                recipe.evaluateEvery(), recipe.steps(), recipe.patience(), out, progress);
+    }
+
+    private DefaultTrainingConfig trainingConfig(GridLayout layout, WarmupCosine learningRate) {
+        Adam adam = Adam.builder(recipe.learningRate()).optLearningRateTracker(learningRate)
+                .optDecoupledWeightDecay(recipe.weightDecay()).build();
+        return new DefaultTrainingConfig(new DetectorLoss(layout, recipe.giouWeight(), recipe.l1Weight()))
+                .optOptimizer(adam);
+    }
+
+    /** {@code steps × batchSize} fresh images with {@link CenterTargets} labels, in order. */
+    private ShapesDataset trainingImages(GridLayout layout) {
+        return ShapesDataset.builder((long) recipe.steps() * recipe.batchSize(), recipe.seed()).optConfig(config)
+                .optLabels(new CenterTargets(layout, 1)).setSampling(recipe.batchSize(), false)
+                .optPrefetchNumber(PREFETCH_BATCHES).build();
     }
 
     private static float trainStep(Trainer trainer, Batch batch) {
