@@ -22,12 +22,12 @@ public record TrainingRecipe(int steps, int batchSize, float learningRate, int w
         int patience) {
 
     /**
-     * The benchmark recipe: 1,250 steps of 24 images, Adam(W) at a peak learning rate of 0.02 with weight decay
-     * 1e-4, width 64, GIoU weight 2, smooth-L1 weight 0.5, seed 1, validation on 300 images every 250 steps,
-     * no early stop. About 170 s of one CPU core on the reference machine (docs/benchmarks.md).
+     * The benchmark recipe: 4,400 steps of 8 images, Adam(W) at a peak learning rate of 0.01 with weight decay
+     * 1e-4, width 64, GIoU weight 2, smooth-L1 weight 0.5, seed 1, validation on 300 images every 550 steps,
+     * no early stop. About 175 s of one CPU core on the reference machine (docs/benchmarks.md).
      */
     public static final TrainingRecipe DEFAULT =
-            new TrainingRecipe(1250, 24, 2e-2f, 100, 1e-4f, 64, 2f, 0.5f, 1L, 250, 300, 0);
+            new TrainingRecipe(4400, 8, 1e-2f, 100, 1e-4f, 64, 2f, 0.5f, 1L, 550, 300, 0);
 
     /** Checks the ranges. */
     public TrainingRecipe {
