@@ -1,0 +1,60 @@
+package dev.deteval.runtime.cli;
+
+import dev.deteval.eval.io.InputException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The detector's command line, {@code java -jar deteval-detector.jar <command> …}, with evaluator-core's
+ * exit codes: 0 done; 2 bad usage or bad input (one line on standard error; the stack trace only with
+ * {@code --verbose}); 3 an internal error (a bug). (1, a broken rule, belongs to the evaluator's gate.)
+ */
+@Command(name = "deteval-detector", mixinStandardHelpOptions = true,
+        description = "Trains and runs deteval's small shapes detector (DJL, PyTorch CPU, offline).",
+        subcommands = {TrainCommand.class, DetectCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad usage or bad input", "3:internal error"})
+public final class DetectorMain {
+
+    /** Bad usage or bad input. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** A bug. */
+    public static final int EXIT_INTERNAL = 3;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        EngineSettings.applyDefaults();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new DetectorMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            boolean verbose = cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--verbose");
+            if (ex instanceof InputException || ex instanceof IllegalArgumentException
+                    || ex instanceof UncheckedIOException) {
+                err.println("deteval-detector: error: " + ex.getMessage());
+                if (verbose) {
+                    ex.printStackTrace(err);
+                }
+                return EXIT_BAD_INPUT;
+            }
+            err.println("deteval-detector: internal error: " + ex);
+            ex.printStackTrace(err);
+            return EXIT_INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

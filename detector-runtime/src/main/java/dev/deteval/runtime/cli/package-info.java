@@ -1,0 +1,2 @@
+/** The command line of {@code deteval-detector.jar}: {@code train}, {@code detect} and {@code data}. */
+package dev.deteval.runtime.cli;
