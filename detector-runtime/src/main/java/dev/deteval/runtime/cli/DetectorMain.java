@@ -17,13 +17,14 @@ import picocli.CommandLine.Command;
         description = "Trains and runs deteval's small shapes detector (DJL, PyTorch CPU, offline).",
         subcommands = {TrainCommand.class, DetectCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:bad usage or bad input", "3:internal error"})
+        exitCodeList = {"0:done", "2:bad usage, bad input or environment (incl. out of memory), or an internal error"})
 public final class DetectorMain {
 
-    /** Bad usage or bad input. */
+    /**
+     * Bad usage, bad input, the environment (out of memory, a file that cannot be written) or a bug: the same
+     * code as evaluator-core's command line, which keeps 1 for a violated rule and uses no other codes.
+     */
     public static final int EXIT_BAD_INPUT = 2;
-    /** A bug. */
-    public static final int EXIT_INTERNAL = 3;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
@@ -48,13 +49,26 @@ public final class DetectorMain {
                 }
                 return EXIT_BAD_INPUT;
             }
-            err.println("deteval-detector: internal error: " + ex);
-            ex.printStackTrace(err);
-            return EXIT_INTERNAL;
+            if (ex instanceof OutOfMemoryError) {
+                err.println("deteval-detector: error: out of memory (maximum heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); run java with a larger -Xmx");
+            } else {
+                err.println("deteval-detector: internal error: " + ex
+                        + (verbose ? "" : " (run again with --verbose for the stack trace, and please report it)"));
+            }
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return EXIT_BAD_INPUT;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
+        if (out.checkError()) {
+            err.println("deteval-detector: error: standard output could not be written");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
         return code;
     }
 }

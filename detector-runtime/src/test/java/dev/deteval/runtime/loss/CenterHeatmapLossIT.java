@@ -1,6 +1,6 @@
 package dev.deteval.runtime.loss;
 
-import static dev.deteval.runtime.loss.LossProbe.TOLERANCE;
+import static dev.deteval.runtime.Tolerances.FLOAT32_OP_CHAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -22,7 +22,7 @@ final class CenterHeatmapLossIT {
         double near = Math.pow(1 - 0.5, 4) * Math.pow(sigmoid(1), 2) * -Math.log(1 - sigmoid(1));
         double far = Math.pow(sigmoid(-1), 2) * -Math.log(1 - sigmoid(-1));
         double centre2 = Math.pow(1 - sigmoid(-0.5), 2) * -Math.log(sigmoid(-0.5));
-        assertThat((double) r.value()).isCloseTo((centre1 + near + far + centre2) / 2, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo((centre1 + near + far + centre2) / 2, within(FLOAT32_OP_CHAIN));
     }
 
     @Test
@@ -33,9 +33,9 @@ final class CenterHeatmapLossIT {
         LossProbe.Result focal = LossProbe.run(FocalLoss.unweighted(2f), y, x, 2, 3);
 
         // focal: sum / 2 samples; ours: sum / 2 centres — here the same divisor
-        assertThat((double) ours.value()).isCloseTo(focal.value(), within(TOLERANCE));
+        assertThat((double) ours.value()).isCloseTo(focal.value(), within(FLOAT32_OP_CHAIN));
         for (int i = 0; i < y.length; i++) {
-            assertThat((double) ours.gradient()[i]).isCloseTo(focal.gradient()[i], within(TOLERANCE));
+            assertThat((double) ours.gradient()[i]).isCloseTo(focal.gradient()[i], within(FLOAT32_OP_CHAIN));
         }
     }
 
@@ -47,6 +47,6 @@ final class CenterHeatmapLossIT {
 
         double a = Math.pow(sigmoid(-3), 2) * -Math.log(1 - sigmoid(-3));
         double b = Math.pow(0.8, 4) * Math.pow(sigmoid(0.5), 2) * -Math.log(1 - sigmoid(0.5));
-        assertThat((double) r.value()).isCloseTo(a + b, within(TOLERANCE));
+        assertThat((double) r.value()).isCloseTo(a + b, within(FLOAT32_OP_CHAIN));
     }
 }
