@@ -49,19 +49,22 @@ public final class DetectorMain {
                 }
                 return EXIT_BAD_INPUT;
             }
-            if (ex instanceof OutOfMemoryError) {
-                err.println("deteval-detector: error: out of memory (maximum heap "
-                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); run java with a larger -Xmx");
-            } else {
-                err.println("deteval-detector: internal error: " + ex
-                        + (verbose ? "" : " (run again with --verbose for the stack trace, and please report it)"));
-            }
+            err.println("deteval-detector: internal error: " + ex
+                    + (verbose ? "" : " (run again with --verbose for the stack trace, and please report it)"));
             if (verbose) {
                 ex.printStackTrace(err);
             }
             return EXIT_BAD_INPUT;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("deteval-detector: error: out of memory (maximum heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); run java with a larger -Xmx");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
         out.flush();
         err.flush();
         if (out.checkError()) {
