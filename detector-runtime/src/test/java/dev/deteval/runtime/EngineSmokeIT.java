@@ -7,7 +7,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 
-class EngineSmokeIT {
+final class EngineSmokeIT {
+
+    @Test
+    void testJvm_rootPomSettings_oneThreadOfflineQuiet() {
+        // the root pom's djl.test.argLine and OMP variables reach every forked test JVM
+        assertThat(System.getProperty("ai.djl.pytorch.num_threads")).isEqualTo("1");
+        assertThat(System.getProperty("ai.djl.pytorch.num_interop_threads")).isEqualTo("1");
+        assertThat(System.getProperty("ai.djl.pytorch.graph_optimizer")).isEqualTo("false");
+        assertThat(System.getenv("OMP_NUM_THREADS")).isEqualTo("1");
+    }
 
     @Test
     void engine_offlineCpu_isPyTorchAndComputes() {
