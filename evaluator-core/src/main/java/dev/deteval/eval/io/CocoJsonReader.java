@@ -9,6 +9,7 @@ import dev.deteval.eval.internal.SharedColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +75,33 @@ public final class CocoJsonReader {
     }
 
     /**
-     * Reads a ground-truth file. The file is streamed through the parser, so memory holds the columns
-     * being built and never the file itself; files of any size can be read (an error found after the
-     * parse, such as an annotation of an unknown image, is placed by streaming the file once more).
+     * Reads a ground-truth file. A regular file of at most {@value #IN_MEMORY_LIMIT} bytes is read whole and
+     * parsed from memory (the parser then never waits for a refill in the middle of a token); a larger file,
+     * a pipe or a device is streamed through the parser, so memory holds the columns being built and never
+     * the file itself, and files of any size can be read. An error found after the parse, such as an
+     * annotation of an unknown image, is placed by reading the file once more.
      */
     public GroundTruth readGroundTruth(Path file) {
+        byte[] bytes = smallFile(file);
+        if (bytes != null) {
+            return readGroundTruth(bytes, file.toString());
+        }
         return readGroundTruth(InputFiles.open(file), file.toString(), JsonSource.of(file));
+    }
+
+    /** Ground-truth files up to this size (64 MiB) are parsed from memory: about 1.5x COCO val2017's. */
+    static final long IN_MEMORY_LIMIT = 64L << 20;
+
+    /** The bytes of a regular file of at most {@link #IN_MEMORY_LIMIT} bytes, or null to stream it. */
+    private static byte[] smallFile(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > IN_MEMORY_LIMIT) {
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            return null; // streaming reports any real problem with the file, with its reason
+        }
     }
 
     /**
