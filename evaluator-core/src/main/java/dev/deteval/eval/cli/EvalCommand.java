@@ -102,6 +102,15 @@ final class EvalCommand implements Callable<Integer> {
             description = "The JSON report of an earlier run, for maxDrop rules.")
     Path baseline;
 
+    @Option(names = "--confidence", paramLabel = "C",
+            description = "COCO: also report precision, recall and F1 at confidence >= C (area all, maxDets 100)"
+                    + " and the best-F1 confidence, per category and pooled.")
+    Double confidence;
+
+    @Option(names = "--op-iou", defaultValue = "0.5", paramLabel = "T",
+            description = "COCO: the IoU threshold of --confidence (default 0.5).")
+    double opIou;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -142,6 +151,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " earlier run)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
+        if (proto.voc() && confidence != null) {
+            throw new IllegalArgumentException("--confidence: operating points are computed for COCO only, not for"
+                    + " protocol " + proto.id());
+        }
+        b.optOperatingPoint(confidence, opIou);
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }

@@ -5,6 +5,7 @@ import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
+import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
@@ -37,7 +38,12 @@ final class Evaluations {
                     ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
                     : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
         }
-        return EvaluationReport.coco(result, reader.warnings());
+        if (r.confidence() == null) {
+            return EvaluationReport.coco(result, reader.warnings());
+        }
+        OperatingPoints points = OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), p,
+                r.operatingIou());
+        return EvaluationReport.coco(result, reader.warnings(), points.at(r.confidence()), points.bestF1());
     }
 
     private static CocoParams params(GateRequest r, Spool spool) {

@@ -46,6 +46,8 @@ public final class GateRequest {
     private final Path baseline;
     private final Path outputFolder;
     private final Set<ReportFormat> formats;
+    private final Double confidence;
+    private final double operatingIou;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -64,6 +66,18 @@ public final class GateRequest {
         baseline = b.baseline;
         outputFolder = b.outputFolder;
         formats = b.formats.isEmpty() ? Set.of() : Set.copyOf(b.formats);
+        confidence = b.confidence;
+        operatingIou = b.operatingIou;
+    }
+
+    /** COCO: the confidence of the operating point to report, or null when none was asked for. */
+    public Double confidence() {
+        return confidence;
+    }
+
+    /** COCO: the IoU threshold of the operating point (default 0.5). */
+    public double operatingIou() {
+        return operatingIou;
     }
 
     /**
@@ -161,6 +175,8 @@ public final class GateRequest {
         private Path baseline;
         private Path outputFolder;
         private Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+        private Double confidence;
+        private double operatingIou = 0.5;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -242,6 +258,25 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also report precision, recall and F1 at {@code confidence} and the best-F1 threshold, matched at
+         * IoU {@code iou} (see {@link dev.deteval.eval.coco.OperatingPoints}).
+         *
+         * @param confidence the threshold, or null for no operating point
+         * @param iou the IoU threshold, in [0, 1]
+         */
+        public Builder optOperatingPoint(Double confidence, double iou) {
+            if (confidence != null && !Double.isFinite(confidence)) {
+                throw new IllegalArgumentException("confidence must be a finite number, got " + confidence);
+            }
+            if (!(iou >= 0 && iou <= 1)) {
+                throw new IllegalArgumentException("operating-point IoU must be in [0, 1], got " + iou);
+            }
+            this.confidence = confidence;
+            this.operatingIou = iou;
+            return this;
+        }
+
+        /**
          * The request.
          *
          * @throws InvalidRuleException for COCO-only settings with a VOC protocol, or a drop limit without a
@@ -249,9 +284,9 @@ public final class GateRequest {
          */
         public GateRequest build() {
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || iouType != null)) {
+                    || iouType != null || confidence != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
-                        + " ranges) do not apply to protocol " + protocol.id());
+                        + " ranges, operating point) do not apply to protocol " + protocol.id());
             }
             if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {

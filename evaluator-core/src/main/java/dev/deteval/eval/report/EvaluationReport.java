@@ -7,6 +7,7 @@ import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.OperatingPointTable;
 import dev.deteval.eval.voc.VocResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +67,27 @@ public final class EvaluationReport {
         return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
                 () -> CocoTextReport.render(result), () -> MarkdownReport.coco(result),
                 g -> JsonReport.writeCocoMembers(result, g, warnings));
+    }
+
+    /**
+     * A COCO evaluation's reports with operating points: the text report ends with their tables, the JSON
+     * report has the members {@code operatingPoint} and {@code bestF1} (see {@link OperatingPointReport});
+     * Markdown and JUnit are unchanged.
+     *
+     * @param readerWarnings warnings about the input files, shown before the evaluation's own
+     * @param at the points at the requested confidence
+     * @param best the best-F1 points
+     */
+    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
+            OperatingPointTable best) {
+        List<String> warnings = new ArrayList<>(readerWarnings);
+        warnings.addAll(result.warnings());
+        return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
+                () -> CocoTextReport.render(result) + OperatingPointReport.text(at, best),
+                () -> MarkdownReport.coco(result), g -> {
+                    JsonReport.writeCocoMembers(result, g, warnings);
+                    OperatingPointReport.writeMembers(at, best, g);
+                });
     }
 
     /**
