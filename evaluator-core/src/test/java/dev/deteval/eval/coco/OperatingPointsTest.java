@@ -72,6 +72,29 @@ final class OperatingPointsTest {
     }
 
     @Test
+    void at_detectionOnCrowdRegion_ignoredNotCounted() {
+        GroundTruth gt = GroundTruth.builder().addImage(1).addCategory(1, "cat")
+                .addAnnotation(1, 1, 1, 0, 0, 50, 50, 2500, true, false)
+                .addAnnotation(2, 1, 1, 100, 100, 10, 10, 100, false, false).build();
+        Detections dt = Detections.builder().add(1, 1, 10, 10, 10, 10, 0.9).add(1, 1, 100, 100, 10, 10, 0.8)
+                .add(1, 1, 200, 200, 10, 10, 0.7).build();
+        OperatingPoint all = OperatingPoints.compute(gt, dt, CocoParams.defaults(), 0.5).at(0).overall();
+        // the crowd region is no ground truth to find, and the detection inside it neither tp nor fp
+        assertThat(List.of(all.tp(), all.fp(), all.fn())).containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void at_pooledCategories_oneRowWithIdMinusOne() {
+        CocoParams pooled = CocoParams.builder(CocoMode.COMPAT).optUseCats(false).build();
+        OperatingPointTable t = OperatingPoints.compute(AnalysisFixtures.handGroundTruth(),
+                AnalysisFixtures.handDetections(), pooled, 0.5).at(0.25);
+        // without categories the mixed-up d2 and d6 now match their objects: d1, d2, d6 match; d7 duplicates d6
+        assertThat(t.perCategory()).hasSize(1);
+        assertThat(t.perCategory().get(0).categoryId()).isEqualTo(-1);
+        assertThat(List.of(t.overall().tp(), t.overall().fp(), t.overall().fn())).containsExactly(3, 4, 2);
+    }
+
+    @Test
     void compute_iouOutsideUnitInterval_rejected() {
         assertThatThrownBy(() -> hand(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
