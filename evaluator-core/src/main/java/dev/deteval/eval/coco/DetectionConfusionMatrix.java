@@ -1,11 +1,13 @@
 package dev.deteval.eval.coco;
 
+import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.internal.ColumnAccess;
 import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.internal.StableSort;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A confusion matrix of object detection (not to be confused with {@link dev.deteval.eval.metric.ConfusionMatrix},
@@ -49,14 +51,16 @@ public final class DetectionConfusionMatrix {
     private static final ColumnAccess COLUMNS = SharedColumns.access();
 
     private final long[] categoryIds;
+    private final String[] names;
     private final long[][] counts;
     private final double iou;
     private final double confidence;
     private final Matching matching;
 
-    private DetectionConfusionMatrix(long[] categoryIds, long[][] counts, double iou, double confidence,
-            Matching matching) {
+    private DetectionConfusionMatrix(long[] categoryIds, String[] names, long[][] counts, double iou,
+            double confidence, Matching matching) {
         this.categoryIds = categoryIds;
+        this.names = names;
         this.counts = counts;
         this.iou = iou;
         this.confidence = confidence;
@@ -81,12 +85,22 @@ public final class DetectionConfusionMatrix {
         long[] ids = index.categoryIds;
         long[][] counts = new long[ids.length + 1][ids.length + 1];
         new Assigner(gt, dt, pooled, index, ids, Math.min(iou, 1 - 1e-10), confidence, matching, counts).run();
-        return new DetectionConfusionMatrix(ids.clone(), counts, iou, confidence, matching);
+        String[] names = new String[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            Category c = gt.category(ids[k]);
+            names[k] = c == null ? "" : c.name();
+        }
+        return new DetectionConfusionMatrix(ids.clone(), names, counts, iou, confidence, matching);
     }
 
     /** The category id of each row and column but the last (background), ascending. */
     public long[] categoryIds() {
         return categoryIds.clone();
+    }
+
+    /** The category name of each row and column but the last (empty when the ground truth has none). */
+    public List<String> categoryNames() {
+        return List.of(names);
     }
 
     /** Rows and columns: one per category and one for background. */

@@ -5,6 +5,7 @@ import dev.deteval.eval.check.Limit;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.report.ReportFormat;
 import dev.deteval.eval.voc.VocParams;
@@ -48,6 +49,7 @@ public final class GateRequest {
     private final Set<ReportFormat> formats;
     private final Double confidence;
     private final double operatingIou;
+    private final DetectionConfusionMatrix.Matching confusionMatrix;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -68,6 +70,12 @@ public final class GateRequest {
         formats = b.formats.isEmpty() ? Set.of() : Set.copyOf(b.formats);
         confidence = b.confidence;
         operatingIou = b.operatingIou;
+        confusionMatrix = b.confusionMatrix;
+    }
+
+    /** COCO: the matching of the detection confusion matrix to report, or null for none. */
+    public DetectionConfusionMatrix.Matching confusionMatrix() {
+        return confusionMatrix;
     }
 
     /** COCO: the confidence of the operating point to report, or null when none was asked for. */
@@ -177,6 +185,7 @@ public final class GateRequest {
         private Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
         private Double confidence;
         private double operatingIou = 0.5;
+        private DetectionConfusionMatrix.Matching confusionMatrix;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -277,6 +286,15 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also report the detection confusion matrix with this matching, at the operating point's IoU
+         * threshold and confidence (0 without one); null for none.
+         */
+        public Builder optConfusionMatrix(DetectionConfusionMatrix.Matching value) {
+            confusionMatrix = value;
+            return this;
+        }
+
+        /**
          * The request.
          *
          * @throws InvalidRuleException for COCO-only settings with a VOC protocol, or a drop limit without a
@@ -284,9 +302,9 @@ public final class GateRequest {
          */
         public GateRequest build() {
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || iouType != null || confidence != null)) {
+                    || iouType != null || confidence != null || confusionMatrix != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
-                        + " ranges, operating point) do not apply to protocol " + protocol.id());
+                        + " ranges, operating point, confusion matrix) do not apply to protocol " + protocol.id());
             }
             if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {
