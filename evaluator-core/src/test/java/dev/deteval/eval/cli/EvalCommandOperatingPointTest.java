@@ -126,6 +126,14 @@ final class EvalCommandOperatingPointTest {
     }
 
     @Test
+    void eval_reportWithAnalyses_readsBackAsBaseline(@TempDir Path dir) throws Exception {
+        Run first = eval("--format", "json", "--confidence", "0.25", "--confusion-matrix", "class-aware");
+        Path baseline = Files.writeString(dir.resolve("report.json"), first.out());
+        Run second = eval("--rule", "AP:maxDrop=0.01", "--baseline", baseline.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+    }
+
+    @Test
     void eval_unknownConfusionMatrix_exitCode2() {
         assertThat(eval("--confusion-matrix", "both").code()).isEqualTo(Main.EXIT_BAD_INPUT);
     }
