@@ -124,6 +124,17 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Parameter(property = "deteval.vocOverlap")
     private Double vocOverlap;
 
+    /**
+     * COCO: also report precision, recall and F1 at this confidence and the best-F1 confidence (area all,
+     * maxDets 100) in report.json ({@code operatingPoint}, {@code bestF1}); none by default.
+     */
+    @Parameter(property = "deteval.confidence")
+    private Double confidence;
+
+    /** COCO: the IoU threshold of {@code confidence} (default 0.5). */
+    @Parameter(property = "deteval.opIou")
+    private Double opIou;
+
     /** Whether a violated rule fails the build; when false it is only logged. */
     @Parameter(property = "deteval.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
@@ -151,7 +162,8 @@ public class CheckMojo extends AbstractDetevalMojo {
             getLog().info("Evaluating " + detections + " against " + groundTruth + " (" + protocol
                     + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
             return Gate.run(new RequestBinding(path(groundTruth), path(detections), protocol, mode, iouType,
-                    path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath())
+                    path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath(),
+                    confidence, opIou)
                     .toRequest(checked));
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it

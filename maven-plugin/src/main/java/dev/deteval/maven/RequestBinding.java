@@ -28,9 +28,19 @@ import java.util.List;
  * @param vocMatch gt or ge, or null (VOC)
  * @param vocOverlap the overlap threshold, or null (VOC)
  * @param outputDirectory where the reports go
+ * @param confidence the operating point's confidence, or null for none (COCO)
+ * @param opIou the operating point's IoU threshold, or null for 0.5 (COCO)
  */
 record RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
-        Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory) {
+        Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
+        Double confidence, Double opIou) {
+
+    /** Without an operating point. */
+    RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
+            Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory) {
+        this(groundTruth, detections, protocol, mode, iouType, params, baseline, imageSet, vocBoxes, vocMatch,
+                vocOverlap, outputDirectory, null, null);
+    }
 
     /** The reports the goal writes. */
     static final EnumSet<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.MARKDOWN,
@@ -45,6 +55,10 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
         Protocol p = Protocol.parse(protocol);
         GateRequest.Builder b = GateRequest.builder(groundTruth, detections).optProtocol(p).optRules(rules)
                 .optBaseline(baseline).optReports(outputDirectory, FORMATS);
+        if (p.voc() && (confidence != null || opIou != null)) {
+            throw new IllegalArgumentException("confidence and opIou (operating points) apply to protocol coco only");
+        }
+        b.optOperatingPoint(confidence, opIou == null ? 0.5 : opIou);
         if (p.voc()) {
             return b.optVocParams(VocOptions.of(vocBoxes, vocMatch, vocOverlap)).optImageSet(imageSet).build();
         }

@@ -7,6 +7,7 @@ import dev.deteval.eval.check.InvalidRuleException;
 import dev.deteval.eval.check.RuleSyntax;
 import dev.deteval.eval.gate.Gate;
 import dev.deteval.eval.gate.GateOutcome;
+import dev.deteval.eval.gate.GateRequest;
 import dev.deteval.eval.io.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,5 +106,25 @@ final class RequestBindingTest {
                 "continuous", null, null, out);
         assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("AP>=0.1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("voc07 or voc12 only");
+    }
+
+    @Test
+    void toRequest_confidence_carriesTheOperatingPoint() {
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "coco", "compat", null, null, null, null, null,
+                null, null, out, 0.25, 0.3);
+        GateRequest r = b.toRequest(List.of(RuleSyntax.parse("AP>=0.1")));
+        assertThat(r.confidence()).isEqualTo(0.25);
+        assertThat(r.operatingIou()).isEqualTo(0.3);
+        RequestBinding none = new RequestBinding(GROUND_TRUTH, DETECTIONS, "coco", "compat", null, null, null, null,
+                null, null, null, out);
+        assertThat(none.toRequest(List.of(RuleSyntax.parse("AP>=0.1"))).confidence()).isNull();
+    }
+
+    @Test
+    void toRequest_confidenceWithVoc_isConfigurationError() {
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "voc07", "compat", null, null, null, null, null,
+                null, null, out, 0.25, null);
+        assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("mAP>=0.1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coco only");
     }
 }

@@ -5,6 +5,7 @@ import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RuleSyntax;
 import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.gate.Gate;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +104,20 @@ final class EvalCommand implements Callable<Integer> {
             description = "The JSON report of an earlier run, for maxDrop rules.")
     Path baseline;
 
+    @Option(names = "--confidence", paramLabel = "C",
+            description = "COCO: also report precision, recall and F1 at confidence >= C (area all, maxDets 100)"
+                    + " and the best-F1 confidence, per category and pooled.")
+    Double confidence;
+
+    @Option(names = "--op-iou", defaultValue = "0.5", paramLabel = "T",
+            description = "COCO: the IoU threshold of --confidence (default 0.5).")
+    double opIou;
+
+    @Option(names = "--confusion-matrix", paramLabel = "class-aware|class-agnostic",
+            description = "COCO: also report the detection confusion matrix (rows true class, columns predicted, with"
+                    + " background), matched at --op-iou and confidence >= --confidence (0 without).")
+    String confusionMatrix;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -142,6 +158,12 @@ final class EvalCommand implements Callable<Integer> {
                     + " earlier run)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
+        if (proto.voc() && (confidence != null || confusionMatrix != null)) {
+            throw new IllegalArgumentException((confidence != null ? "--confidence" : "--confusion-matrix")
+                    + ": operating points and the confusion matrix are computed for COCO only, not for protocol "
+                    + proto.id());
+        }
+        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching());
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }
@@ -170,6 +192,18 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format " + format + ": expected text, json or markdown");
         }
         return f;
+    }
+
+    private DetectionConfusionMatrix.Matching matching() {
+        if (confusionMatrix == null) {
+            return null;
+        }
+        return switch (confusionMatrix.toLowerCase(Locale.ROOT)) {
+            case "class-aware" -> DetectionConfusionMatrix.Matching.CLASS_AWARE;
+            case "class-agnostic" -> DetectionConfusionMatrix.Matching.CLASS_AGNOSTIC;
+            default -> throw new IllegalArgumentException("--confusion-matrix " + confusionMatrix
+                    + ": expected class-aware or class-agnostic");
+        };
     }
 
     private IouType iouType() {

@@ -3,8 +3,10 @@ package dev.deteval.eval.gate;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
+import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
@@ -37,7 +39,16 @@ final class Evaluations {
                     ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
                     : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
         }
-        return EvaluationReport.coco(result, reader.warnings());
+        if (r.confidence() == null && r.confusionMatrix() == null) {
+            return EvaluationReport.coco(result, reader.warnings());
+        }
+        OperatingPoints points = r.confidence() == null ? null
+                : OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou());
+        DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
+                : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
+                        r.confidence() == null ? 0.0 : r.confidence(), r.confusionMatrix());
+        return EvaluationReport.coco(result, reader.warnings(), points == null ? null : points.at(r.confidence()),
+                points == null ? null : points.bestF1(), matrix);
     }
 
     private static CocoParams params(GateRequest r, Spool spool) {

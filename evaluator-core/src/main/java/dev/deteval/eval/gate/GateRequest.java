@@ -5,6 +5,7 @@ import dev.deteval.eval.check.Limit;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.report.ReportFormat;
 import dev.deteval.eval.voc.VocParams;
@@ -46,6 +47,9 @@ public final class GateRequest {
     private final Path baseline;
     private final Path outputFolder;
     private final Set<ReportFormat> formats;
+    private final Double confidence;
+    private final double operatingIou;
+    private final DetectionConfusionMatrix.Matching confusionMatrix;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -64,6 +68,24 @@ public final class GateRequest {
         baseline = b.baseline;
         outputFolder = b.outputFolder;
         formats = b.formats.isEmpty() ? Set.of() : Set.copyOf(b.formats);
+        confidence = b.confidence;
+        operatingIou = b.operatingIou;
+        confusionMatrix = b.confusionMatrix;
+    }
+
+    /** COCO: the matching of the detection confusion matrix to report, or null for none. */
+    public DetectionConfusionMatrix.Matching confusionMatrix() {
+        return confusionMatrix;
+    }
+
+    /** COCO: the confidence of the operating point to report, or null when none was asked for. */
+    public Double confidence() {
+        return confidence;
+    }
+
+    /** COCO: the IoU threshold of the operating point (default 0.5). */
+    public double operatingIou() {
+        return operatingIou;
     }
 
     /**
@@ -161,6 +183,9 @@ public final class GateRequest {
         private Path baseline;
         private Path outputFolder;
         private Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+        private Double confidence;
+        private double operatingIou = 0.5;
+        private DetectionConfusionMatrix.Matching confusionMatrix;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -242,6 +267,34 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also report precision, recall and F1 at {@code confidence} and the best-F1 threshold, matched at
+         * IoU {@code iou} (see {@link dev.deteval.eval.coco.OperatingPoints}).
+         *
+         * @param confidence the threshold, or null for no operating point
+         * @param iou the IoU threshold, in [0, 1]
+         */
+        public Builder optOperatingPoint(Double confidence, double iou) {
+            if (confidence != null && !Double.isFinite(confidence)) {
+                throw new IllegalArgumentException("confidence must be a finite number, got " + confidence);
+            }
+            if (!(iou >= 0 && iou <= 1)) {
+                throw new IllegalArgumentException("operating-point IoU must be in [0, 1], got " + iou);
+            }
+            this.confidence = confidence;
+            this.operatingIou = iou;
+            return this;
+        }
+
+        /**
+         * COCO: also report the detection confusion matrix with this matching, at the operating point's IoU
+         * threshold and confidence (0 without one); null for none.
+         */
+        public Builder optConfusionMatrix(DetectionConfusionMatrix.Matching value) {
+            confusionMatrix = value;
+            return this;
+        }
+
+        /**
          * The request.
          *
          * @throws InvalidRuleException for COCO-only settings with a VOC protocol, or a drop limit without a
@@ -249,9 +302,9 @@ public final class GateRequest {
          */
         public GateRequest build() {
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || iouType != null)) {
+                    || iouType != null || confidence != null || confusionMatrix != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
-                        + " ranges) do not apply to protocol " + protocol.id());
+                        + " ranges, operating point, confusion matrix) do not apply to protocol " + protocol.id());
             }
             if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {

@@ -7,6 +7,8 @@ import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.OperatingPointTable;
 import dev.deteval.eval.voc.VocResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +68,38 @@ public final class EvaluationReport {
         return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
                 () -> CocoTextReport.render(result), () -> MarkdownReport.coco(result),
                 g -> JsonReport.writeCocoMembers(result, g, warnings));
+    }
+
+    /**
+     * A COCO evaluation's reports with analyses: the text report ends with their tables, the JSON report has
+     * the members {@code operatingPoint} and {@code bestF1} (see {@link OperatingPointReport}) and
+     * {@code confusionMatrix} (see {@link ConfusionMatrixReport}) after the usual ones; Markdown and JUnit
+     * are unchanged. With all three null this equals {@link #coco(CocoResult, List)}.
+     *
+     * @param readerWarnings warnings about the input files, shown before the evaluation's own
+     * @param at the points at the requested confidence, or null (then {@code best} must be null too)
+     * @param best the best-F1 points, or null
+     * @param matrix the detection confusion matrix, or null
+     */
+    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
+            OperatingPointTable best, DetectionConfusionMatrix matrix) {
+        if ((at == null) != (best == null)) {
+            throw new IllegalArgumentException("operating point and best F1 go together");
+        }
+        List<String> warnings = new ArrayList<>(readerWarnings);
+        warnings.addAll(result.warnings());
+        return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
+                () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best))
+                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix)),
+                () -> MarkdownReport.coco(result), g -> {
+                    JsonReport.writeCocoMembers(result, g, warnings);
+                    if (at != null) {
+                        OperatingPointReport.writeMembers(at, best, g);
+                    }
+                    if (matrix != null) {
+                        ConfusionMatrixReport.writeMember(matrix, g);
+                    }
+                });
     }
 
     /**

@@ -1,0 +1,314 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.data.Category;
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.SharedColumns;
+import dev.deteval.eval.internal.StableSort;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A confusion matrix of object detection (not to be confused with {@link dev.deteval.eval.metric.ConfusionMatrix},
+ * which counts classification labels): rows are the true class of a ground truth, columns the class a
+ * detection predicted, and both have a last "background" entry.
+ *
+ * <p><b>What takes part.</b> Per image, the detections whose score is at least the confidence threshold
+ * and whose category is evaluated, in descending score order (stable: ties keep input order). The ground
+ * truths that count are those COCO does not ignore at area "all": not crowd, not {@code ignore} in
+ * corrected mode, and for keypoints with at least one labelled keypoint. Similarity is the evaluation's
+ * (box IoU, mask IoU or OKS; against a crowd region, the part of the detection inside it).
+ *
+ * <p><b>Assignment.</b> Each detection, in score order, takes the not yet taken ground truth that counts
+ * with the highest similarity at or above the IoU threshold (on equal similarity the later ground truth,
+ * as in COCO):
+ * <ul>
+ *   <li>{@link Matching#CLASS_AWARE}: first among the ground truths of its own class (COCO's matching,
+ *       whose matches are the diagonal); a detection that finds none there but overlaps an ignored ground
+ *       truth of its class by at least the threshold is ignored (COCO ignores it) and counted nowhere; the
+ *       remaining detections then, in score order, take remaining ground truths of other classes the same
+ *       way (the off-diagonal cells).</li>
+ *   <li>{@link Matching#CLASS_AGNOSTIC}: one pass over ground truths of every class; a detection that
+ *       finds none but overlaps an ignored ground truth of any class is ignored.</li>
+ * </ul>
+ * A matched pair adds 1 to cell (ground-truth class, detected class). A detection left unmatched adds 1
+ * to (background, detected class); a ground truth left untaken adds 1 to (its class, background). So the
+ * row of a class sums to its number of ground truths that count, and the background row to the number of
+ * unmatched detections; cell (background, background) is always 0. Unlike COCO's evaluation there is no
+ * maxDets cut: every detection above the confidence takes part.
+ */
+public final class DetectionConfusionMatrix {
+
+    /** How detections are paired with ground truths of other classes. */
+    public enum Matching {
+        /** COCO's per-class matching first, then leftovers across classes. */
+        CLASS_AWARE,
+        /** One matching that ignores classes. */
+        CLASS_AGNOSTIC
+    }
+
+    private static final ColumnAccess COLUMNS = SharedColumns.access();
+
+    private final long[] categoryIds;
+    private final String[] names;
+    private final long[][] counts;
+    private final double iou;
+    private final double confidence;
+    private final Matching matching;
+
+    private DetectionConfusionMatrix(long[] categoryIds, String[] names, long[][] counts, double iou,
+            double confidence, Matching matching) {
+        this.categoryIds = categoryIds;
+        this.names = names;
+        this.counts = counts;
+        this.iou = iou;
+        this.confidence = confidence;
+        this.matching = matching;
+    }
+
+    /**
+     * Builds the matrix.
+     *
+     * @param params the mode, IoU type and image/category filters (area ranges, maxDets and IoU thresholds
+     *     are not used)
+     * @param iou the similarity threshold of a match, in [0, 1]
+     * @param confidence the score a detection needs to take part
+     */
+    public static DetectionConfusionMatrix compute(GroundTruth gt, Detections dt, CocoParams params, double iou,
+            double confidence, Matching matching) {
+        if (!(iou >= 0 && iou <= 1)) {
+            throw new IllegalArgumentException("IoU threshold must be in [0, 1], got " + iou);
+        }
+        CocoParams pooled = params.toBuilder().optUseCats(false).build();
+        GroupIndex index = GroupIndex.build(gt, dt, pooled);
+        long[] ids = index.categoryIds;
+        long[][] counts = new long[ids.length + 1][ids.length + 1];
+        new Assigner(gt, dt, pooled, index, ids, Math.min(iou, 1 - 1e-10), confidence, matching, counts).run();
+        String[] names = new String[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            Category c = gt.category(ids[k]);
+            names[k] = c == null ? "" : c.name();
+        }
+        return new DetectionConfusionMatrix(ids.clone(), names, counts, iou, confidence, matching);
+    }
+
+    /** The category id of each row and column but the last (background), ascending. */
+    public long[] categoryIds() {
+        return categoryIds.clone();
+    }
+
+    /** The category name of each row and column but the last (empty when the ground truth has none). */
+    public List<String> categoryNames() {
+        return List.of(names);
+    }
+
+    /** Rows and columns: one per category and one for background. */
+    public int size() {
+        return counts.length;
+    }
+
+    /** The index of the background row and column. */
+    public int background() {
+        return counts.length - 1;
+    }
+
+    /** The number of (ground truth of row class, detection of column class) pairs. */
+    public long count(int row, int column) {
+        return counts[row][column];
+    }
+
+    /** The counts, a copy: {@code [size][size]}. */
+    public long[][] counts() {
+        long[][] copy = new long[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            copy[i] = counts[i].clone();
+        }
+        return copy;
+    }
+
+    /** The sum of row {@code row}. */
+    public long rowSum(int row) {
+        return Arrays.stream(counts[row]).sum();
+    }
+
+    /** Each row divided by its sum; a row whose sum is 0 stays all 0. */
+    public double[][] rowNormalized() {
+        double[][] out = new double[counts.length][counts.length];
+        for (int r = 0; r < counts.length; r++) {
+            long sum = rowSum(r);
+            for (int c = 0; sum > 0 && c < counts.length; c++) {
+                out[r][c] = (double) counts[r][c] / sum;
+            }
+        }
+        return out;
+    }
+
+    /** The IoU threshold used. */
+    public double iou() {
+        return iou;
+    }
+
+    /** The confidence threshold used. */
+    public double confidence() {
+        return confidence;
+    }
+
+    /** The matching used. */
+    public Matching matching() {
+        return matching;
+    }
+
+    /** The per-image assignment. */
+    private static final class Assigner {
+        private final GroundTruth gt;
+        private final GroupIndex index;
+        private final long[] ids;
+        private final double threshold;
+        private final double confidence;
+        private final Matching matching;
+        private final long[][] counts;
+        private final Similarity similarity;
+        private final boolean compat;
+        private final boolean keypoints;
+        private final double[] scores;
+        private final long[] dtCats;
+
+        Assigner(GroundTruth gt, Detections dt, CocoParams p, GroupIndex index, long[] ids, double threshold,
+                double confidence, Matching matching, long[][] counts) {
+            this.gt = gt;
+            this.index = index;
+            this.ids = ids;
+            this.threshold = threshold;
+            this.confidence = confidence;
+            this.matching = matching;
+            this.counts = counts;
+            this.similarity = Similarity.of(p.iouType(), gt, dt, p);
+            this.compat = p.mode() == CocoMode.COMPAT;
+            this.keypoints = p.iouType() == IouType.KEYPOINTS;
+            this.scores = COLUMNS.scores(dt);
+            this.dtCats = COLUMNS.categoryIds(dt);
+        }
+
+        void run() {
+            for (int i = 0; i < index.imageCount(); i++) {
+                image(i);
+            }
+        }
+
+        private void image(int i) {
+            int gtFrom = index.gtStart[i];
+            int gtCount = index.gtStart[i + 1] - gtFrom;
+            int[] dts = candidates(i);
+            int n = dts.length;
+            long[] gtCatCol = COLUMNS.categoryIds(gt);
+            int[] gtClass = new int[gtCount];
+            boolean[] ignoredGt = new boolean[gtCount];
+            boolean[] crowd = COLUMNS.crowd(gt);
+            boolean[] ignoreField = COLUMNS.ignore(gt);
+            int[] numKeypoints = keypoints ? COLUMNS.numKeypoints(gt) : null;
+            for (int g = 0; g < gtCount; g++) {
+                int row = index.gtMembers[gtFrom + g];
+                gtClass[g] = Arrays.binarySearch(ids, gtCatCol[row]);
+                ignoredGt[g] = gtClass[g] < 0 || crowd[row] || (!compat && ignoreField[row])
+                        || (numKeypoints != null && numKeypoints[row] == 0);
+            }
+            int[] dtClass = new int[n];
+            for (int d = 0; d < n; d++) {
+                dtClass[d] = Arrays.binarySearch(ids, dtCats[dts[d]]);
+            }
+            double[] ious = new double[n * gtCount];
+            if (n > 0 && gtCount > 0) {
+                similarity.compute(dts, n, index.gtMembers, gtFrom, gtCount, ious);
+            }
+            int[] match = new int[n];
+            Arrays.fill(match, -1);
+            boolean[] taken = new boolean[gtCount];
+            boolean[] dropped = new boolean[n];
+            boolean aware = matching == Matching.CLASS_AWARE;
+            for (int d = 0; d < n; d++) {
+                match[d] = best(d, gtCount, ious, taken, ignoredGt, gtClass, aware ? dtClass[d] : -1, false);
+                if (match[d] >= 0) {
+                    taken[match[d]] = true;
+                } else {
+                    dropped[d] = overlapsIgnored(d, gtCount, ious, ignoredGt, gtClass, aware ? dtClass[d] : -1);
+                }
+            }
+            if (aware) {
+                for (int d = 0; d < n; d++) {
+                    if (match[d] < 0 && !dropped[d]) {
+                        match[d] = best(d, gtCount, ious, taken, ignoredGt, gtClass, dtClass[d], true);
+                        if (match[d] >= 0) {
+                            taken[match[d]] = true;
+                        }
+                    }
+                }
+            }
+            int bg = ids.length;
+            for (int d = 0; d < n; d++) {
+                if (match[d] >= 0) {
+                    counts[gtClass[match[d]]][dtClass[d]]++;
+                } else if (!dropped[d]) {
+                    counts[bg][dtClass[d]]++;
+                }
+            }
+            for (int g = 0; g < gtCount; g++) {
+                if (!ignoredGt[g] && !taken[g]) {
+                    counts[gtClass[g]][bg]++;
+                }
+            }
+        }
+
+        /** The image's detections of evaluated categories with score >= confidence, by descending score. */
+        private int[] candidates(int i) {
+            int from = index.dtStart[i];
+            int all = index.dtStart[i + 1] - from;
+            int[] rows = Arrays.copyOfRange(index.dtMembers, from, from + all);
+            StableSort.descending(rows, scores);
+            int n = 0;
+            for (int row : rows) {
+                if (scores[row] >= confidence && Arrays.binarySearch(ids, dtCats[row]) >= 0) {
+                    rows[n++] = row;
+                }
+            }
+            return Arrays.copyOf(rows, n);
+        }
+
+        /**
+         * The untaken ground truth that counts with the highest similarity >= threshold (the later on a
+         * tie); of class {@code cls} only, of any class when {@code cls} is -1, or of any other class when
+         * {@code otherClasses}. -1 when none.
+         */
+        private int best(int d, int gtCount, double[] ious, boolean[] taken, boolean[] ignoredGt, int[] gtClass,
+                int cls, boolean otherClasses) {
+            int m = -1;
+            double best = threshold;
+            for (int g = 0; g < gtCount; g++) {
+                if (taken[g] || ignoredGt[g]) {
+                    continue;
+                }
+                if (cls >= 0 && (otherClasses ? gtClass[g] == cls : gtClass[g] != cls)) {
+                    continue;
+                }
+                double v = ious[d * gtCount + g];
+                if (v >= best) {
+                    best = v;
+                    m = g;
+                }
+            }
+            return m;
+        }
+
+        /** Whether an ignored ground truth (of class {@code cls}, or any when -1) overlaps by >= threshold. */
+        private boolean overlapsIgnored(int d, int gtCount, double[] ious, boolean[] ignoredGt, int[] gtClass,
+                int cls) {
+            for (int g = 0; g < gtCount; g++) {
+                if (ignoredGt[g] && gtClass[g] >= 0 && (cls < 0 || gtClass[g] == cls)
+                        && ious[d * gtCount + g] >= threshold) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

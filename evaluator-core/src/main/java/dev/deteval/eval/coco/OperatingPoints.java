@@ -1,0 +1,196 @@
+package dev.deteval.eval.coco;
+
+import dev.deteval.eval.data.Category;
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Precision, recall and F1 at a confidence threshold, and the threshold that maximises F1, from COCO's own
+ * per-detection match outcomes at one IoU threshold, area range "all" ({@code [0, 1e10]}) and maxDets 100.
+ *
+ * <p>The outcomes come from the evaluator's matching ({@link CategoryEvaluation#match}) run with those
+ * parameters (the mode, IoU type, categories and image/category filters are the caller's). A detection
+ * counts at confidence {@code c} when its score is at least {@code c} and the matching did not ignore it
+ * (matched to a crowd or ignored ground truth, or beyond the 100 best of its image and category). A
+ * counted detection is a true positive when it matched; otherwise a false positive. {@code fn} is the
+ * number of ground truths that count (not crowd, not ignored) minus {@code tp}. Because COCO matching is
+ * greedy in score order, the matches among the detections above {@code c} are the same as when only those
+ * were matched.
+ *
+ * <p>Best F1: the candidate thresholds are the distinct scores of counted detections (between two of them
+ * the counts do not change); the one with the highest F1 wins and ties go to the higher confidence. Without
+ * any counted detection F1 is 0 everywhere and the best point is reported at confidence 0.
+ *
+ * <p>The pooled point sums the counts of all categories (micro average); its best F1 scans the pooled
+ * scores.
+ */
+public final class OperatingPoints {
+
+    /** The maxDets used, as in the definition of an operating point. */
+    public static final int MAX_DETS = 100;
+
+    private final double iou;
+    private final Curve overall;
+    private final List<Curve> categories;
+
+    private OperatingPoints(double iou, Curve overall, List<Curve> categories) {
+        this.iou = iou;
+        this.overall = overall;
+        this.categories = categories;
+    }
+
+    /**
+     * Matches {@code dt} to {@code gt} at IoU threshold {@code iou} (area all, maxDets 100) and keeps the
+     * outcomes of every detection.
+     *
+     * @param params the mode, IoU type, use of categories and id filters to use; their thresholds, area
+     *     ranges and maxDets are replaced
+     * @throws IllegalArgumentException when {@code iou} is not in [0, 1]
+     */
+    public static OperatingPoints compute(GroundTruth gt, Detections dt, CocoParams params, double iou) {
+        if (!(iou >= 0 && iou <= 1)) {
+            throw new IllegalArgumentException("IoU threshold must be in [0, 1], got " + iou);
+        }
+        CocoParams p = params.toBuilder().optIouThrs(iou).optMaxDets(MAX_DETS)
+                .optAreaRanges(new double[][] {{0, 1e10}}, "all").build();
+        GroupIndex index = GroupIndex.build(gt, dt, p);
+        CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, p, index);
+        long[] ids = p.useCats() ? index.categoryIds : new long[] {-1};
+        List<Curve> curves = new ArrayList<>(ids.length);
+        for (int k = 0; k < index.groupCategories; k++) {
+            Category c = p.useCats() ? gt.category(ids[k]) : null;
+            curves.add(Curve.of(ids[k], c == null ? "" : c.name(), evaluation.match(k)));
+        }
+        return new OperatingPoints(iou, Curve.pooled(curves), curves);
+    }
+
+    /** The IoU threshold of the matching. */
+    public double iou() {
+        return iou;
+    }
+
+    /** The points at confidence {@code c}: a detection counts when its score is at least {@code c}. */
+    public OperatingPointTable at(double confidence) {
+        List<OperatingPoint> rows = new ArrayList<>(categories.size());
+        for (Curve c : categories) {
+            rows.add(c.at(confidence));
+        }
+        return new OperatingPointTable(iou, overall.at(confidence), rows);
+    }
+
+    /** The best-F1 point of the pooled counts and, independently, of each category. */
+    public OperatingPointTable bestF1() {
+        List<OperatingPoint> rows = new ArrayList<>(categories.size());
+        for (Curve c : categories) {
+            rows.add(c.bestF1());
+        }
+        return new OperatingPointTable(iou, overall.bestF1(), rows);
+    }
+
+    /**
+     * The counted detections of one category (or pooled) in descending score order, with the running
+     * number of true positives, and the number of ground truths that count.
+     */
+    private record Curve(long id, String name, double[] score, int[] cumTp, int positives) {
+
+        static Curve of(long id, String name, CategoryOutcomes o) {
+            int n = o.score().length;
+            double[] score = new double[n];
+            boolean[] tp = new boolean[n];
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                long bit = 1L << i;
+                int w = i >>> 6;
+                if (o.rank()[i] >= MAX_DETS || (o.ignored()[w] & bit) != 0) {
+                    continue;
+                }
+                score[kept] = o.score()[i];
+                tp[kept] = (o.tp()[w] & bit) != 0;
+                kept++;
+            }
+            return new Curve(id, name, Arrays.copyOf(score, kept), cumulative(tp, kept), o.npig()[0]);
+        }
+
+        static Curve pooled(List<Curve> curves) {
+            int n = 0;
+            int positives = 0;
+            for (Curve c : curves) {
+                n += c.score.length;
+                positives += c.positives;
+            }
+            // (score, tp) pairs, sorted by descending score; ties in any order give the same counts at
+            // every distinct score
+            double[] score = new double[n];
+            boolean[] tp = new boolean[n];
+            Integer[] order = new Integer[n];
+            int j = 0;
+            for (Curve c : curves) {
+                for (int i = 0; i < c.score.length; i++) {
+                    score[j] = c.score[i];
+                    tp[j] = c.cumTp[i + 1] > c.cumTp[i];
+                    order[j] = j;
+                    j++;
+                }
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+            double[] sorted = new double[n];
+            boolean[] sortedTp = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = score[order[i]];
+                sortedTp[i] = tp[order[i]];
+            }
+            return new Curve(-1, "", sorted, cumulative(sortedTp, n), positives);
+        }
+
+        private static int[] cumulative(boolean[] tp, int n) {
+            int[] cum = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                cum[i + 1] = cum[i] + (tp[i] ? 1 : 0);
+            }
+            return cum;
+        }
+
+        /** The number of counted detections whose score is at least {@code c}. */
+        private int countAtLeast(double c) {
+            int lo = 0;
+            int hi = score.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (score[mid] >= c) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private OperatingPoint point(double confidence, int counted) {
+            int tp = cumTp[counted];
+            return new OperatingPoint(id, name, confidence, tp, counted - tp, positives - tp);
+        }
+
+        OperatingPoint at(double confidence) {
+            return point(confidence, countAtLeast(confidence));
+        }
+
+        OperatingPoint bestF1() {
+            OperatingPoint best = point(0.0, 0);
+            boolean found = false;
+            for (int i = 0; i < score.length; i++) {
+                if (i + 1 < score.length && score[i + 1] == score[i]) {
+                    continue; // not the last of its score
+                }
+                OperatingPoint p = point(score[i], i + 1);
+                if (!found || p.f1() > best.f1()) {
+                    best = p;
+                    found = true;
+                }
+            }
+            return best;
+        }
+    }
+}
