@@ -3,6 +3,7 @@ package dev.deteval.samples.learning;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import dev.deteval.runtime.optim.AdaGrad;
@@ -143,16 +144,29 @@ public final class OptimizerRace {
     }
 
     static NDArray cosineOverX(NDArray x) {
-        return x.mul((float) (3 * Math.PI)).cos().div(x).sum();
+        return x.mul(constant(x, (float) (3 * Math.PI))).cos().div(x).sum();
     }
 
     /** x²/2 + (1 − cos 6x)/2: a bowl with ripples; local minima near ±0.99, ±1.97, ±2.92, global at 0. */
     static NDArray ripples(NDArray x) {
-        return x.square().mul(0.5f).add(x.mul(6f).cos().neg().add(1f).mul(0.5f)).sum();
+        return x.square().mul(constant(x, 0.5f)).add(x.mul(constant(x, 6f)).cos().neg().add(1f).mul(constant(x, 0.5f)))
+                .sum();
     }
 
     static NDArray saddle(NDArray p) {
-        return p.square().mul(p.getManager().create(new float[] {1f, -1f})).sum();
+        return p.square().mul(p.getManager().create(new float[] {1f, -1f}).duplicate()).sum();
+    }
+
+    /**
+     * A scalar in PyTorch's own memory, for products that autograd differentiates. DJL 0.36's
+     * {@code mul(Number)} wraps the number in a tensor over a Java direct buffer and closes it right away,
+     * while autograd keeps that tensor for the backward pass; once the buffer is garbage-collected the
+     * gradient reads freed memory (seen as a descent that diverges to 1e34, about once in 30 runs, and every
+     * few runs with a 24 MB heap). {@code full} allocates in PyTorch, which keeps the value alive as long as
+     * the graph needs it.
+     */
+    static NDArray constant(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value);
     }
 
     /** Follows the racer's optimizer for {@code steps} steps, or until the first coordinate leaves {@code inside}. */

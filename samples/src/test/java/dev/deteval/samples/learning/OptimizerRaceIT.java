@@ -4,11 +4,18 @@ import static dev.deteval.samples.learning.Tolerances.FLOAT32_EPSILON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,5 +118,33 @@ final class OptimizerRaceIT {
         // measured: momentum 95 times and Adam 227 times as far as gradient descent, under every kernel
         assertThat(momentum).isGreaterThan(10 * gd);
         assertThat(adam).isGreaterThan(10 * gd);
+    }
+
+    /**
+     * Regression: the products in the race functions once used DJL's {@code mul(Number)}, whose scalar lives
+     * in a Java direct buffer that is freed while autograd still needs it; a garbage collection between the
+     * forward and the backward pass then made the gradient garbage (the descent diverged to 1e34). Here the
+     * collection is forced and fresh direct buffers are written over freed memory before the backward pass.
+     */
+    @Test
+    void ripples_garbageCollectedBeforeBackward_gradientIsTheFormula() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[] {2.5f});
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = OptimizerRace.ripples(x);
+                List<ByteBuffer> filler = new ArrayList<>();
+                for (int round = 0; round < 20; round++) {
+                    System.gc();
+                    ByteBuffer b = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+                    b.putFloat(1e30f);
+                    filler.add(b);
+                }
+                collector.backward(y);
+                assertThat(filler).hasSize(20);
+            }
+            // f'(x) = x + 3 sin 6x; float32 sin and a few products on values below 4: a few ulps
+            assertThat((double) x.getGradient().getFloat()).isCloseTo(2.5 + 3 * Math.sin(15), within(1e-5));
+        }
     }
 }
