@@ -120,8 +120,21 @@ public final class Main {
             if (t instanceof OutOfMemoryError oom) {
                 return oom;
             }
+            if (failedJdkClassInit(t)) {
+                // the heap ran out while a JDK class (e.g. a fork/join helper) ran its static initialiser in
+                // some pool thread; every later use of the class reports only "Could not initialize class"
+                return new OutOfMemoryError("while the JDK initialised " + t.getMessage().substring(
+                        "Could not initialize class ".length()));
+            }
         }
         return otherThreadOutOfMemory;
+    }
+
+    /** A JDK class whose static initialisation failed earlier in this run: in this program, memory ran out. */
+    private static boolean failedJdkClassInit(Throwable t) {
+        String m = t.getMessage();
+        return t instanceof NoClassDefFoundError && m != null && (m.startsWith("Could not initialize class java.")
+                || m.startsWith("Could not initialize class jdk.") || m.startsWith("Could not initialize class sun."));
     }
 
     /** Set when another thread died of out-of-memory; the main thread then reports it. */
