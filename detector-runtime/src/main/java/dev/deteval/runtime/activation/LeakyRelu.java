@@ -1,6 +1,7 @@
 package dev.deteval.runtime.activation;
 
 import ai.djl.ndarray.NDArray;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Leaky ReLU: {@code x} for {@code x > 0}, {@code α·x} otherwise; backward {@code g · (x > 0 ? 1 : α)}
@@ -12,7 +13,8 @@ public record LeakyRelu(float alpha) implements DifferentiableActivation {
 
     @Override
     public NDArray forward(NDArray input) {
-        return input.maximum(0).add(input.minimum(0).mul(alpha));
+        NDArray zero = EngineScalar.of(input, 0);
+        return input.maximum(zero).add(input.minimum(zero).mul(EngineScalar.of(input, alpha)));
     }
 
     @Override

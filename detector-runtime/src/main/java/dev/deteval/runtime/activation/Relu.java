@@ -1,13 +1,14 @@
 package dev.deteval.runtime.activation;
 
 import ai.djl.ndarray.NDArray;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /** {@code max(0, x)}; backward {@code g · [x > 0]} (0 at x = 0, as PyTorch). */
 public record Relu() implements DifferentiableActivation {
 
     @Override
     public NDArray forward(NDArray input) {
-        return input.maximum(0);
+        return input.maximum(EngineScalar.of(input, 0));
     }
 
     @Override

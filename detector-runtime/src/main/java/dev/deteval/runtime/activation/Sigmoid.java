@@ -1,6 +1,7 @@
 package dev.deteval.runtime.activation;
 
 import ai.djl.ndarray.NDArray;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * {@code σ(x) = 1 / (1 + e^-x)}; backward {@code g · σ(x)(1 - σ(x))}. The forward pass is computed as
@@ -10,7 +11,7 @@ public record Sigmoid() implements DifferentiableActivation {
 
     @Override
     public NDArray forward(NDArray input) {
-        return input.div(2).tanh().add(1).div(2);
+        return input.div(EngineScalar.of(input, 2)).tanh().add(1).div(EngineScalar.of(input, 2));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.deteval.runtime.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Differentiable overlap of paired boxes {@code (N, 4)} given as edges {@code [x1, y1, x2, y2]}, with the
@@ -29,8 +30,8 @@ final class BoxOverlap {
         NDArray by1 = b.get(new NDIndex(":, 1"));
         NDArray bx2 = b.get(new NDIndex(":, 2"));
         NDArray by2 = b.get(new NDIndex(":, 3"));
-        NDArray width = ax2.minimum(bx2).sub(ax1.maximum(bx1)).maximum(0f);
-        NDArray height = ay2.minimum(by2).sub(ay1.maximum(by1)).maximum(0f);
+        NDArray width = ax2.minimum(bx2).sub(ax1.maximum(bx1)).maximum(EngineScalar.of(ax1, 0));
+        NDArray height = ay2.minimum(by2).sub(ay1.maximum(by1)).maximum(EngineScalar.of(ay1, 0));
         intersection = width.mul(height);
         NDArray areaA = ax2.sub(ax1).mul(ay2.sub(ay1));
         NDArray areaB = bx2.sub(bx1).mul(by2.sub(by1));
@@ -39,8 +40,8 @@ final class BoxOverlap {
         NDArray ch = ay2.maximum(by2).sub(ay1.minimum(by1));
         enclosing = cw.mul(ch);
         diagonalSquared = cw.square().add(ch.square());
-        NDArray dx = ax1.add(ax2).sub(bx1.add(bx2)).div(2f);
-        NDArray dy = ay1.add(ay2).sub(by1.add(by2)).div(2f);
+        NDArray dx = ax1.add(ax2).sub(bx1.add(bx2)).div(EngineScalar.of(ax1, 2));
+        NDArray dy = ay1.add(ay2).sub(by1.add(by2)).div(EngineScalar.of(ay1, 2));
         centreDistanceSquared = dx.square().add(dy.square());
         aspectGap = bx2.sub(bx1).atan2(by2.sub(by1)).sub(ax2.sub(ax1).atan2(ay2.sub(ay1)));
     }
@@ -51,17 +52,17 @@ final class BoxOverlap {
 
     /** {@code (N)}: I / U. */
     NDArray iou() {
-        return intersection.div(union.maximum(EPSILON));
+        return intersection.div(union.maximum(EngineScalar.of(union, EPSILON)));
     }
 
     /** {@code (N)}: IoU - (C - U) / C. */
     NDArray giou() {
-        return iou().sub(enclosing.sub(union).div(enclosing.maximum(EPSILON)));
+        return iou().sub(enclosing.sub(union).div(enclosing.maximum(EngineScalar.of(enclosing, EPSILON))));
     }
 
     /** {@code (N)}: IoU - ρ² / c², ρ the distance between the centres, c the diagonal of the enclosing box. */
     NDArray diou() {
-        return iou().sub(centreDistanceSquared.div(diagonalSquared.maximum(EPSILON)));
+        return iou().sub(centreDistanceSquared.div(diagonalSquared.maximum(EngineScalar.of(diagonalSquared, EPSILON))));
     }
 
     /**
@@ -70,8 +71,8 @@ final class BoxOverlap {
      */
     NDArray ciou() {
         NDArray iou = iou();
-        NDArray v = aspectGap.square().mul((float) (4 / (Math.PI * Math.PI)));
-        NDArray alpha = v.div(iou.neg().add(1f).add(v).maximum(EPSILON)).stopGradient();
+        NDArray v = aspectGap.square().mul(EngineScalar.of(aspectGap, (float) (4 / (Math.PI * Math.PI))));
+        NDArray alpha = v.div(iou.neg().add(1f).add(v).maximum(EngineScalar.of(v, EPSILON))).stopGradient();
         return diou().sub(alpha.mul(v));
     }
 }

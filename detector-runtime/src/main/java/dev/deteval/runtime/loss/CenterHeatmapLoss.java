@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * The penalty-reduced focal loss of CenterNet (Zhou et al., 2019) on a heatmap of logits. With
@@ -52,9 +53,11 @@ public final class CenterHeatmapLoss extends Loss {
         NDArray centre = y.eq(1f).toType(x.getDataType(), false);
         NDArray minusLogP = Activation.softPlus(x.neg());
         NDArray minusLogNotP = Activation.softPlus(x);
-        NDArray positive = minusLogNotP.mul(-alpha).exp().mul(minusLogP);
-        NDArray negative = y.neg().add(1f).pow(beta).mul(minusLogP.mul(-alpha).exp()).mul(minusLogNotP);
+        NDArray minusAlpha = EngineScalar.of(x, -alpha);
+        NDArray positive = minusLogNotP.mul(minusAlpha).exp().mul(minusLogP);
+        NDArray negative = y.neg().add(1f).pow(EngineScalar.of(y, beta)).mul(minusLogP.mul(minusAlpha).exp())
+                .mul(minusLogNotP);
         NDArray terms = centre.mul(positive).add(centre.neg().add(1f).mul(negative));
-        return terms.sum().div(centre.sum().maximum(1f));
+        return terms.sum().div(centre.sum().maximum(EngineScalar.of(centre, 1)));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Binary focal loss (Lin et al., 2017) from logits:
@@ -67,14 +68,14 @@ public final class FocalLoss extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray t = labels.singletonOrThrow();
         NDArray x = predictions.singletonOrThrow();
-        NDArray signedLogit = x.mul(t.mul(2f).sub(1f));
+        NDArray signedLogit = x.mul(t.mul(EngineScalar.of(t, 2)).sub(1f));
         NDArray crossEntropy = Activation.softPlus(signedLogit.neg());
         NDArray terms = crossEntropy;
         if (gamma != 0f) {
-            terms = terms.mul(Activation.softPlus(signedLogit).mul(-gamma).exp());
+            terms = terms.mul(Activation.softPlus(signedLogit).mul(EngineScalar.of(signedLogit, -gamma)).exp());
         }
         if (weighted) {
-            NDArray alphaT = t.mul(2f * alpha - 1f).add(1f - alpha);
+            NDArray alphaT = t.mul(EngineScalar.of(t, 2f * alpha - 1f)).add(1f - alpha);
             terms = terms.mul(alphaT);
         }
         return BatchReduction.sumPerSampleThenMean(terms);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Hamming loss: the fraction of a sample's elements whose thresholded prediction disagrees with the
@@ -42,7 +43,7 @@ public final class HammingLoss extends Loss {
         NDArray predicted = prediction.gt(threshold);
         NDArray actual = labels.singletonOrThrow().gt(0.5f);
         NDArray disagreement = predicted.neq(actual).toType(DataType.FLOAT32, false);
-        NDArray tied = disagreement.add(prediction.mul(0f));
+        NDArray tied = disagreement.add(prediction.mul(EngineScalar.of(prediction, 0)));
         return BatchReduction.rows(tied).mean(new int[] {1}).mean();
     }
 }

@@ -3,6 +3,7 @@ package dev.deteval.runtime.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Hinge loss {@code max(0, 1 - z)} with margin {@code z = t·p}, summed per sample, averaged over the batch.
@@ -23,6 +24,6 @@ public final class HingeLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray z = predictions.singletonOrThrow().mul(labels.singletonOrThrow());
-        return BatchReduction.sumPerSampleThenMean(z.neg().add(1f).maximum(0f));
+        return BatchReduction.sumPerSampleThenMean(z.neg().add(1f).maximum(EngineScalar.of(z, 0)));
     }
 }

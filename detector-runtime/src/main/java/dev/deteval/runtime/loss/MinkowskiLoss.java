@@ -3,6 +3,7 @@ package dev.deteval.runtime.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Minkowski distance of order q between prediction and label, per sample:
@@ -38,7 +39,7 @@ public final class MinkowskiLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray difference = predictions.singletonOrThrow().sub(labels.singletonOrThrow());
-        NDArray rows = BatchReduction.rows(difference.abs().pow(q));
-        return rows.sum(new int[] {1}).pow(1f / q).mean();
+        NDArray rows = BatchReduction.rows(difference.abs().pow(EngineScalar.of(difference, q)));
+        return rows.sum(new int[] {1}).pow(EngineScalar.of(rows, 1f / q)).mean();
     }
 }

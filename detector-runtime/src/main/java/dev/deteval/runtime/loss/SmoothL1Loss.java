@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Smooth L1 (Huber-like) loss with transition point β, per element of {@code d = p - t}:
@@ -35,7 +36,7 @@ public final class SmoothL1Loss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray absolute = predictions.singletonOrThrow().sub(labels.singletonOrThrow()).abs();
-        NDArray quadratic = absolute.square().mul(0.5f / beta);
+        NDArray quadratic = absolute.square().mul(EngineScalar.of(absolute, 0.5f / beta));
         NDArray linear = absolute.sub(0.5f * beta);
         NDArray terms = NDArrays.where(absolute.lt(beta), quadratic, linear);
         return BatchReduction.sumPerSampleThenMean(terms);

@@ -3,6 +3,7 @@ package dev.deteval.runtime.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * Squared hinge loss {@code max(0, 1 - z)²} with {@code z = t·p}, summed per sample, averaged over the
@@ -21,6 +22,6 @@ public final class SquaredHingeLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray z = predictions.singletonOrThrow().mul(labels.singletonOrThrow());
-        return BatchReduction.sumPerSampleThenMean(z.neg().add(1f).maximum(0f).square());
+        return BatchReduction.sumPerSampleThenMean(z.neg().add(1f).maximum(EngineScalar.of(z, 0)).square());
     }
 }

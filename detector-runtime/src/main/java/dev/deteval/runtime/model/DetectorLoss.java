@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
 import dev.deteval.runtime.loss.CenterHeatmapLoss;
 import dev.deteval.runtime.loss.GiouLoss;
 import dev.deteval.runtime.loss.SmoothL1Loss;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * The detector's training loss, built from this module's losses:
@@ -67,8 +68,11 @@ public final class DetectorLoss extends Loss {
         NDArray predicted = rows(boxes(output.get(new NDIndex(":, " + classes + ":"))), mask);
         NDArray target = rows(labels.get(1), mask);
         float scale = 1f / layout.stride();
-        NDArray boxLoss = giou.evaluate(new NDList(target), new NDList(predicted)).mul(giouWeight)
-                .add(smoothL1.evaluate(new NDList(target.mul(scale)), new NDList(predicted.mul(scale))).mul(l1Weight));
+        NDArray giouTerm = giou.evaluate(new NDList(target), new NDList(predicted))
+                .mul(EngineScalar.of(predicted, giouWeight));
+        NDArray l1Term = smoothL1.evaluate(new NDList(target.mul(EngineScalar.of(target, scale))),
+                new NDList(predicted.mul(EngineScalar.of(predicted, scale)))).mul(EngineScalar.of(predicted, l1Weight));
+        NDArray boxLoss = giouTerm.add(l1Term);
         return loss.add(boxLoss);
     }
 
@@ -80,7 +84,7 @@ public final class DetectorLoss extends Loss {
      */
     NDArray boxes(NDArray raw) {
         NDManager manager = raw.getManager();
-        NDArray distance = raw.clip(MIN_LOG, MAX_LOG).exp().mul(layout.stride());
+        NDArray distance = raw.clip(MIN_LOG, MAX_LOG).exp().mul(EngineScalar.of(raw, layout.stride()));
         NDArray cx = manager.create(centres(true), new Shape(1, layout.rows(), layout.cols()));
         NDArray cy = manager.create(centres(false), new Shape(1, layout.rows(), layout.cols()));
         return NDArrays.concat(new NDList(cx.sub(distance.get(new NDIndex(":, 0:1"))),

@@ -8,6 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.deteval.runtime.tensor.EngineScalar;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -70,7 +71,8 @@ public final class InstanceNorm extends AbstractBlock {
             if (training && trackRunningStats) {
                 long k = x.getShape().slice(2).size();
                 updateRunning(store.getValue(runningMean, device, true), mean);
-                updateRunning(store.getValue(runningVar, device, true), variance.mul((float) k / (k - 1)));
+                NDArray unbiased = variance.mul(EngineScalar.of(variance, (float) k / (k - 1)));
+                updateRunning(store.getValue(runningVar, device, true), unbiased);
             }
         } else {
             mean = store.getValue(runningMean, device, false).reshape(perChannel);
@@ -86,7 +88,7 @@ public final class InstanceNorm extends AbstractBlock {
     private void updateRunning(NDArray running, NDArray statistic) {
         long channels = statistic.getShape().get(1);
         NDArray batchAverage = statistic.stopGradient().reshape(-1, channels).mean(new int[] {0});
-        running.muli(momentum).addi(batchAverage.mul(1f - momentum));
+        running.muli(momentum).addi(batchAverage.mul(EngineScalar.of(batchAverage, 1f - momentum)));
     }
 
     private static Shape perChannelShape(Shape input) {

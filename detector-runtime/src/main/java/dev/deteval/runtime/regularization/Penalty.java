@@ -1,6 +1,7 @@
 package dev.deteval.runtime.regularization;
 
 import ai.djl.ndarray.NDArray;
+import dev.deteval.runtime.tensor.EngineScalar;
 
 /**
  * A weight penalty: L1 is λ·Σ|w| (gradient λ·sign(w)), L2 is λ/2·Σw² (gradient λ·w).
@@ -60,6 +61,7 @@ public record Penalty(Kind kind, float lambda) {
      * @return a scalar array
      */
     NDArray of(NDArray weight) {
-        return kind == Kind.L1 ? weight.abs().sum().mul(lambda) : weight.square().sum().mul(lambda / 2f);
+        return kind == Kind.L1 ? weight.abs().sum().mul(EngineScalar.of(weight, lambda))
+                : weight.square().sum().mul(EngineScalar.of(weight, lambda / 2f));
     }
 }

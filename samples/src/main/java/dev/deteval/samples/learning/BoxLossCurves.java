@@ -12,6 +12,7 @@ import dev.deteval.runtime.loss.DiouLoss;
 import dev.deteval.runtime.loss.GiouLoss;
 import dev.deteval.runtime.loss.IouLoss;
 import dev.deteval.runtime.loss.MeanAbsoluteErrorLoss;
+import dev.deteval.runtime.tensor.EngineScalar;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class BoxLossCurves {
                     NDArray p = scope.create(new float[] {d, 0f, d + 2f, 3f}, new Shape(1, 4));
                     p.setRequiresGradient(true);
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray l = loss.evaluate(new NDList(target), new NDList(p)).mul(scale);
+                        NDArray l = loss.evaluate(new NDList(target), new NDList(p)).mul(EngineScalar.of(p, scale));
                         collector.backward(l);
                         value[i] = l.getFloat();
                     }

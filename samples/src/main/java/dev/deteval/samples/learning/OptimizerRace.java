@@ -10,6 +10,7 @@ import dev.deteval.runtime.optim.AdaGrad;
 import dev.deteval.runtime.optim.Adam;
 import dev.deteval.runtime.optim.RmsProp;
 import dev.deteval.runtime.optim.Sgd;
+import dev.deteval.runtime.tensor.EngineScalar;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -144,28 +145,17 @@ public final class OptimizerRace {
     }
 
     static NDArray cosineOverX(NDArray x) {
-        return x.mul(constant(x, (float) (3 * Math.PI))).cos().div(x).sum();
+        return x.mul(EngineScalar.of(x, (float) (3 * Math.PI))).cos().div(x).sum();
     }
 
     /** x²/2 + (1 − cos 6x)/2: a bowl with ripples; local minima near ±0.99, ±1.97, ±2.92, global at 0. */
     static NDArray ripples(NDArray x) {
-        return x.square().mul(constant(x, 0.5f)).add(x.mul(constant(x, 6f)).cos().neg().add(1f).mul(constant(x, 0.5f)))
-                .sum();
+        NDArray half = EngineScalar.of(x, 0.5f);
+        return x.square().mul(half).add(x.mul(EngineScalar.of(x, 6f)).cos().neg().add(1f).mul(half)).sum();
     }
 
     static NDArray saddle(NDArray p) {
         return p.square().mul(p.getManager().create(new float[] {1f, -1f}).duplicate()).sum();
-    }
-
-    /**
-     * A scalar in PyTorch's own memory, for products that autograd differentiates. DJL 0.36's
-     * {@code mul(Number)} wraps the number in a tensor over a Java direct buffer and closes it right away,
-     * while autograd keeps that tensor for the backward pass; once the buffer is garbage-collected the
-     * gradient reads freed memory (seen once in CI as a gradient descent that ended at -3.5e34). {@code full} allocates in PyTorch, which keeps the value alive as long as
-     * the graph needs it.
-     */
-    static NDArray constant(NDArray like, float value) {
-        return like.getManager().full(new Shape(), value);
     }
 
     /** Follows the racer's optimizer for {@code steps} steps, or until the first coordinate leaves {@code inside}. */
