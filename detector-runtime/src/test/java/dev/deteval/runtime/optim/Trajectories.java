@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
+import dev.deteval.runtime.tensor.EngineScalar;
 import java.util.function.Function;
 
 /** Runs an optimizer on a differentiable function of one parameter array and records θ after each step. */
@@ -22,7 +23,7 @@ final class Trajectories {
             NDArray x = m.create(
                     new float[] {1f, 2f, 0f, 0f, 1f, -1f, 3f, 0f, 1f, -2f, 1f, 1f}, new Shape(4, 3));
             NDArray y = m.create(new float[] {1f, -1f, 2f, 0.5f});
-            return x.matMul(theta).sub(y).square().sum().div(8f);
+            return x.matMul(theta).sub(y).square().sum().div(EngineScalar.of(theta, 8));
         });
     }
 
@@ -30,7 +31,7 @@ final class Trajectories {
     static float[][] quadratic(Optimizer optimizer, float[] start, float a, float b, int steps) {
         return run(optimizer, start, steps, theta -> {
             NDArray curvature = theta.getManager().create(new float[] {a, b});
-            return theta.square().mul(curvature).sum().div(2f);
+            return theta.square().mul(curvature).sum().div(EngineScalar.of(theta, 2));
         });
     }
 
