@@ -26,8 +26,10 @@ import java.util.stream.IntStream;
  * <p>For {@link IouType#SEGM}, ground-truth {@code segmentation}s (polygon lists rasterised at the image's
  * {@code height} x {@code width}, uncompressed or compressed RLE) become masks, and every result needs a
  * {@code segmentation} in RLE form; its area is the mask area and its box the mask's bounding box, unless
- * the first result has a {@code bbox}, in which case every result keeps its box and {@code w * h} as area
- * (pycocotools' {@code loadRes}). For {@link IouType#KEYPOINTS}, ground truths keep {@code keypoints} and
+ * the first result has a {@code bbox}, in which case every result keeps its box and {@code w * h} as area,
+ * and may give its segmentation as polygons (rasterised at its image's size) or none at all (its box is
+ * then rasterised as a polygon), as pycocotools' {@code loadRes} and {@code evaluate()} do. For
+ * {@link IouType#KEYPOINTS}, ground truths keep {@code keypoints} and
  * {@code num_keypoints}; results need {@code keypoints}, and their box is the extent of all their points
  * (area {@code w * h}), again unless the first result has a {@code bbox}.
  *
@@ -241,8 +243,9 @@ public final class CocoJsonReader {
                 return new Inputs(gt[0], dt);
             }
         }
-        lastSliceCount = 0;
-        return new Inputs(gt[0], streamResults(resultsFile, gt[0]).build());
+        // read again against the ground truth: sliced when the slices only lacked it (polygons need the
+        // images' sizes), streamed to place an error exactly
+        return new Inputs(gt[0], readResults(resultsFile, gt[0]));
     }
 
     /**

@@ -22,6 +22,8 @@ final class ResultsParser {
     private boolean boxesFromFirst;
     /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
     private final boolean firstKnown;
+    /** The ground truth's image sizes, made when the first polygon needs them. */
+    private ImageSizes sizes;
 
     /** A parser for a whole results list: its first result decides loadRes' rule. */
     ResultsParser(JsonCursor c, GroundTruth gt, IouType type) {
@@ -181,7 +183,7 @@ final class ResultsParser {
         }
         Rle mask = null;
         if (type == IouType.SEGM) {
-            mask = resultMask(base, index, segmentation);
+            mask = resultMask(base, index, segmentation, imageId);
             if (!hasBox) {
                 System.arraycopy(mask.bbox(), 0, box, 0, 4);
             }
@@ -208,12 +210,37 @@ final class ResultsParser {
         }
     }
 
-    private Rle resultMask(String base, int index, SegmentationJson segmentation) {
+    /**
+     * The mask of a segm result. RLE is decoded as given. Polygons (and, for a result without
+     * {@code segmentation}, its box as a four-corner polygon) are what pycocotools' loadRes keeps when the
+     * first result has a bbox; its evaluate() rasterises them at the image's size, so they need the
+     * ground truth. Without that bbox loadRes computes the area of an RLE and fails on polygons.
+     */
+    private Rle resultMask(String base, int index, SegmentationJson segmentation, long imageId) {
         if (segmentation == null) {
-            throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
+            if (!boxesFromFirst) {
+                throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
+            }
+            segmentation = SegmentationJson.boxPolygon(box, CocoJson.at(base, index) + ".bbox");
         }
         if (segmentation.isPolygon()) {
-            throw c.error(segmentation.path(), "a result's segmentation must be RLE {counts, size}, not polygons");
+            if (!boxesFromFirst) {
+                throw c.error(segmentation.path(), "a polygon segmentation is only read when the first result has a"
+                        + " 'bbox' (pycocotools' loadRes then keeps polygons; without one it fails on them): add"
+                        + " 'bbox' to the results or give RLE {counts, size}");
+            }
+            if (gt == null) {
+                throw c.error(segmentation.path(), "a polygon segmentation is rasterised at its image's size:"
+                        + " read the results against the ground truth");
+            }
+            if (sizes == null) {
+                sizes = ImageSizes.of(gt);
+            }
+            try {
+                return segmentation.toRle(sizes.height(imageId), sizes.width(imageId));
+            } catch (IllegalArgumentException e) {
+                throw c.error(segmentation.path(), "image " + imageId + ": " + e.getMessage());
+            }
         }
         try {
             return segmentation.toRle(0, 0);
