@@ -149,13 +149,19 @@ public final class CocoJsonReader {
      * @param gt the ground truth to check against, or null to skip the checks
      */
     public Detections readResults(Path file, GroundTruth gt) {
+        return readResults(file, gt, null);
+    }
+
+    /** {@link #readResults(Path, GroundTruth)}; messages name the ground truth's file {@code gtSource} if given. */
+    private Detections readResults(Path file, GroundTruth gt, String gtSource) {
         lastSliceCount = 0;
         try (FileChannel channel = slicing.open(file)) {
             long[] cuts = channel == null ? null : slicing.cuts(channel);
             if (cuts != null) {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 byte[] first = SliceParser.slice(channel, cuts[0], cuts[1]);
-                SliceParser slices = new SliceParser(type, file.toString(), gt, SliceParser.firstHasBox(first));
+                SliceParser slices = new SliceParser(type, file.toString(), gt, gtSource,
+                        SliceParser.firstHasBox(first));
                 IntStream.range(0, parts.length).parallel().forEach(j ->
                         parts[j] = slices.parseQuietly(channel, cuts, j, j == 0 ? first : null));
                 if (allParsed(parts)) {
@@ -165,7 +171,7 @@ public final class CocoJsonReader {
         } catch (IOException e) {
             // a slice could not be read: the file is streamed below, which reports any real problem
         }
-        return streamResults(file, gt).build();
+        return streamResults(file, gt, gtSource).build();
     }
 
     /** A ground truth and the detections read against it. */
@@ -200,18 +206,18 @@ public final class CocoJsonReader {
                 return;
             }
             try {
-                streamed[0] = streamResults(resultsFile, null);
+                streamed[0] = streamResults(resultsFile, null, null);
             } catch (InputException e) {
                 // left null: the results are read again below, against the ground truth, to report the error
             }
         });
-        if (streamed[0] != null) {
+        if (streamed[0] != null && !hasTextIds(gt[0])) {
             Detections dt = streamed[0].build();
             if (allImagesKnown(dt, gt[0])) {
                 return new Inputs(gt[0], dt);
             }
         }
-        return new Inputs(gt[0], streamResults(resultsFile, gt[0]).build());
+        return new Inputs(gt[0], streamResults(resultsFile, gt[0], groundTruthFile.toString()).build());
     }
 
     /**
@@ -228,7 +234,7 @@ public final class CocoJsonReader {
             // every part stays null: the results are read again below, in one piece, to report it
         }
         byte[] firstSlice = first;
-        SliceParser slices = new SliceParser(type, resultsFile.toString(), null,
+        SliceParser slices = new SliceParser(type, resultsFile.toString(), null, null,
                 first != null && SliceParser.firstHasBox(first));
         IntStream.rangeClosed(0, first == null ? 0 : parts.length).parallel().forEach(j -> {
             if (j == 0) {
@@ -237,15 +243,15 @@ public final class CocoJsonReader {
             }
             parts[j - 1] = slices.parseQuietly(channel, cuts, j - 1, j == 1 ? firstSlice : null);
         });
-        if (allParsed(parts)) {
+        if (allParsed(parts) && !hasTextIds(gt[0])) {
             Detections dt = concat(parts);
             if (allImagesKnown(dt, gt[0])) {
                 return new Inputs(gt[0], dt);
             }
         }
         // read again against the ground truth: sliced when the slices only lacked it (polygons need the
-        // images' sizes), streamed to place an error exactly
-        return new Inputs(gt[0], readResults(resultsFile, gt[0]));
+        // images' sizes, string ids its numbers), streamed to place an error exactly
+        return new Inputs(gt[0], readResults(resultsFile, gt[0], groundTruthFile.toString()));
     }
 
     /**
@@ -265,7 +271,7 @@ public final class CocoJsonReader {
             try {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 byte[] first = SliceParser.slice(bytes, cuts[0], cuts[1]);
-                SliceParser slices = new SliceParser(type, source, gt, SliceParser.firstHasBox(first));
+                SliceParser slices = new SliceParser(type, source, gt, null, SliceParser.firstHasBox(first));
                 IntStream.range(0, parts.length).parallel().forEach(j -> parts[j] = slices.parse(
                         j == 0 ? first : SliceParser.slice(bytes, cuts[2 * j], cuts[2 * j + 1])));
                 return concat(parts);
@@ -274,7 +280,7 @@ public final class CocoJsonReader {
             }
         }
         try (JsonParser parser = CocoJson.FACTORY.createParser(bytes)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, type).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, null, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -288,16 +294,16 @@ public final class CocoJsonReader {
     public Detections readResults(InputStream in, String source, GroundTruth gt) {
         lastSliceCount = 0;
         try (JsonParser parser = CocoJson.FACTORY.createParser(in)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, type).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, null, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** The results file parsed in one piece as it streams by, with exact places for every error. */
-    private Detections.Builder streamResults(Path file, GroundTruth gt) {
+    private Detections.Builder streamResults(Path file, GroundTruth gt, String gtSource) {
         try (JsonParser parser = CocoJson.FACTORY.createParser(InputFiles.open(file))) {
-            ResultsParser results = new ResultsParser(new JsonCursor(parser, file.toString()), gt, type);
+            ResultsParser results = new ResultsParser(new JsonCursor(parser, file.toString()), gt, gtSource, type);
             results.parse();
             return results.collected();
         } catch (IOException e) {
@@ -318,6 +324,11 @@ public final class CocoJsonReader {
     private Detections concat(Detections.Builder[] parts) {
         lastSliceCount = parts.length;
         return Detections.concat(parts);
+    }
+
+    /** Results read without the ground truth cannot be checked against its string ids: they are read again. */
+    private static boolean hasTextIds(GroundTruth gt) {
+        return gt.hasTextImageIds() || gt.hasTextCategoryIds();
     }
 
     private static boolean allImagesKnown(Detections dt, GroundTruth gt) {

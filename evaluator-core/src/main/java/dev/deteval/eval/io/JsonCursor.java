@@ -128,6 +128,15 @@ final class JsonCursor {
         throw error(join(base, index, field), "expected 0, 1, true or false, got " + describe(t));
     }
 
+    /** The current token's text as written (a number's digits, a string's content), for messages. */
+    String text() {
+        try {
+            return parser.getText();
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The current token as a string (null allowed, giving the empty string). */
     String readString(String path) {
         JsonToken t = current();
