@@ -239,11 +239,11 @@ final class ResultsParser {
         long id;
         if (text) {
             OptionalLong n = imageTexts.id(c.text());
-            id = n.isPresent() ? n.getAsLong() : -1;
+            id = n.isPresent() ? n.getAsLong() : -1; // numbers of string ids start at 1
         } else {
             id = c.readLong(base, index, "image_id");
         }
-        if (id < 0 && text || !text && !gt.hasImage(id)) {
+        if (!gt.hasImage(id)) {
             throw c.error(CocoJson.at(base, index) + ".image_id", "image " + shown(text) + " is not in"
                     + " the ground truth (pycocotools: 'Results do not correspond to current coco set')");
         }
@@ -316,7 +316,9 @@ final class ResultsParser {
             try {
                 return segmentation.toRle(sizes.height(imageId), sizes.width(imageId));
             } catch (IllegalArgumentException e) {
-                throw c.error(segmentation.path(), "image " + imageId + ": " + e.getMessage());
+                String image = imageTexts == null ? Long.toString(imageId)
+                        : "\"" + Names.cell(imageTexts.text(imageId)) + "\"";
+                throw c.error(segmentation.path(), "image " + image + ": " + e.getMessage());
             }
         }
         try {
