@@ -82,6 +82,18 @@ final class EvalCommandCocoFormsTest {
     }
 
     @Test
+    void eval_stringIdsWithOperatingPointAndConfusionMatrix_jsonKeepsThemStrings() throws IOException {
+        Run r = eval(GT, DT, "--format", "json", "--confidence", "0.5", "--confusion-matrix", "class-aware");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = MAPPER.readTree(r.out());
+        assertThat(json.get("operatingPoint").get("perCategory").get(0).get("id").asText()).isEqualTo("cat");
+        assertThat(json.get("bestF1").get("perCategory").get(0).get("id").isTextual()).isTrue();
+        assertThat(json.get("confusionMatrix").get("categoryIds").get(0).asText()).isEqualTo("cat");
+        assertThat(json.get("confusionMatrix").get("categoryIds").get(0).isTextual()).isTrue();
+    }
+
+    @Test
     void eval_stringIds_textAndMarkdownShowTheString() throws IOException {
         Run text = eval(GT, DT);
         Run markdown = eval(GT, DT, "--format", "markdown");
