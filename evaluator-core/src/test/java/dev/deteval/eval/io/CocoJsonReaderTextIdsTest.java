@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.deteval.eval.coco.CocoEvaluator;
+import dev.deteval.eval.coco.CocoMode;
+import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
@@ -183,6 +185,65 @@ final class CocoJsonReaderTextIdsTest {
 
         assertThat(e.location()).startsWith("annotations[1].image_id");
         assertThat(e.problem()).isEqualTo("image \"11\" is not in 'images'");
+    }
+
+    @Test
+    void readGroundTruth_duplicateStringImageId_rejectedQuotingIt() {
+        String json = TIE_GT.replace("{\"id\": \"10\"", "{\"id\": \"9\"");
+
+        InputException e = inputException(() -> boxGt(json));
+
+        assertThat(e.location()).startsWith("images[1].id");
+        assertThat(e.problem()).isEqualTo("duplicate image id \"9\"");
+    }
+
+    @Test
+    void readGroundTruth_annotationOfUnknownStringCategory_warnsQuotingIt() {
+        String json = TIE_GT.replace("\"image_id\": \"10\", \"category_id\": \"cat\"",
+                "\"image_id\": \"10\", \"category_id\": \"dog\"");
+        CocoJsonReader reader = new CocoJsonReader();
+
+        GroundTruth g = reader.readGroundTruth(stream(json), "gt.json");
+
+        assertThat(reader.warnings()).singleElement().asString()
+                .contains("annotations[1].category_id \"dog\"").contains("not evaluated");
+        assertThat(g.categories()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("Cat"));
+    }
+
+    /** Keypoints and num_keypoints survive the numbering of string ids. */
+    @Test
+    void evaluate_keypointsWithStringIds_sameAsWithNumbers() {
+        String gt = """
+                {"images": [{"id": "x", "width": 640, "height": 480}, {"id": "y", "width": 640, "height": 480}],
+                 "categories": [{"id": "person", "name": "person"}],
+                 "annotations": [
+                   {"id": 1, "image_id": "y", "category_id": "person", "bbox": [100, 50, 40, 120], "area": 4800,
+                    "keypoints": [120, 60, 2, 118, 165, 2], "num_keypoints": 2},
+                   {"id": 2, "image_id": "x", "category_id": "person", "bbox": [10, 10, 40, 120], "area": 4800,
+                    "keypoints": [30, 20, 2, 0, 0, 0], "num_keypoints": 1}]}
+                """;
+        String dt = """
+                [{"image_id": "y", "category_id": "person", "score": 0.8, "keypoints": [121, 62, 1, 117, 163, 1]},
+                 {"image_id": "x", "category_id": "person", "score": 0.8, "keypoints": [33, 25, 1, 40, 120, 1]}]
+                """;
+        CocoParams p = CocoParams.builder(CocoMode.COMPAT).optIouType(IouType.KEYPOINTS)
+                .optKptOksSigmas(0.079, 0.089).build();
+        // sorted(["x", "y"]) is the order of the numbers 1 (for "x") and 2 (for "y")
+        String numericGt = gt.replace("\"x\"", "1").replace("\"y\"", "2").replace("\"person\", \"name",
+                "1, \"name").replace("\"category_id\": \"person\"", "\"category_id\": 1");
+        String numericDt = dt.replace("\"x\"", "1").replace("\"y\"", "2").replace("\"person\"", "1");
+
+        CocoResult text = evaluate(gt, dt, p);
+        CocoResult numbers = evaluate(numericGt, numericDt, p);
+
+        assertThat(text.summary().stats()).containsExactly(numbers.summary().stats());
+        assertThat(text.summary().ap()).isGreaterThan(0);
+    }
+
+    private static CocoResult evaluate(String gtJson, String dtJson, CocoParams p) {
+        CocoJsonReader reader = new CocoJsonReader(IouType.KEYPOINTS);
+        GroundTruth g = reader.readGroundTruth(stream(gtJson), "gt.json");
+        return CocoEvaluator.evaluate(g, reader.readResults(stream(dtJson), "dt.json", g), p);
     }
 
     @Test
