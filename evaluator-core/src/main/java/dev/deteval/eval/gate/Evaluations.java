@@ -32,7 +32,7 @@ final class Evaluations {
         Path dtFile = spool.regular(r.detections());
         CocoJsonReader reader = new CocoJsonReader(p.iouType());
         CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
-        requireNumericSelection(p, inputs.groundTruth(), spool.regular(r.params()), gtFile);
+        requireNumericSelection(p, inputs.groundTruth(), r.params(), r.groundTruth());
         CocoResult result;
         try {
             result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p);
