@@ -33,6 +33,12 @@ import java.util.stream.IntStream;
  * {@code num_keypoints}; results need {@code keypoints}, and their box is the extent of all their points
  * (area {@code w * h}), again unless the first result has a {@code bbox}.
  *
+ * <p>Image and category ids are numbers or strings, as pycocotools accepts any type used the same way in
+ * both files. String ids are numbered 1..n in Python's sort order ({@link dev.deteval.eval.data.TextIds}),
+ * which the ground truth keeps with their strings; results with string ids, like result polygons, are
+ * therefore read against the ground truth. Ids of different types within a file or between the two files
+ * are an error naming both places.
+ *
  * <p>Large results lists are cut into slices that are parsed on several threads; the outcome (data,
  * warnings, and the first error with its place) is always that of one sequential parse.
  *
@@ -146,7 +152,8 @@ public final class CocoJsonReader {
      * to report an error exactly, the file is streamed. It is never held in memory as a whole, so its size
      * is not limited by the largest Java array.
      *
-     * @param gt the ground truth to check against, or null to skip the checks
+     * @param gt the ground truth to check against, or null to skip the checks (results with string ids or
+     *     polygon segmentations then fail, as they need it)
      */
     public Detections readResults(Path file, GroundTruth gt) {
         return readResults(file, gt, null);

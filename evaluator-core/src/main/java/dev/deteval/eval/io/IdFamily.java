@@ -37,7 +37,7 @@ final class IdFamily {
      * @throws InputException when its kind differs from the first id of this family in the file
      */
     long read(JsonCursor c, String base, int index, String field) {
-        boolean text = c.current() == JsonToken.VALUE_STRING;
+        boolean text = JsonCursor.isId(c, base, index, field);
         if (kind != (text ? TEXT : NUMBER)) {
             agree(c, text, JsonCursor.join(base, index, field));
         }

@@ -85,6 +85,21 @@ final class JsonCursor {
         throw error(join(base, index, field), "expected an integer, got " + describe(t));
     }
 
+    /**
+     * Whether the current token is a string id (else it is a number, read with {@link #readLong}); any
+     * other token is an error naming {@code base[index].field}.
+     */
+    static boolean isId(JsonCursor c, String base, int index, String field) {
+        JsonToken t = c.current();
+        if (t == JsonToken.VALUE_STRING) {
+            return true;
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw c.error(join(base, index, field), "expected an integer or a string, got " + describe(t));
+        }
+        return false;
+    }
+
     /** The current token as a finite double, or an error naming {@code path}. */
     double readFinite(String path) {
         return readFinite(path, -1, null);

@@ -226,7 +226,7 @@ final class ResultsParser {
 
     /** The result's image id: a number, or the ground truth's number for a string id. */
     private long imageId(String base, int index) {
-        boolean text = c.current() == JsonToken.VALUE_STRING;
+        boolean text = JsonCursor.isId(c, base, index, "image_id");
         if (gt == null) {
             if (text) {
                 throw needsGroundTruth(base, index, "image_id");
@@ -252,7 +252,7 @@ final class ResultsParser {
 
     /** The result's category id: a number, or the ground truth's number for a string id. */
     private long categoryId(String base, int index) {
-        boolean text = c.current() == JsonToken.VALUE_STRING;
+        boolean text = JsonCursor.isId(c, base, index, "category_id");
         if (gt == null) {
             if (text) {
                 throw needsGroundTruth(base, index, "category_id");
