@@ -116,9 +116,8 @@ final class RealWorldConformanceTest {
             assertThat(run.code()).isEqualTo(Main.EXIT_BAD_INPUT);
             assertThat(run.out()).isEmpty();
             Failure f = ERRORS.get(c.name());
-            assertThat(run.err().lines().findFirst().orElse("")).contains(c.dir().resolve(f.file()).toString())
-                    .contains(f.location()).contains(f.problem());
-            assertThat(run.err()).doesNotContain("\tat ");
+            assertThat(run.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                    .contains(c.dir().resolve(f.file()).toString()).contains(f.location()).contains(f.problem()));
             return;
         }
         assertThat(run.code()).as(run.err()).isZero();
