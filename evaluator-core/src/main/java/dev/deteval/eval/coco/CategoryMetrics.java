@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Per-category COCO numbers, each the mean of the category's table entries greater than -1, named by
@@ -15,6 +16,7 @@ import java.util.Objects;
 public final class CategoryMetrics {
 
     private final long id;
+    private final String textId;
     private final String name;
     private final List<CocoMetric> metrics;
     private final double[] values;
@@ -26,10 +28,24 @@ public final class CategoryMetrics {
      * @param values one value per metric
      */
     public CategoryMetrics(long id, String name, List<CocoMetric> metrics, double[] values) {
+        this(id, null, name, metrics, values);
+    }
+
+    /**
+     * A row of a category whose ground truth named it by a string.
+     *
+     * @param id the number the reader gave the category ({@link dev.deteval.eval.data.TextIds})
+     * @param textId the category's string id as the ground truth wrote it, or null when ids are numbers
+     * @param name the category name (empty if unknown)
+     * @param metrics what each value is
+     * @param values one value per metric
+     */
+    public CategoryMetrics(long id, String textId, String name, List<CocoMetric> metrics, double[] values) {
         if (metrics.size() != values.length) {
             throw new IllegalArgumentException(metrics.size() + " metrics but " + values.length + " values");
         }
         this.id = id;
+        this.textId = textId;
         this.name = Objects.requireNonNull(name, "name");
         this.metrics = List.copyOf(metrics);
         this.values = values.clone();
@@ -38,6 +54,16 @@ public final class CategoryMetrics {
     /** The category id (-1 for the pooled row). */
     public long id() {
         return id;
+    }
+
+    /** The category's string id as the ground truth wrote it; empty when its ids are numbers. */
+    public Optional<String> textId() {
+        return Optional.ofNullable(textId);
+    }
+
+    /** The id as the ground truth wrote it: the string of a string id, else the number in decimal. */
+    public String idText() {
+        return textId != null ? textId : Long.toString(id);
     }
 
     /** The category name, empty if unknown. */
@@ -119,13 +145,13 @@ public final class CategoryMetrics {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CategoryMetrics o && id == o.id && name.equals(o.name) && metrics.equals(o.metrics)
-                && Arrays.equals(values, o.values);
+        return other instanceof CategoryMetrics o && id == o.id && Objects.equals(textId, o.textId)
+                && name.equals(o.name) && metrics.equals(o.metrics) && Arrays.equals(values, o.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, metrics, Arrays.hashCode(values));
+        return Objects.hash(id, textId, name, metrics, Arrays.hashCode(values));
     }
 
     @Override

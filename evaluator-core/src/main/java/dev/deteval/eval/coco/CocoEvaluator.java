@@ -101,7 +101,8 @@ public final class CocoEvaluator {
         for (int k = 0; k < ids.length; k++) {
             // the pooled row (useCats 0) has no category, even when one happens to have the id -1
             Category c = p.useCats() ? gt.category(ids[k]) : null;
-            rows.add(new CategoryMetrics(ids[k], c == null ? "" : c.name(), metrics, values(metrics, s, k)));
+            String textId = c == null || !gt.hasTextCategoryIds() ? null : gt.categoryIdText(ids[k]);
+            rows.add(new CategoryMetrics(ids[k], textId, c == null ? "" : c.name(), metrics, values(metrics, s, k)));
         }
         return rows;
     }

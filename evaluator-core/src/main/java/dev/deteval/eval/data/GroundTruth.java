@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * COCO-style ground truth held in columns: images, categories and annotations.
@@ -41,6 +42,8 @@ public final class GroundTruth {
     final Rle[] masks;
     private final KeypointColumn keypoints;
     final int[] numKeypoints;
+    private final TextIds imageTexts;
+    private final TextIds categoryTexts;
 
     private GroundTruth(Builder b) {
         int ni = b.imageCount;
@@ -62,6 +65,8 @@ public final class GroundTruth {
         masks = Arrays.copyOf(b.masks, na);
         keypoints = KeypointColumn.of(Arrays.copyOf(b.keypoints, na));
         numKeypoints = Arrays.copyOf(b.numKeypoints, na);
+        imageTexts = b.imageTexts;
+        categoryTexts = b.categoryTexts;
     }
 
     /** A builder for ground truth assembled in code. */
@@ -102,6 +107,39 @@ public final class GroundTruth {
     /** All image ids in ascending order (a copy). */
     public long[] sortedImageIds() {
         return sortedImageIds.clone();
+    }
+
+    /**
+     * Whether the images were named by strings: image ids are then the numbers of {@link #imageIdText}'s
+     * texts in Python's sort order ({@link TextIds}).
+     */
+    public boolean hasTextImageIds() {
+        return imageTexts != null;
+    }
+
+    /** Whether the categories were named by strings, numbered as {@link #hasTextImageIds()} says. */
+    public boolean hasTextCategoryIds() {
+        return categoryTexts != null;
+    }
+
+    /** The image id as the input wrote it: its string for string ids, else the number in decimal. */
+    public String imageIdText(long imageId) {
+        return imageTexts == null ? Long.toString(imageId) : imageTexts.text(imageId);
+    }
+
+    /** The category id as the input wrote it: its string for string ids, else the number in decimal. */
+    public String categoryIdText(long categoryId) {
+        return categoryTexts == null ? Long.toString(categoryId) : categoryTexts.text(categoryId);
+    }
+
+    /** The string image ids and their numbers, or empty when images have numeric ids. */
+    public Optional<TextIds> imageTextIds() {
+        return Optional.ofNullable(imageTexts);
+    }
+
+    /** The string category ids and their numbers, or empty when categories have numeric ids. */
+    public Optional<TextIds> categoryTextIds() {
+        return Optional.ofNullable(categoryTexts);
     }
 
     /** The categories in input order. */
@@ -204,8 +242,25 @@ public final class GroundTruth {
         private Rle[] masks = new Rle[0];
         private double[][] keypoints = new double[0][];
         private int[] numKeypoints = new int[0];
+        private TextIds imageTexts;
+        private TextIds categoryTexts;
 
         private Builder() {
+        }
+
+        /**
+         * Declares that images are named by strings: every image id must then be the number {@code texts}
+         * gives its string (1..n), and reports show the string.
+         */
+        public Builder imageTextIds(TextIds texts) {
+            imageTexts = Objects.requireNonNull(texts, "texts");
+            return this;
+        }
+
+        /** Declares that categories are named by strings, as {@link #imageTextIds} does for images. */
+        public Builder categoryTextIds(TextIds texts) {
+            categoryTexts = Objects.requireNonNull(texts, "texts");
+            return this;
         }
 
         /** Adds an image; width and height in pixels (0 when unknown). */
@@ -340,6 +395,8 @@ public final class GroundTruth {
             requireUnique(gt.sortedImageIds, "image");
             long[] catIds = categories.stream().mapToLong(Category::id).sorted().toArray();
             requireUnique(catIds, "category");
+            requireTextNumbers(gt.sortedImageIds, imageTexts, "image");
+            requireTextNumbers(catIds, categoryTexts, "category");
             long[] annIds = gt.annotationIds.clone();
             Arrays.sort(annIds);
             requireUnique(annIds, "annotation");
@@ -350,6 +407,13 @@ public final class GroundTruth {
                 }
             }
             return gt;
+        }
+
+        private static void requireTextNumbers(long[] sorted, TextIds texts, String what) {
+            if (texts != null && sorted.length > 0 && (sorted[0] < 1 || sorted[sorted.length - 1] > texts.size())) {
+                throw new IllegalArgumentException(what + " ids are named by " + texts.size() + " strings, so they"
+                        + " must be 1.." + texts.size() + ", got " + sorted[0] + ".." + sorted[sorted.length - 1]);
+            }
         }
 
         private static void requireUnique(long[] sorted, String what) {

@@ -7,6 +7,7 @@ import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
 import dev.deteval.eval.coco.OperatingPoints;
+import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
@@ -31,6 +32,7 @@ final class Evaluations {
         Path dtFile = spool.regular(r.detections());
         CocoJsonReader reader = new CocoJsonReader(p.iouType());
         CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+        requireNumericSelection(p, inputs.groundTruth(), r.params(), r.groundTruth());
         CocoResult result;
         try {
             result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p);
@@ -49,6 +51,20 @@ final class Evaluations {
                         r.confidence() == null ? 0.0 : r.confidence(), r.confusionMatrix());
         return EvaluationReport.coco(result, reader.warnings(), points == null ? null : points.at(r.confidence()),
                 points == null ? null : points.bestF1(), matrix);
+    }
+
+    /**
+     * {@code imgIds} and {@code catIds} are numbers; they cannot select among string ids, which the reader
+     * numbers itself.
+     */
+    private static void requireNumericSelection(CocoParams p, GroundTruth gt, Path paramsFile, Path gtFile) {
+        String field = p.imgIds() != null && gt.hasTextImageIds() ? "imgIds"
+                : p.catIds() != null && gt.hasTextCategoryIds() ? "catIds" : null;
+        if (field != null) {
+            throw new InputException(String.valueOf(paramsFile), field, "selects ids by number, but " + gtFile
+                    + " gives its " + (field.equals("imgIds") ? "image" : "category") + " ids as strings;"
+                    + " remove " + field + " or select in the ground truth itself");
+        }
     }
 
     private static CocoParams params(GateRequest r, Spool spool) {

@@ -42,17 +42,26 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** {@code e} with the original input's name where it names a copy. */
+    /**
+     * {@code e} with the original input's name where it names a copy: as its source, or in its problem
+     * (a message about the results may name the ground truth).
+     */
     InputException rename(InputException e) {
+        String source = e.source();
+        String problem = e.problem();
         for (Map.Entry<Path, Path> c : copies.entrySet()) {
-            if (e.source().equals(c.getValue().toString())) {
-                InputException renamed = new InputException(c.getKey().toString(), e.location(), e.problem(),
-                        e.getCause());
-                renamed.setStackTrace(e.getStackTrace());
-                return renamed;
+            String copy = c.getValue().toString();
+            if (source.equals(copy)) {
+                source = c.getKey().toString();
             }
+            problem = problem.replace(copy, c.getKey().toString());
         }
-        return e;
+        if (source.equals(e.source()) && problem.equals(e.problem())) {
+            return e;
+        }
+        InputException renamed = new InputException(source, e.location(), problem, e.getCause());
+        renamed.setStackTrace(e.getStackTrace());
+        return renamed;
     }
 
     /** Deletes the copies. */

@@ -26,10 +26,18 @@ import java.util.stream.IntStream;
  * <p>For {@link IouType#SEGM}, ground-truth {@code segmentation}s (polygon lists rasterised at the image's
  * {@code height} x {@code width}, uncompressed or compressed RLE) become masks, and every result needs a
  * {@code segmentation} in RLE form; its area is the mask area and its box the mask's bounding box, unless
- * the first result has a {@code bbox}, in which case every result keeps its box and {@code w * h} as area
- * (pycocotools' {@code loadRes}). For {@link IouType#KEYPOINTS}, ground truths keep {@code keypoints} and
+ * the first result has a {@code bbox}, in which case every result keeps its box and {@code w * h} as area,
+ * and may give its segmentation as polygons (rasterised at its image's size) or none at all (its box is
+ * then rasterised as a polygon), as pycocotools' {@code loadRes} and {@code evaluate()} do. For
+ * {@link IouType#KEYPOINTS}, ground truths keep {@code keypoints} and
  * {@code num_keypoints}; results need {@code keypoints}, and their box is the extent of all their points
  * (area {@code w * h}), again unless the first result has a {@code bbox}.
+ *
+ * <p>Image and category ids are numbers or strings, as pycocotools accepts any type used the same way in
+ * both files. String ids are numbered 1..n in Python's sort order ({@link dev.deteval.eval.data.TextIds}),
+ * which the ground truth keeps with their strings; results with string ids, like result polygons, are
+ * therefore read against the ground truth. Ids of different types within a file or between the two files
+ * are an error naming both places.
  *
  * <p>Large results lists are cut into slices that are parsed on several threads; the outcome (data,
  * warnings, and the first error with its place) is always that of one sequential parse.
@@ -144,16 +152,23 @@ public final class CocoJsonReader {
      * to report an error exactly, the file is streamed. It is never held in memory as a whole, so its size
      * is not limited by the largest Java array.
      *
-     * @param gt the ground truth to check against, or null to skip the checks
+     * @param gt the ground truth to check against, or null to skip the checks (results with string ids or
+     *     polygon segmentations then fail, as they need it)
      */
     public Detections readResults(Path file, GroundTruth gt) {
+        return readResults(file, gt, null);
+    }
+
+    /** {@link #readResults(Path, GroundTruth)}; messages name the ground truth's file {@code gtSource} if given. */
+    private Detections readResults(Path file, GroundTruth gt, String gtSource) {
         lastSliceCount = 0;
         try (FileChannel channel = slicing.open(file)) {
             long[] cuts = channel == null ? null : slicing.cuts(channel);
             if (cuts != null) {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 byte[] first = SliceParser.slice(channel, cuts[0], cuts[1]);
-                SliceParser slices = new SliceParser(type, file.toString(), gt, SliceParser.firstHasBox(first));
+                SliceParser slices = new SliceParser(type, file.toString(), gt, gtSource,
+                        SliceParser.firstHasBox(first));
                 IntStream.range(0, parts.length).parallel().forEach(j ->
                         parts[j] = slices.parseQuietly(channel, cuts, j, j == 0 ? first : null));
                 if (allParsed(parts)) {
@@ -163,7 +178,7 @@ public final class CocoJsonReader {
         } catch (IOException e) {
             // a slice could not be read: the file is streamed below, which reports any real problem
         }
-        return streamResults(file, gt).build();
+        return streamResults(file, gt, gtSource).build();
     }
 
     /** A ground truth and the detections read against it. */
@@ -198,18 +213,18 @@ public final class CocoJsonReader {
                 return;
             }
             try {
-                streamed[0] = streamResults(resultsFile, null);
+                streamed[0] = streamResults(resultsFile, null, null);
             } catch (InputException e) {
                 // left null: the results are read again below, against the ground truth, to report the error
             }
         });
-        if (streamed[0] != null) {
+        if (streamed[0] != null && !hasTextIds(gt[0])) {
             Detections dt = streamed[0].build();
             if (allImagesKnown(dt, gt[0])) {
                 return new Inputs(gt[0], dt);
             }
         }
-        return new Inputs(gt[0], streamResults(resultsFile, gt[0]).build());
+        return new Inputs(gt[0], streamResults(resultsFile, gt[0], groundTruthFile.toString()).build());
     }
 
     /**
@@ -226,7 +241,7 @@ public final class CocoJsonReader {
             // every part stays null: the results are read again below, in one piece, to report it
         }
         byte[] firstSlice = first;
-        SliceParser slices = new SliceParser(type, resultsFile.toString(), null,
+        SliceParser slices = new SliceParser(type, resultsFile.toString(), null, null,
                 first != null && SliceParser.firstHasBox(first));
         IntStream.rangeClosed(0, first == null ? 0 : parts.length).parallel().forEach(j -> {
             if (j == 0) {
@@ -235,14 +250,15 @@ public final class CocoJsonReader {
             }
             parts[j - 1] = slices.parseQuietly(channel, cuts, j - 1, j == 1 ? firstSlice : null);
         });
-        if (allParsed(parts)) {
+        if (allParsed(parts) && !hasTextIds(gt[0])) {
             Detections dt = concat(parts);
             if (allImagesKnown(dt, gt[0])) {
                 return new Inputs(gt[0], dt);
             }
         }
-        lastSliceCount = 0;
-        return new Inputs(gt[0], streamResults(resultsFile, gt[0]).build());
+        // read again against the ground truth: sliced when the slices only lacked it (polygons need the
+        // images' sizes, string ids its numbers), streamed to place an error exactly
+        return new Inputs(gt[0], readResults(resultsFile, gt[0], groundTruthFile.toString()));
     }
 
     /**
@@ -262,7 +278,7 @@ public final class CocoJsonReader {
             try {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 byte[] first = SliceParser.slice(bytes, cuts[0], cuts[1]);
-                SliceParser slices = new SliceParser(type, source, gt, SliceParser.firstHasBox(first));
+                SliceParser slices = new SliceParser(type, source, gt, null, SliceParser.firstHasBox(first));
                 IntStream.range(0, parts.length).parallel().forEach(j -> parts[j] = slices.parse(
                         j == 0 ? first : SliceParser.slice(bytes, cuts[2 * j], cuts[2 * j + 1])));
                 return concat(parts);
@@ -271,7 +287,7 @@ public final class CocoJsonReader {
             }
         }
         try (JsonParser parser = CocoJson.FACTORY.createParser(bytes)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, type).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, null, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
@@ -285,16 +301,16 @@ public final class CocoJsonReader {
     public Detections readResults(InputStream in, String source, GroundTruth gt) {
         lastSliceCount = 0;
         try (JsonParser parser = CocoJson.FACTORY.createParser(in)) {
-            return new ResultsParser(new JsonCursor(parser, source), gt, type).parse();
+            return new ResultsParser(new JsonCursor(parser, source), gt, null, type).parse();
         } catch (IOException e) {
             throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** The results file parsed in one piece as it streams by, with exact places for every error. */
-    private Detections.Builder streamResults(Path file, GroundTruth gt) {
+    private Detections.Builder streamResults(Path file, GroundTruth gt, String gtSource) {
         try (JsonParser parser = CocoJson.FACTORY.createParser(InputFiles.open(file))) {
-            ResultsParser results = new ResultsParser(new JsonCursor(parser, file.toString()), gt, type);
+            ResultsParser results = new ResultsParser(new JsonCursor(parser, file.toString()), gt, gtSource, type);
             results.parse();
             return results.collected();
         } catch (IOException e) {
@@ -315,6 +331,11 @@ public final class CocoJsonReader {
     private Detections concat(Detections.Builder[] parts) {
         lastSliceCount = parts.length;
         return Detections.concat(parts);
+    }
+
+    /** Results read without the ground truth cannot be checked against its string ids: they are read again. */
+    private static boolean hasTextIds(GroundTruth gt) {
+        return gt.hasTextImageIds() || gt.hasTextCategoryIds();
     }
 
     private static boolean allImagesKnown(Detections dt, GroundTruth gt) {

@@ -37,6 +37,8 @@ final class GroundTruthParser {
     /** The document again, to find the place of an error found after the parse. */
     private final JsonSource document;
     private final Set<Long> imageIds = new HashSet<>();
+    private final IdFamily imageFamily = new IdFamily("image");
+    private final IdFamily categoryFamily = new IdFamily("category");
     private final Set<Long> categoryIds = new HashSet<>();
     private int missingArea;
     private boolean sawImages;
@@ -116,6 +118,10 @@ final class GroundTruthParser {
             throw new InputException(c.source, "", e.getMessage(), e);
         }
         checkCategoryReferences(COLUMNS.categoryIds(gt));
+        if (imageFamily.isText() || categoryFamily.isText()) {
+            return TextIdNumbers.renumber(gt, imageFamily.isText() ? imageFamily : null,
+                    categoryFamily.isText() ? categoryFamily : null);
+        }
         return gt;
     }
 
@@ -133,7 +139,7 @@ final class GroundTruthParser {
         long[] known = imageIds.stream().mapToLong(Long::longValue).sorted().toArray();
         for (int i = 0; i < images.length; i++) {
             if (Arrays.binarySearch(known, images[i]) < 0) {
-                throw errorAfterParse(i, "image_id", "image " + images[i] + " is not in 'images'");
+                throw errorAfterParse(i, "image_id", "image " + imageFamily.show(images[i]) + " is not in 'images'");
             }
         }
     }
@@ -179,7 +185,7 @@ final class GroundTruthParser {
             if (Arrays.binarySearch(known, categories[i]) < 0) {
                 if (++unknown <= UNKNOWN_CATEGORY_EXAMPLES) {
                     examples.append(unknown > 1 ? ", " : "").append("annotations[").append(i)
-                            .append("].category_id ").append(categories[i]);
+                            .append("].category_id ").append(categoryFamily.show(categories[i]));
                 }
             }
         }
@@ -220,7 +226,7 @@ final class GroundTruthParser {
             switch (name) {
                 case "id" -> {
                     seen = c.once(seen, 1, path, "id");
-                    id = c.readLong(path + ".id");
+                    id = imageFamily.read(c, path, -1, "id");
                     idAt = c.location();
                 }
                 case "width" -> {
@@ -242,7 +248,7 @@ final class GroundTruthParser {
             throw c.error(path, "missing required field 'id'");
         }
         if (!imageIds.add(id)) {
-            throw c.errorAt(path + ".id", idAt, "duplicate image id " + id);
+            throw c.errorAt(path + ".id", idAt, "duplicate image id " + imageFamily.show(id));
         }
         builder.addImage(id, width, height, fileName);
         imageSizes.put(id, new int[] {height, width});
@@ -268,7 +274,7 @@ final class GroundTruthParser {
             switch (field) {
                 case "id" -> {
                     seen = c.once(seen, 1, path, "id");
-                    id = c.readLong(path + ".id");
+                    id = categoryFamily.read(c, path, -1, "id");
                     idAt = c.location();
                 }
                 case "name" -> {
@@ -286,7 +292,7 @@ final class GroundTruthParser {
             throw c.error(path, "missing required field 'id'");
         }
         if (!categoryIds.add(id)) {
-            throw c.errorAt(path + ".id", idAt, "duplicate category id " + id);
+            throw c.errorAt(path + ".id", idAt, "duplicate category id " + categoryFamily.show(id));
         }
         builder.addCategory(new Category(id, name, supercategory));
     }
@@ -314,7 +320,7 @@ final class GroundTruthParser {
                 }
                 case "image_id" -> {
                     seen = c.once(seen, 2, base, index, "image_id");
-                    imageId = c.readLong(base, index, "image_id");
+                    imageId = imageFamily.read(c, base, index, "image_id");
                 }
                 case "segmentation" -> {
                     if (type == IouType.SEGM) {
@@ -343,7 +349,7 @@ final class GroundTruthParser {
                 }
                 case "category_id" -> {
                     seen = c.once(seen, 4, base, index, "category_id");
-                    categoryId = c.readLong(base, index, "category_id");
+                    categoryId = categoryFamily.read(c, base, index, "category_id");
                 }
                 case "bbox" -> {
                     seen = c.once(seen, 8, base, index, "bbox");

@@ -85,6 +85,21 @@ final class JsonCursor {
         throw error(join(base, index, field), "expected an integer, got " + describe(t));
     }
 
+    /**
+     * Whether the current token is a string id (else it is a number, read with {@link #readLong}); any
+     * other token is an error naming {@code base[index].field}.
+     */
+    static boolean isId(JsonCursor c, String base, int index, String field) {
+        JsonToken t = c.current();
+        if (t == JsonToken.VALUE_STRING) {
+            return true;
+        }
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw c.error(join(base, index, field), "expected an integer or a string, got " + describe(t));
+        }
+        return false;
+    }
+
     /** The current token as a finite double, or an error naming {@code path}. */
     double readFinite(String path) {
         return readFinite(path, -1, null);
@@ -126,6 +141,15 @@ final class JsonCursor {
             return readFinite(base, index, field) != 0;
         }
         throw error(join(base, index, field), "expected 0, 1, true or false, got " + describe(t));
+    }
+
+    /** The current token's text as written (a number's digits, a string's content), for messages. */
+    String text() {
+        try {
+            return parser.getText();
+        } catch (IOException e) {
+            throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The current token as a string (null allowed, giving the empty string). */

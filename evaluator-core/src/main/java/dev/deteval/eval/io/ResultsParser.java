@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.data.Names;
+import dev.deteval.eval.data.TextIds;
 import dev.deteval.eval.mask.Rle;
+import java.util.OptionalLong;
 
 /**
  * Parses a COCO results list (a JSON array of detections, or an object whose {@code annotations} member is
@@ -13,8 +16,15 @@ import dev.deteval.eval.mask.Rle;
  * result has a bbox. One instance reads one list.
  */
 final class ResultsParser {
+    /** The category id of a result whose string category is not among the ground truth's (ids are 1..n). */
+    static final long UNKNOWN_TEXT_CATEGORY = 0;
+
     private final JsonCursor c;
     private final GroundTruth gt;
+    /** How messages name the ground truth: "the ground truth", with its file when known. */
+    private final String gtName;
+    private final TextIds imageTexts;
+    private final TextIds categoryTexts;
     private final Detections.Builder builder;
     private final double[] box = new double[4];
     private final IouType type;
@@ -22,10 +32,17 @@ final class ResultsParser {
     private boolean boxesFromFirst;
     /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
     private final boolean firstKnown;
+    /** The ground truth's image sizes, made when the first polygon needs them. */
+    private ImageSizes sizes;
 
-    /** A parser for a whole results list: its first result decides loadRes' rule. */
-    ResultsParser(JsonCursor c, GroundTruth gt, IouType type) {
-        this(c, gt, type, 0, null);
+    /**
+     * A parser for a whole results list: its first result decides loadRes' rule.
+     *
+     * @param gt the ground truth the ids must fit, or null to skip that check (string ids then fail)
+     * @param gtSource the ground truth's file for messages, or null
+     */
+    ResultsParser(JsonCursor c, GroundTruth gt, String gtSource, IouType type) {
+        this(c, gt, gtSource, type, 0, null);
     }
 
     /**
@@ -33,9 +50,12 @@ final class ResultsParser {
      * the columns grow, {@code firstHasBox} whether the file's first result has a bbox (null: the
      * first element parsed is the file's first result).
      */
-    ResultsParser(JsonCursor c, GroundTruth gt, IouType type, int expected, Boolean firstHasBox) {
+    ResultsParser(JsonCursor c, GroundTruth gt, String gtSource, IouType type, int expected, Boolean firstHasBox) {
         this.c = c;
         this.gt = gt;
+        this.gtName = gtSource == null ? "the ground truth" : "the ground truth " + gtSource;
+        this.imageTexts = gt == null ? null : gt.imageTextIds().orElse(null);
+        this.categoryTexts = gt == null ? null : gt.categoryTextIds().orElse(null);
         this.type = type;
         this.builder = Detections.builder(expected);
         this.firstKnown = firstHasBox != null;
@@ -117,15 +137,11 @@ final class ResultsParser {
             switch (name) {
                 case "image_id" -> {
                     seen = c.once(seen, 1, base, index, "image_id");
-                    imageId = c.readLong(base, index, "image_id");
-                    if (gt != null && !gt.hasImage(imageId)) {
-                        throw c.error(CocoJson.at(base, index) + ".image_id", "image " + imageId + " is not in the"
-                                + " ground truth (pycocotools: 'Results do not correspond to current coco set')");
-                    }
+                    imageId = imageId(base, index);
                 }
                 case "category_id" -> {
                     seen = c.once(seen, 2, base, index, "category_id");
-                    categoryId = c.readLong(base, index, "category_id");
+                    categoryId = categoryId(base, index);
                 }
                 case "bbox" -> {
                     seen = c.once(seen, 4, base, index, "bbox");
@@ -181,7 +197,7 @@ final class ResultsParser {
         }
         Rle mask = null;
         if (type == IouType.SEGM) {
-            mask = resultMask(base, index, segmentation);
+            mask = resultMask(base, index, segmentation, imageId);
             if (!hasBox) {
                 System.arraycopy(mask.bbox(), 0, box, 0, 4);
             }
@@ -208,12 +224,102 @@ final class ResultsParser {
         }
     }
 
-    private Rle resultMask(String base, int index, SegmentationJson segmentation) {
+    /** The result's image id: a number, or the ground truth's number for a string id. */
+    private long imageId(String base, int index) {
+        boolean text = JsonCursor.isId(c, base, index, "image_id");
+        if (gt == null) {
+            if (text) {
+                throw needsGroundTruth(base, index, "image_id");
+            }
+            return c.readLong(base, index, "image_id");
+        }
+        if (text != (imageTexts != null)) {
+            throw mismatch(base, index, "image_id", "image", text, "'Results do not correspond to current coco set'");
+        }
+        long id;
+        if (text) {
+            OptionalLong n = imageTexts.id(c.text());
+            id = n.isPresent() ? n.getAsLong() : -1; // numbers of string ids start at 1
+        } else {
+            id = c.readLong(base, index, "image_id");
+        }
+        if (!gt.hasImage(id)) {
+            throw c.error(CocoJson.at(base, index) + ".image_id", "image " + shown(text) + " is not in"
+                    + " the ground truth (pycocotools: 'Results do not correspond to current coco set')");
+        }
+        return id;
+    }
+
+    /** The result's category id: a number, or the ground truth's number for a string id. */
+    private long categoryId(String base, int index) {
+        boolean text = JsonCursor.isId(c, base, index, "category_id");
+        if (gt == null) {
+            if (text) {
+                throw needsGroundTruth(base, index, "category_id");
+            }
+            return c.readLong(base, index, "category_id");
+        }
+        if (text != (categoryTexts != null)) {
+            throw mismatch(base, index, "category_id", "category", text,
+                    "it would leave every such detection out without a word");
+        }
+        if (text) {
+            return categoryTexts.id(c.text()).orElse(UNKNOWN_TEXT_CATEGORY);
+        }
+        return c.readLong(base, index, "category_id");
+    }
+
+    private InputException needsGroundTruth(String base, int index, String field) {
+        return c.error(CocoJson.at(base, index) + "." + field, "string ids are numbered by the ground truth:"
+                + " read the results against it");
+    }
+
+    private InputException mismatch(String base, int index, String field, String noun, boolean text,
+            String pycocotools) {
+        return c.error(CocoJson.at(base, index) + "." + field, noun + " id " + shown(text) + " is a "
+                + (text ? "string" : "number") + ", but " + gtName + " names its " + (noun.equals("image") ? "images"
+                : "categories") + " by " + (text ? "numbers" : "strings") + "; ids must have the same type in both"
+                + " files (pycocotools tells 2299 from \"2299\": " + pycocotools + ")");
+    }
+
+    /** The current id token for messages: a string in quotes (made safe to print), a number as written. */
+    private String shown(boolean text) {
+        return text ? "\"" + Names.cell(c.text()) + "\"" : c.text();
+    }
+
+    /**
+     * The mask of a segm result. RLE is decoded as given. Polygons (and, for a result without
+     * {@code segmentation}, its box as a four-corner polygon) are what pycocotools' loadRes keeps when the
+     * first result has a bbox; its evaluate() rasterises them at the image's size, so they need the
+     * ground truth. Without that bbox loadRes computes the area of an RLE and fails on polygons.
+     */
+    private Rle resultMask(String base, int index, SegmentationJson segmentation, long imageId) {
         if (segmentation == null) {
-            throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
+            if (!boxesFromFirst) {
+                throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
+            }
+            segmentation = SegmentationJson.boxPolygon(box, CocoJson.at(base, index) + ".bbox");
         }
         if (segmentation.isPolygon()) {
-            throw c.error(segmentation.path(), "a result's segmentation must be RLE {counts, size}, not polygons");
+            if (!boxesFromFirst) {
+                throw c.error(segmentation.path(), "a polygon segmentation is only read when the first result has a"
+                        + " 'bbox' (pycocotools' loadRes then keeps polygons; without one it fails on them): add"
+                        + " 'bbox' to the results or give RLE {counts, size}");
+            }
+            if (gt == null) {
+                throw c.error(segmentation.path(), "a polygon segmentation is rasterised at its image's size:"
+                        + " read the results against the ground truth");
+            }
+            if (sizes == null) {
+                sizes = ImageSizes.of(gt);
+            }
+            try {
+                return segmentation.toRle(sizes.height(imageId), sizes.width(imageId));
+            } catch (IllegalArgumentException e) {
+                String image = imageTexts == null ? Long.toString(imageId)
+                        : "\"" + Names.cell(imageTexts.text(imageId)) + "\"";
+                throw c.error(segmentation.path(), "image " + image + ": " + e.getMessage());
+            }
         }
         try {
             return segmentation.toRle(0, 0);

@@ -70,6 +70,20 @@ record SegmentationJson(String path, List<double[]> polygons, int[] counts, Stri
         return new SegmentationJson(path, null, counts, compressed, (int) size[0], (int) size[1]);
     }
 
+    /**
+     * The polygon pycocotools' loadRes gives a boxed result that has no segmentation: the box's corners
+     * {@code [x1, y1, x1, y2, x2, y2, x2, y1]}.
+     *
+     * @param box {@code [x, y, w, h]} in pixels
+     */
+    static SegmentationJson boxPolygon(double[] box, String path) {
+        double x1 = box[0];
+        double x2 = box[0] + box[2];
+        double y1 = box[1];
+        double y2 = box[1] + box[3];
+        return new SegmentationJson(path, List.of(new double[] {x1, y1, x1, y2, x2, y2, x2, y1}), null, null, 0, 0);
+    }
+
     /** Reads an array of finite numbers. */
     static double[] numbers(JsonCursor c, String path) {
         c.expect(JsonToken.START_ARRAY, path, "an array of numbers");

@@ -16,9 +16,10 @@ import java.nio.channels.FileChannel;
  * @param type what the results must carry
  * @param source the name used in error messages
  * @param gt the ground truth whose image ids the results must use, or null to skip that check
+ * @param gtSource the ground truth's file for messages, or null
  * @param firstHasBox whether the first result of the whole list has a bbox
  */
-record SliceParser(IouType type, String source, GroundTruth gt, boolean firstHasBox) {
+record SliceParser(IouType type, String source, GroundTruth gt, String gtSource, boolean firstHasBox) {
 
     /** Bytes of the shortest box detection with one-digit numbers, {@code {"image_id":1,…,"score":1}}. */
     static final int MIN_DETECTION_BYTES = 58;
@@ -54,7 +55,7 @@ record SliceParser(IouType type, String source, GroundTruth gt, boolean firstHas
      */
     Detections.Builder parse(byte[] slice) {
         try (JsonParser parser = CocoJson.FACTORY.createParser(slice)) {
-            ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, type,
+            ResultsParser results = new ResultsParser(new JsonCursor(parser, source), gt, gtSource, type,
                     type == IouType.BBOX ? slice.length / MIN_DETECTION_BYTES : 0, firstHasBox);
             results.parse();
             return results.collected().trimmed();

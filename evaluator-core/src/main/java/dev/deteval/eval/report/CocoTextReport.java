@@ -87,6 +87,7 @@ public final class CocoTextReport {
         if (m.id() == -1 && m.name().isEmpty()) {
             return "(all categories pooled)";
         }
-        return m.name().isEmpty() ? String.valueOf(m.id()) : m.id() + " " + Names.cell(m.name());
+        String id = m.textId().map(Names::cell).orElse(String.valueOf(m.id()));
+        return m.name().isEmpty() ? id : id + " " + Names.cell(m.name());
     }
 }

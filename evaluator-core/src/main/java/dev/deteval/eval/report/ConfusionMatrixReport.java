@@ -29,11 +29,11 @@ final class ConfusionMatrixReport {
     }
 
     /** The text table. */
-    static String text(DetectionConfusionMatrix m) {
+    static String text(DetectionConfusionMatrix m, CategoryIds ids) {
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < m.background(); k++) {
             String name = m.categoryNames().get(k);
-            labels.add(name.isEmpty() ? String.valueOf(m.categoryIds()[k]) : Names.cell(name));
+            labels.add(name.isEmpty() ? ids.cell(m.categoryIds()[k]) : Names.cell(name));
         }
         labels.add("background");
         int first = "true \\ predicted".length();
@@ -68,14 +68,14 @@ final class ConfusionMatrixReport {
     }
 
     /** Writes the {@code confusionMatrix} member into an object the caller has started. */
-    static void writeMember(DetectionConfusionMatrix m, JsonGenerator g) throws IOException {
+    static void writeMember(DetectionConfusionMatrix m, CategoryIds ids, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("confusionMatrix");
         g.writeStringField("matching", matchingName(m));
         g.writeNumberField("iou", m.iou());
         g.writeNumberField("confidence", m.confidence());
         g.writeArrayFieldStart("categoryIds");
         for (long id : m.categoryIds()) {
-            g.writeNumber(id);
+            ids.write(g, id);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("labels");

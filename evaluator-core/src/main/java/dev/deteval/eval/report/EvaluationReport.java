@@ -88,16 +88,17 @@ public final class EvaluationReport {
         }
         List<String> warnings = new ArrayList<>(readerWarnings);
         warnings.addAll(result.warnings());
+        CategoryIds ids = CategoryIds.of(result);
         return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
-                () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best))
-                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix)),
+                () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best, ids))
+                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix, ids)),
                 () -> MarkdownReport.coco(result), g -> {
                     JsonReport.writeCocoMembers(result, g, warnings);
                     if (at != null) {
-                        OperatingPointReport.writeMembers(at, best, g);
+                        OperatingPointReport.writeMembers(at, best, ids, g);
                     }
                     if (matrix != null) {
-                        ConfusionMatrixReport.writeMember(matrix, g);
+                        ConfusionMatrixReport.writeMember(matrix, ids, g);
                     }
                 });
     }

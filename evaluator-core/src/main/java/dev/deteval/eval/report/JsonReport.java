@@ -77,7 +77,11 @@ public final class JsonReport {
         g.writeArrayFieldStart("perCategory");
         for (CategoryMetrics m : result.perCategory()) {
             g.writeStartObject();
-            g.writeNumberField("id", m.id());
+            if (m.textId().isPresent()) {
+                g.writeStringField("id", m.textId().get()); // a string id stays a string
+            } else {
+                g.writeNumberField("id", m.id());
+            }
             g.writeStringField("name", m.name());
             for (Map.Entry<String, Double> e : m.values().entrySet()) {
                 g.writeNumberField(e.getKey(), e.getValue());

@@ -39,7 +39,8 @@ public final class MarkdownReport {
         columns.forEach(c -> out.append("---:|"));
         out.append('\n');
         for (CategoryMetrics m : result.perCategory()) {
-            out.append("| ").append(m.id()).append(" | ").append(escape(Names.cell(m.name())));
+            out.append("| ").append(m.textId().map(t -> escape(Names.cell(t))).orElse(String.valueOf(m.id())))
+                    .append(" | ").append(escape(Names.cell(m.name())));
             for (double v : m.values().values()) {
                 out.append(" | ").append(cell(v));
             }

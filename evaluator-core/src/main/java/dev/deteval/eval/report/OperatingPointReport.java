@@ -23,26 +23,26 @@ final class OperatingPointReport {
     }
 
     /** The two text tables. */
-    static String text(OperatingPointTable at, OperatingPointTable best) {
+    static String text(OperatingPointTable at, OperatingPointTable best, CategoryIds ids) {
         StringBuilder out = new StringBuilder();
         out.append("\nOperating point: confidence >= ").append(Decimals.fixed(at.overall().confidence(), 3))
                 .append(", IoU ").append(Decimals.fixed(at.iou(), 2)).append(", area all, maxDets 100\n");
-        table(out, at);
+        table(out, at, ids);
         out.append("\nBest F1 (IoU ").append(Decimals.fixed(best.iou(), 2)).append("): the confidence that maximises F1\n");
-        table(out, best);
+        table(out, best, ids);
         return out.toString();
     }
 
-    private static void table(StringBuilder out, OperatingPointTable t) {
+    private static void table(StringBuilder out, OperatingPointTable t, CategoryIds ids) {
         int width = "(all, micro)".length();
         for (OperatingPoint p : t.perCategory()) {
-            width = Math.max(width, label(p).length());
+            width = Math.max(width, label(p, ids).length());
         }
         String row = "%-" + width + "s %10s %9s %6s %6s %6s %6s %6s%n";
         out.append(String.format(row, "category", "confidence", "precision", "recall", "F1", "TP", "FP", "FN"));
         out.append(line(row, "(all, micro)", t.overall()));
         for (OperatingPoint p : t.perCategory()) {
-            out.append(line(row, label(p), p));
+            out.append(line(row, label(p, ids), p));
         }
     }
 
@@ -51,15 +51,17 @@ final class OperatingPointReport {
                 Decimals.fixed(p.recall(), 3), Decimals.fixed(p.f1(), 3), p.tp(), p.fp(), p.fn());
     }
 
-    private static String label(OperatingPoint p) {
+    private static String label(OperatingPoint p, CategoryIds ids) {
         if (p.categoryId() == -1 && p.name().isEmpty()) {
             return "(all categories pooled)";
         }
-        return p.name().isEmpty() ? String.valueOf(p.categoryId()) : p.categoryId() + " " + Names.cell(p.name());
+        String id = ids.cell(p.categoryId());
+        return p.name().isEmpty() ? id : id + " " + Names.cell(p.name());
     }
 
     /** Writes the {@code operatingPoint} and {@code bestF1} members into an object the caller has started. */
-    static void writeMembers(OperatingPointTable at, OperatingPointTable best, JsonGenerator g) throws IOException {
+    static void writeMembers(OperatingPointTable at, OperatingPointTable best, CategoryIds ids, JsonGenerator g)
+            throws IOException {
         g.writeObjectFieldStart("operatingPoint");
         g.writeNumberField("confidence", at.overall().confidence());
         g.writeNumberField("iou", at.iou());
@@ -67,7 +69,8 @@ final class OperatingPointReport {
         g.writeArrayFieldStart("perCategory");
         for (OperatingPoint p : at.perCategory()) {
             g.writeStartObject();
-            g.writeNumberField("id", p.categoryId());
+            g.writeFieldName("id");
+            ids.write(g, p.categoryId());
             g.writeStringField("name", p.name());
             counts(p, g);
             g.writeEndObject();
@@ -80,7 +83,8 @@ final class OperatingPointReport {
         g.writeArrayFieldStart("perCategory");
         for (OperatingPoint p : best.perCategory()) {
             g.writeStartObject();
-            g.writeNumberField("id", p.categoryId());
+            g.writeFieldName("id");
+            ids.write(g, p.categoryId());
             g.writeStringField("name", p.name());
             g.writeNumberField("confidence", p.confidence());
             rates(p, g);

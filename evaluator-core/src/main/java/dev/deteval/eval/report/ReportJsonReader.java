@@ -147,6 +147,19 @@ public final class ReportJsonReader {
             return name.equals(Protocol.COCO.canonical(Element.DATASET, name)) || name.equals("mAP");
         }
 
+        /**
+         * A row's id: a number, or a string id (a ground truth that named categories by strings). A string
+         * id matches no evaluated row by id, as the numbers given to strings depend on the ground truth;
+         * such rows are matched by name.
+         */
+        private long id(String path) {
+            if (c.current() == JsonToken.VALUE_STRING) {
+                c.readString(path);
+                return Long.MIN_VALUE;
+            }
+            return c.readLong(path);
+        }
+
         private List<Row> readRows(String path) {
             c.expect(JsonToken.START_ARRAY, path, "an array of objects");
             List<Row> list = new ArrayList<>();
@@ -158,7 +171,7 @@ public final class ReportJsonReader {
                     String name = c.fieldName();
                     c.next();
                     switch (name) {
-                        case "id" -> row.id = c.readLong(at + ".id");
+                        case "id" -> row.id = id(at + ".id");
                         case "name" -> row.name = c.readString(at + ".name");
                         default -> {
                             if (isMetric(name)) {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One case of the conformance suite under {@code src/test/resources/conformance/}: inputs and the
- * expected values computed by pycocotools (COCO) or voc_eval.py (VOC). See that folder's README.md.
+ * One case of the conformance suite under {@code src/test/resources/conformance/}, or of the real-world
+ * suite under {@code src/test/resources/realworld/}: inputs and the expected values computed by pycocotools
+ * (COCO) or voc_eval.py (VOC). See each folder's README.md.
  */
 public record ConformanceCase(String name, Path dir, JsonNode expected) {
 
@@ -20,8 +21,17 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
 
     /** The folder holding every case. */
     public static Path root() {
+        return folder("conformance");
+    }
+
+    /** The folder holding the real-world cases (third-party files, see its README.md). */
+    public static Path realWorldRoot() {
+        return folder("realworld");
+    }
+
+    private static Path folder(String name) {
         try {
-            return Path.of(ConformanceCase.class.getResource("/conformance/README.md").toURI()).getParent();
+            return Path.of(ConformanceCase.class.getResource("/" + name + "/README.md").toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -29,7 +39,16 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
 
     /** Every case, sorted by name. */
     public static List<ConformanceCase> all() {
-        try (Stream<Path> dirs = Files.list(root())) {
+        return casesIn(root());
+    }
+
+    /** Every real-world case, sorted by name. */
+    public static List<ConformanceCase> realWorld() {
+        return casesIn(realWorldRoot());
+    }
+
+    private static List<ConformanceCase> casesIn(Path root) {
+        try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).sorted().map(ConformanceCase::load).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -67,6 +67,19 @@ final class GateTest {
                 .isInstanceOf(InputException.class).hasMessageStartingWith(params + ": ");
     }
 
+    /** The results' message names the ground truth as given, not the temporary copy of the pipe. */
+    @Test
+    void run_idTypeMismatchWithGroundTruthFromPipe_messageNamesThePipe(@TempDir Path dir) throws Exception {
+        Path gt = fifo(dir, "gt", ("{\"images\": [{\"id\": \"a\"}], \"categories\": [{\"id\": 1}],"
+                + " \"annotations\": []}").getBytes(StandardCharsets.UTF_8));
+        Path dt = Files.writeString(dir.resolve("dt.json"),
+                "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 1, 1], \"score\": 1}]");
+
+        assertThatThrownBy(() -> Gate.run(GateRequest.builder(gt, dt).build()))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(dt + ": [0].image_id")
+                .hasMessageContaining("but the ground truth " + gt + " names its images by strings");
+    }
+
     @Test
     void run_withOutputFolder_writesRequestedReports(@TempDir Path dir) {
         GateOutcome outcome = Gate.run(GateRequest.builder(CASE.gt(), CASE.dt())

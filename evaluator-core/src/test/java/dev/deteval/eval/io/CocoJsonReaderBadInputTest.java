@@ -280,8 +280,8 @@ final class CocoJsonReaderBadInputTest {
     @CsvSource(delimiter = '|', value = {
         "{\"id\": \"two\", \"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 5, 5]}|annotations[1].id|\"two\"|expected an integer, got a string",
         "{\"id\": 2.5, \"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 5, 5]}|annotations[1].id|2.5|expected an integer, got 2.5",
-        "{\"id\": 2, \"image_id\": [1], \"category_id\": 1, \"bbox\": [0, 0, 5, 5]}|annotations[1].image_id|[1]|expected an integer, got an array",
-        "{\"id\": 2, \"image_id\": 1, \"category_id\": null, \"bbox\": [0, 0, 5, 5]}|annotations[1].category_id|null|expected an integer, got null",
+        "{\"id\": 2, \"image_id\": [1], \"category_id\": 1, \"bbox\": [0, 0, 5, 5]}|annotations[1].image_id|[1]|expected an integer or a string, got an array",
+        "{\"id\": 2, \"image_id\": 1, \"category_id\": null, \"bbox\": [0, 0, 5, 5]}|annotations[1].category_id|null|expected an integer or a string, got null",
         "{\"id\": 99999999999999999999, \"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 5, 5]}|annotations[1].id|999|integer 99999999999999999999 is too large (ids must fit in 64 bits)",
         "{\"id\": 2, \"image_id\": 1, \"category_id\": 1, \"bbox\": {\"x\": 0}}|annotations[1].bbox|{\"x\"|expected an array of 4 numbers [x, y, w, h], got an object",
         "{\"id\": 2, \"image_id\": 1, \"category_id\": 1, \"bbox\": \"0 0 5 5\"}|annotations[1].bbox|\"0 0|expected an array of 4 numbers [x, y, w, h], got a string",
@@ -301,7 +301,7 @@ final class CocoJsonReaderBadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"id\": \"2\"}|images[1].id|\"2\"|expected an integer, got a string",
+        "{\"id\": true}|images[1].id|true|expected an integer or a string, got a boolean",
         "{\"id\": 2, \"width\": \"640\"}|images[1].width|\"640\"|expected an integer, got a string",
         "{\"id\": 2, \"height\": 4.5}|images[1].height|4.5|expected an integer, got 4.5",
         "{\"id\": 2, \"file_name\": 7}|images[1].file_name|7|expected a string, got a number"})
@@ -340,7 +340,7 @@ final class CocoJsonReaderBadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"image_id\": \"1\", \"category_id\": 1, \"bbox\": [0, 0, 5, 5], \"score\": 0.5}|[1].image_id|\"1\"|expected an integer, got a string",
+        "{\"image_id\": [1], \"category_id\": 1, \"bbox\": [0, 0, 5, 5], \"score\": 0.5}|[1].image_id|[1]|expected an integer or a string, got an array",
         "{\"image_id\": 1, \"category_id\": 1.5, \"bbox\": [0, 0, 5, 5], \"score\": 0.5}|[1].category_id|1.5|expected an integer, got 1.5",
         "{\"image_id\": 1, \"category_id\": 1, \"bbox\": null, \"score\": 0.5}|[1].bbox|null|expected an array of 4 numbers [x, y, w, h], got null",
         "{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 5, 5], \"score\": \"high\"}|[1].score|\"high\"|expected a number, got a string",
