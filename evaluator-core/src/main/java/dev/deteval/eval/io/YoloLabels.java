@@ -38,7 +38,7 @@ final class YoloLabels {
      * annotations from {@code nextId}; returns how many lines were polygons.
      */
     static int readGroundTruth(Path file, long imageId, int[] size, int classes, GroundTruth.Builder out,
-            long[] nextId) {
+            long[] nextId, Origins origins) {
         if (!Files.exists(file)) {
             return 0;
         }
@@ -46,6 +46,7 @@ final class YoloLabels {
         TextFile.forEachLine(file, (line, tokens) -> {
             int cls = labels.groundTruthLine(line, tokens);
             out.addAnnotation(nextId[0]++, imageId, cls, labels.box[0], labels.box[1], labels.box[2], labels.box[3]);
+            origins.add(labels.source, TextFile.line(line));
         });
         return labels.polygons;
     }

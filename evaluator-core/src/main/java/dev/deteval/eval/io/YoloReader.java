@@ -45,6 +45,8 @@ public final class YoloReader {
 
     private final String split;
     private final List<String> warnings = new ArrayList<>();
+    private Origins origins = new Origins();
+    private Path root;
 
     /** A reader of the {@code val} split. */
     public YoloReader() {
@@ -82,11 +84,13 @@ public final class YoloReader {
         }
         YoloYaml yaml = YoloYaml.read(yamlFile, split);
         List<Path> images = YoloImages.list(yamlFile, yaml.sources());
-        long[] ids = imageIds(images);
+        long[] ids = ImageIds.of(images.stream().map(YoloImages::stem).toList());
         GroundTruth.Builder b = GroundTruth.builder();
         for (int k = 0; k < yaml.names().size(); k++) {
             b.addCategory(k, yaml.names().get(k));
         }
+        origins = new Origins();
+        root = yaml.root();
         long[] nextId = {1};
         int polygons = 0;
         for (int i = 0; i < images.size(); i++) {
@@ -94,7 +98,7 @@ public final class YoloReader {
             int[] size = ImageHeaders.size(image);
             b.addImage(ids[i], size[0], size[1], fileName(yaml.root(), image));
             polygons += YoloLabels.readGroundTruth(YoloImages.labelFile(image), ids[i], size, yaml.names().size(), b,
-                    nextId);
+                    nextId, origins);
         }
         if (polygons > 0) {
             warnings.add(yamlFile + ": " + polygons + " polygon label(s) evaluated by their bounding boxes");
@@ -132,6 +136,16 @@ public final class YoloReader {
         return out.build();
     }
 
+    /** The label file and line of each annotation of the last ground truth read. */
+    Origins origins() {
+        return origins;
+    }
+
+    /** The dataset root of the last ground truth read (image file names are relative to it). */
+    Path root() {
+        return root;
+    }
+
     private static List<Path> txtFiles(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f))
@@ -154,24 +168,6 @@ public final class YoloReader {
             }
         }
         return byStem;
-    }
-
-    /** The numeric stems when all are distinct whole numbers, else 1, 2, … in order. */
-    static long[] imageIds(List<Path> images) {
-        long[] ids = new long[images.size()];
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        for (int i = 0; i < ids.length; i++) {
-            String stem = YoloImages.stem(images.get(i));
-            if (stem.isEmpty() || stem.length() > 18 || !stem.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || !seen.add(Long.parseLong(stem))) {
-                for (int k = 0; k < ids.length; k++) {
-                    ids[k] = k + 1;
-                }
-                return ids;
-            }
-            ids[i] = Long.parseLong(stem);
-        }
-        return ids;
     }
 
     private static String fileName(Path root, Path image) {
