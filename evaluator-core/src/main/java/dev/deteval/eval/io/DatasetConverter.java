@@ -113,7 +113,7 @@ public final class DatasetConverter {
             case COCO -> CocoGroundTruthWriter.write(gt, output);
             case YOLO -> YoloDatasetWriter.write(gt, source.origins(), name, output, split, source.images(), warnings);
             case VOC -> VocDevkitWriter.write(gt, source.origins(), name, output,
-                    options.imageSet() == null ? split : options.imageSet(), options.vocPixel(), source.images());
+                    options.imageSet() == null ? split : options.imageSet(), options.vocPixel(), source.images(), warnings);
             default -> throw new IllegalStateException(to.toString());
         }
         return new Result(gt.imageCount(), gt.annotationCount(), gt.categories().size(), warnings);

@@ -38,7 +38,7 @@ final class VocDevkitWriter {
     }
 
     static void write(GroundTruth gt, Origins origins, String source, Path target, String imageSet, boolean pixel,
-            Path images) {
+            Path images, List<String> warnings) {
         ImageNames names = ImageNames.of(gt, source);
         Map<Long, String> classOf = classNames(gt, source);
         double[][] corners = corners(gt, origins, classOf, pixel);
@@ -59,6 +59,16 @@ final class VocDevkitWriter {
             byte[] bytes = set.toString().getBytes(StandardCharsets.UTF_8);
             AtomicFile.write(out.file("ImageSets/Main/" + imageSet + ".txt"), o -> o.write(bytes));
             out.commit();
+        }
+        Set<Long> used = new HashSet<>();
+        for (long c : categories) {
+            used.add(c);
+        }
+        List<String> unused = gt.categories().stream().filter(c -> !used.contains(c.id())).map(Category::name).toList();
+        if (!unused.isEmpty()) {
+            warnings.add(unused.size() + (unused.size() == 1 ? " category" : " categories") + " without annotations"
+                    + " cannot be listed in a VOC devkit (its classes are the names of its objects): "
+                    + String.join(", ", unused.stream().map(Names::cell).toList()));
         }
     }
 
