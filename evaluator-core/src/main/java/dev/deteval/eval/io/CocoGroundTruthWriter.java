@@ -2,6 +2,8 @@ package dev.deteval.eval.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.GroundTruth;
 import java.io.IOException;
@@ -29,10 +31,10 @@ final class CocoGroundTruthWriter {
     static void write(GroundTruth gt, OutputStream stream) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(stream);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setPrettyPrinter(new OnePerLine());
         g.writeStartObject();
         g.writeArrayFieldStart("images");
         for (int i = 0; i < gt.imageCount(); i++) {
-            g.writeRaw("\n");
             g.writeStartObject();
             g.writeNumberField("id", gt.imageId(i));
             g.writeStringField("file_name", gt.imageFileName(i));
@@ -41,10 +43,8 @@ final class CocoGroundTruthWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeRaw("\n");
         g.writeArrayFieldStart("categories");
         for (Category c : gt.categories()) {
-            g.writeRaw("\n");
             g.writeStartObject();
             g.writeNumberField("id", c.id());
             g.writeStringField("name", c.name());
@@ -54,7 +54,6 @@ final class CocoGroundTruthWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeRaw("\n");
         g.writeArrayFieldStart("annotations");
         long[] ids = gt.annotationIdColumn();
         long[] images = gt.imageIdColumn();
@@ -63,7 +62,6 @@ final class CocoGroundTruthWriter {
         double[] areas = gt.areaColumn();
         boolean[] crowd = gt.crowdColumn();
         for (int a = 0; a < ids.length; a++) {
-            g.writeRaw("\n");
             g.writeStartObject();
             g.writeNumberField("id", ids[a]);
             g.writeNumberField("image_id", images[a]);
@@ -79,9 +77,47 @@ final class CocoGroundTruthWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeRaw("\n");
         g.writeEndObject();
-        g.writeRaw("\n");
+        g.writeRaw('\n');
         g.flush();
+    }
+
+    /** Each image, category and annotation on a line of its own; nothing else spaced. */
+    private static final class OnePerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        /** Whether the generator is in one of the top-level object's lists. */
+        private static boolean inList(JsonGenerator g) {
+            JsonStreamContext c = g.getOutputContext();
+            return c.inArray() && c.getParent() != null && c.getParent().getParent() != null
+                    && c.getParent().getParent().getParent() == null;
+        }
+
+        private static boolean inTop(JsonGenerator g) {
+            JsonStreamContext c = g.getOutputContext();
+            return c.inObject() && c.getParent() != null && c.getParent().getParent() == null;
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (inList(g)) {
+                g.writeRaw('\n');
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(inList(g) ? ",\n" : ",");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(inList(g) && values > 0 ? "\n]" : "]");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(inTop(g) ? ",\n" : ",");
+        }
     }
 }
