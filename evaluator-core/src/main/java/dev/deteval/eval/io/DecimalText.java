@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 /**
  * Numbers written by the dataset converters: rounded to 12 significant digits, trailing zeros dropped,
  * never in exponent form ({@code 64}, {@code 0.3}, {@code 133.34}). Twelve digits remove the noise of one
- * multiplication and division ({@code 0.1 * 640 = 64.00000000000001}) and keep every value within
+ * multiplication and division ({@code 0.57 * 480 = 273.59999999999997}) and keep every value within
  * 5·10⁻¹² of its size, far below a pixel for any image.
  */
 final class DecimalText {
