@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -15,19 +16,12 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageHeaders {
 
-    static {
-        ImageIO.setUseCache(false); // no temporary files for the streams below
-    }
-
     private ImageHeaders() {
     }
 
     /** {@code [width, height]} in pixels of the image as displayed. */
     static int[] size(Path image) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
-            if (in == null) {
-                throw new InputException(image.toString(), "", "cannot be opened");
-            }
+        try (ImageInputStream in = new FileImageInputStream(image.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new InputException(image.toString(), "", "image format not recognised (readable: PNG, JPEG,"
@@ -47,6 +41,8 @@ final class ImageHeaders {
             } finally {
                 reader.dispose();
             }
+        } catch (java.io.FileNotFoundException e) {
+            throw new InputException(image.toString(), "", "cannot be read: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InputException ie) {
                 throw ie;

@@ -251,6 +251,19 @@ final class YoloReaderTest {
     }
 
     @Test
+    void readGroundTruth_truncatedPng_namesTheImage() throws IOException {
+        Path yaml = YoloFixture.write(dir);
+        Path image = dir.resolve("images/val/000002.png");
+        byte[] whole = Files.readAllBytes(image);
+        Files.write(image, java.util.Arrays.copyOf(whole, 12)); // the signature and half a chunk header
+
+        InputException e = inputException(() -> new YoloReader().readGroundTruth(yaml));
+
+        assertThat(e.source()).isEqualTo(image.toString());
+        assertThat(e.problem()).startsWith("image header cannot be read: ");
+    }
+
+    @Test
     void readDetections_noConfidence_namesFileAndLine() {
         GroundTruth gt = new YoloReader().readGroundTruth(YoloFixture.write(dir));
         Path p = text(dir.resolve("pred/000001.txt"), "0 0.5 0.5 0.25 0.5 0.9\n0 0.5 0.5 0.25 0.5\n");
