@@ -55,6 +55,11 @@ final class EvalCommandYoloTest {
         return new Path[] {text(dir.resolve("coco/gt.json"), gt), text(dir.resolve("coco/dt.json"), dt)};
     }
 
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
+
     private static Object[] flat(Object[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray();
     }
@@ -92,15 +97,17 @@ final class EvalCommandYoloTest {
     }
 
     @Test
-    void eval_yoloDatasetAndCocoResultsJson_sameReportAsEquivalentCocoFiles() {
+    void eval_yoloDatasetAndCocoResultsJson_sameReportAndAnalysesAsEquivalentCocoFiles() {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Path[] coco = cocoEquivalent();
+        String[] analyses = {"--format", "json", "--confidence", "0.5", "--confusion-matrix", "class-aware"};
 
-        Run yolo = run("eval", "--gt", yaml.toString(), "--dt", coco[1].toString(), "--format", "json");
-        Run reference = run("eval", "--gt", coco[0].toString(), "--dt", coco[1].toString(), "--format", "json");
+        Run yolo = run(concat(new String[] {"eval", "--gt", yaml.toString(), "--dt", coco[1].toString()}, analyses));
+        Run reference = run(concat(new String[] {"eval", "--gt", coco[0].toString(), "--dt", coco[1].toString()},
+                analyses));
 
         assertThat(yolo.code()).isZero();
-        assertThat(yolo.out()).isEqualTo(reference.out());
+        assertThat(yolo.out()).contains("\"operatingPoint\"", "\"confusionMatrix\"").isEqualTo(reference.out());
     }
 
     @Test
