@@ -335,6 +335,18 @@ final class ConvertCommandTest {
     }
 
     @Test
+    void convert_intoAnEmptyFolder_replacesIt() throws IOException {
+        Path yaml = YoloFixture.write(dir.resolve("ds"));
+        Files.createDirectories(dir.resolve("voc"));
+
+        Run r = convert("yolo", yaml, "voc", dir.resolve("voc"));
+
+        assertThat(r.code()).isZero();
+        assertThat(dir.resolve("voc/ImageSets/Main/val.txt")).hasContent("000001\n000002\n000003");
+        assertNothingWritten(dir.resolve("missing")); // no staging folder left beside it
+    }
+
+    @Test
     void convert_missingImage_exit2NamingItAndNothingWritten() throws IOException {
         Path gt = text(dir.resolve("gt.json"), GT.formatted(
                 "{\"id\": 2, \"image_id\": 1, \"category_id\": 3, \"bbox\": [1, 1, 2, 2], \"area\": 4, \"iscrowd\": 0}"));
