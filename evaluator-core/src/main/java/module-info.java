@@ -5,11 +5,14 @@
  * the column bridge between the data classes and the evaluators), {@code dev.deteval.eval.cli} (the
  * command-line front-end, run from the shaded {@code deteval.jar}) and {@code dev.deteval.eval.synth} (the
  * {@code synth} command's data generator) are not. Jackson is used inside and appears in no exported
- * signature; picocli is needed only by the command line.
+ * signature, nor does SnakeYAML; picocli is needed only by the command line.
  */
 module dev.deteval.eval {
     requires com.fasterxml.jackson.core;
     requires java.xml;
+    // ImageIO: image sizes of YOLO datasets from the files' headers
+    requires java.desktop;
+    requires org.yaml.snakeyaml;
     requires static info.picocli;
 
     exports dev.deteval.eval.check;

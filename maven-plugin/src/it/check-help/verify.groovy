@@ -13,7 +13,8 @@ Map<String, String> parameters = [
         params         : 'Optional COCO parameters',
         protocol       : 'The evaluation protocol',
         rules          : 'The rules to check, at least one',
-        skip           : 'Skips the goal']
+        skip           : 'Skips the goal',
+        split          : 'YOLO: the split of the dataset YAML file']
 parameters.each { name, description ->
     assert log =~ /(?m)^ +${name}( \(Default: [^)]*\))?$/
     assert log.contains(description)

@@ -45,7 +45,10 @@ public class CheckMojo extends AbstractDetevalMojo {
     /** Logged before the first report path. */
     public static final String REPORTS_WRITTEN = "deteval reports: ";
 
-    /** The ground truth: a COCO instances JSON file. Required; a missing file is a build error. */
+    /**
+     * The ground truth: a COCO instances JSON file, a YOLO dataset YAML file ({@code *.yaml}, {@code *.yml}) or, for
+     * VOC, a devkit folder or voc-simple JSON file. Required; a missing file is a build error.
+     */
     @Parameter(property = "deteval.groundTruth", required = true)
     private File groundTruth;
 
@@ -108,6 +111,10 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Parameter
     private List<RuleConfiguration> rules;
 
+    /** YOLO: the split of the dataset YAML file given as {@code groundTruth} ({@code val} when not set). */
+    @Parameter(property = "deteval.split")
+    private String split;
+
     /** VOC: the image set of a devkit folder ({@code ImageSets/Main/<set>.txt}); found when there is one. */
     @Parameter(property = "deteval.imageSet")
     private String imageSet;
@@ -163,7 +170,7 @@ public class CheckMojo extends AbstractDetevalMojo {
                     + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
             return Gate.run(new RequestBinding(path(groundTruth), path(detections), protocol, mode, iouType,
                     path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath(),
-                    confidence, opIou)
+                    confidence, opIou, split)
                     .toRequest(checked));
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it

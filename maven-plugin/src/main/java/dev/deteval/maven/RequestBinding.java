@@ -30,10 +30,19 @@ import java.util.List;
  * @param outputDirectory where the reports go
  * @param confidence the operating point's confidence, or null for none (COCO)
  * @param opIou the operating point's IoU threshold, or null for 0.5 (COCO)
+ * @param split the split of a YOLO dataset YAML file, or null for val (COCO protocol, YOLO ground truth)
  */
 record RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
         Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
-        Double confidence, Double opIou) {
+        Double confidence, Double opIou, String split) {
+
+    /** Without a YOLO split. */
+    RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
+            Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
+            Double confidence, Double opIou) {
+        this(groundTruth, detections, protocol, mode, iouType, params, baseline, imageSet, vocBoxes, vocMatch,
+                vocOverlap, outputDirectory, confidence, opIou, null);
+    }
 
     /** Without an operating point. */
     RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
@@ -59,6 +68,9 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
             throw new IllegalArgumentException("confidence and opIou (operating points) apply to protocol coco only");
         }
         b.optOperatingPoint(confidence, opIou == null ? 0.5 : opIou);
+        if (p.voc() && split != null) {
+            throw new IllegalArgumentException("split (of a YOLO dataset) applies to protocol coco only");
+        }
         if (p.voc()) {
             return b.optVocParams(VocOptions.of(vocBoxes, vocMatch, vocOverlap)).optImageSet(imageSet).build();
         }
@@ -66,7 +78,7 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
             throw new IllegalArgumentException("imageSet, vocBoxes, vocMatch and vocOverlap apply to protocol voc07"
                     + " or voc12 only");
         }
-        return b.optMode(CocoMode.parse(mode)).optIouType(iouType == null ? null : IouType.parse(iouType))
+        return b.optSplit(split).optMode(CocoMode.parse(mode)).optIouType(iouType == null ? null : IouType.parse(iouType))
                 .optParams(params).build();
     }
 }

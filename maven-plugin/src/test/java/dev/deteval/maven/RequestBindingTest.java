@@ -127,4 +127,31 @@ final class RequestBindingTest {
         assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("mAP>=0.1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coco only");
     }
+
+    @Test
+    void toRequest_yoloDatasetAndSplit_evaluatedWithCocoRules() {
+        // the check-yolo IT's data: the predictions are the labels, so AP is 1 (within the summation's 1e-12)
+        Path yolo = DATA.resolve("yolo_tiny");
+        RequestBinding b = new RequestBinding(yolo.resolve("data.yaml"), yolo.resolve("predictions"), "coco",
+                "compat", null, null, null, null, null, null, null, out, null, null, "val");
+        GateOutcome r = run(b, "AP>=0.99");
+        assertThat(r.passed()).isTrue();
+    }
+
+    @Test
+    void toRequest_unknownYoloSplit_namesTheYamlFile() {
+        Path yaml = DATA.resolve("yolo_tiny/data.yaml");
+        RequestBinding b = new RequestBinding(yaml, DATA.resolve("yolo_tiny/predictions"), "coco", "compat", null,
+                null, null, null, null, null, null, out, null, null, "test");
+        assertThatThrownBy(() -> run(b, "AP>=0.1")).isInstanceOf(InputException.class)
+                .hasMessage(yaml + ": has no 'test' entry (the images of the split to evaluate)");
+    }
+
+    @Test
+    void toRequest_splitWithVoc_isConfigurationError() {
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "voc07", "compat", null, null, null, null, null,
+                null, null, out, null, null, "val");
+        assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("mAP>=0.1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coco only");
+    }
 }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluates detections against ground truth and prints the metrics.",
             "COCO: --gt is an instances JSON file, --dt a results JSON list (or an object with 'annotations').",
+            "YOLO: --gt is a dataset YAML file (*.yaml, *.yml), --dt a folder of YOLO txt predictions or COCO results",
+            "JSON; evaluated with the COCO rules.",
             "With --rule, also checks the metrics: exit code 1 when a rule is violated."})
 final class EvalCommand implements Callable<Integer> {
 
@@ -36,12 +38,13 @@ final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--gt", required = true, paramLabel = "GT",
-            description = "Ground truth: COCO instances JSON; for VOC a devkit folder (Annotations/,"
+            description = "Ground truth: COCO instances JSON or a YOLO dataset YAML file; for VOC a devkit folder (Annotations/,"
                     + " ImageSets/Main/) or a voc-simple/1 JSON file.")
     Path gt;
 
     @Option(names = "--dt", required = true, paramLabel = "RESULTS",
-            description = "Detections: COCO results JSON; for VOC a folder of det_<set>_<class>.txt files or a"
+            description = "Detections: COCO results JSON; for YOLO a folder of <image stem>.txt files (class cx cy w h"
+                    + " confidence) or COCO results JSON; for VOC a folder of det_<set>_<class>.txt files or a"
                     + " JSON list.")
     Path dt;
 
@@ -77,6 +80,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "coco", paramLabel = "coco|voc07|voc12",
             description = "coco (default), voc07 (11-point AP) or voc12 (all-point AP).")
     String protocol;
+
+    @Option(names = "--split", paramLabel = "train|val|test",
+            description = "YOLO: the split of the dataset YAML to evaluate (default val).")
+    String split;
 
     @Option(names = "--image-set", paramLabel = "SET",
             description = "VOC: the image set (ImageSets/Main/SET.txt, det_SET_<class>.txt); found when unique.")
@@ -158,6 +165,10 @@ final class EvalCommand implements Callable<Integer> {
                     + " earlier run)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
+        if (proto.voc() && split != null) {
+            throw new IllegalArgumentException("--split: the split of a YOLO dataset applies to protocol coco, not "
+                    + proto.id());
+        }
         if (proto.voc() && (confidence != null || confusionMatrix != null)) {
             throw new IllegalArgumentException((confidence != null ? "--confidence" : "--confusion-matrix")
                     + ": operating points and the confusion matrix are computed for COCO only, not for protocol "
@@ -167,7 +178,7 @@ final class EvalCommand implements Callable<Integer> {
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }
-        b.optMode(CocoMode.parse(mode)).optParams(params).optIouType(iouType == null ? null : iouType());
+        b.optSplit(split).optMode(CocoMode.parse(mode)).optParams(params).optIouType(iouType == null ? null : iouType());
         if (maxDets != null) {
             b.optMaxDets(ParamFlags.maxDets(maxDets));
         }

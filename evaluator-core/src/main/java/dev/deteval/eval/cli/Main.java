@@ -186,10 +186,12 @@ public final class Main {
             case "eval" -> cli.addSubcommand(new EvalCommand());
             case "nms" -> cli.addSubcommand(new NmsCommand());
             case "synth" -> cli.addSubcommand(new SynthCommand());
+            case "convert" -> cli.addSubcommand(new ConvertCommand());
             default -> {
                 cli.addSubcommand(new EvalCommand());
                 cli.addSubcommand(new NmsCommand());
                 cli.addSubcommand(new SynthCommand());
+                cli.addSubcommand(new ConvertCommand());
                 cli.addSubcommand(new CommandLine.HelpCommand());
             }
         }

@@ -12,12 +12,14 @@ import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.VocReader;
+import dev.deteval.eval.io.YoloReader;
 import dev.deteval.eval.report.EvaluationReport;
 import dev.deteval.eval.voc.VocDataset;
 import dev.deteval.eval.voc.VocDetections;
 import dev.deteval.eval.voc.VocEvaluator;
 import dev.deteval.eval.voc.VocResult;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads a request's inputs and evaluates them with the protocol's evaluator. */
 final class Evaluations {
@@ -25,13 +27,35 @@ final class Evaluations {
     private Evaluations() {
     }
 
-    /** A COCO evaluation: parameters from the file and the request's overrides, then both inputs read at once. */
+    /**
+     * A COCO evaluation: parameters from the file and the request's overrides, then both inputs read at once;
+     * a ground truth named {@code *.yaml} or {@code *.yml} is a YOLO dataset, read with its predictions by
+     * {@link YoloReader}.
+     */
     static EvaluationReport coco(GateRequest r, Spool spool) {
         CocoParams p = params(r, spool);
         Path gtFile = spool.regular(r.groundTruth());
         Path dtFile = spool.regular(r.detections());
-        CocoJsonReader reader = new CocoJsonReader(p.iouType());
-        CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+        List<String> warnings;
+        CocoJsonReader.Inputs inputs;
+        if (YoloReader.isDatasetYaml(r.groundTruth())) {
+            if (p.iouType() != IouType.BBOX) {
+                throw new IllegalArgumentException("a YOLO dataset has boxes only: iouType " + p.iouType().label()
+                        + " cannot be evaluated on " + r.groundTruth());
+            }
+            YoloReader yolo = r.split() == null ? new YoloReader() : new YoloReader().withSplit(r.split());
+            GroundTruth gt = yolo.readGroundTruth(r.groundTruth());
+            inputs = new CocoJsonReader.Inputs(gt, yolo.readDetections(dtFile, gt));
+            warnings = yolo.warnings();
+        } else {
+            if (r.split() != null) {
+                throw new IllegalArgumentException("a split (" + r.split() + ") applies to a YOLO dataset YAML file,"
+                        + " not to " + r.groundTruth());
+            }
+            CocoJsonReader reader = new CocoJsonReader(p.iouType());
+            inputs = reader.readBoth(gtFile, dtFile);
+            warnings = reader.warnings();
+        }
         requireNumericSelection(p, inputs.groundTruth(), r.params(), r.groundTruth());
         CocoResult result;
         try {
@@ -42,14 +66,14 @@ final class Evaluations {
                     : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
         }
         if (r.confidence() == null && r.confusionMatrix() == null) {
-            return EvaluationReport.coco(result, reader.warnings());
+            return EvaluationReport.coco(result, warnings);
         }
         OperatingPoints points = r.confidence() == null ? null
                 : OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou());
         DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
                 : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
                         r.confidence() == null ? 0.0 : r.confidence(), r.confusionMatrix());
-        return EvaluationReport.coco(result, reader.warnings(), points == null ? null : points.at(r.confidence()),
+        return EvaluationReport.coco(result, warnings, points == null ? null : points.at(r.confidence()),
                 points == null ? null : points.bestF1(), matrix);
     }
 

@@ -43,6 +43,7 @@ public final class GateRequest {
     private final String[] areaRngLbl;
     private final VocParams vocParams;
     private final String imageSet;
+    private final String split;
     private final List<Rule> rules;
     private final Path baseline;
     private final Path outputFolder;
@@ -64,6 +65,7 @@ public final class GateRequest {
         areaRngLbl = b.areaRngLbl;
         vocParams = b.vocParams;
         imageSet = b.imageSet;
+        split = b.split;
         rules = List.copyOf(b.rules);
         baseline = b.baseline;
         outputFolder = b.outputFolder;
@@ -91,8 +93,10 @@ public final class GateRequest {
     /**
      * A builder for a run on these inputs.
      *
-     * @param groundTruth COCO instances JSON; VOC devkit folder or voc-simple JSON
-     * @param detections COCO results JSON; VOC results folder or JSON list
+     * @param groundTruth COCO instances JSON; a YOLO dataset YAML file ({@code *.yaml}, {@code *.yml}); VOC devkit
+     *     folder or voc-simple JSON
+     * @param detections COCO results JSON; for a YOLO dataset a folder of YOLO txt predictions or COCO results
+     *     JSON; VOC results folder or JSON list
      */
     public static Builder builder(Path groundTruth, Path detections) {
         return new Builder(Objects.requireNonNull(groundTruth, "groundTruth"),
@@ -148,6 +152,10 @@ public final class GateRequest {
         return imageSet;
     }
 
+    String split() {
+        return split;
+    }
+
     /** The rules, in order (possibly none: then the run only evaluates and reports). */
     public List<Rule> rules() {
         return rules;
@@ -179,6 +187,7 @@ public final class GateRequest {
         private String[] areaRngLbl;
         private VocParams vocParams = VocParams.defaults();
         private String imageSet;
+        private String split;
         private final List<Rule> rules = new ArrayList<>();
         private Path baseline;
         private Path outputFolder;
@@ -247,6 +256,15 @@ public final class GateRequest {
             return this;
         }
 
+        /** YOLO: the split of the dataset YAML to evaluate ({@code val} when not set). */
+        public Builder optSplit(String value) {
+            if (value != null && value.isBlank()) {
+                throw new IllegalArgumentException("split name must not be empty");
+            }
+            split = value;
+            return this;
+        }
+
         /** Adds rules to check. */
         public Builder optRules(List<Rule> values) {
             rules.addAll(values);
@@ -302,9 +320,9 @@ public final class GateRequest {
          */
         public GateRequest build() {
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || iouType != null || confidence != null || confusionMatrix != null)) {
+                    || iouType != null || confidence != null || confusionMatrix != null || split != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
-                        + " ranges, operating point, confusion matrix) do not apply to protocol " + protocol.id());
+                        + " ranges, operating point, confusion matrix, YOLO split) do not apply to protocol " + protocol.id());
             }
             if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {

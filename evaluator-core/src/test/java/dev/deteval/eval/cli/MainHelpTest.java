@@ -37,6 +37,7 @@ final class MainHelpTest {
         "eval --help|Usage: deteval eval [",
         "nms --help|Usage: deteval nms [",
         "synth --help|Usage: deteval synth [",
+        "convert --help|Usage: deteval convert [",
         "help eval|Usage: deteval eval ["})
     void run_helpOption_printsUsageAndExitsZero(String args, String usage) {
         Run r = run(args.split(" "));
@@ -55,6 +56,14 @@ final class MainHelpTest {
     }
 
     @Test
+    void run_convertHelp_listsItsOptions() {
+        Run r = run("convert", "--help");
+
+        assertThat(r.out()).contains("--from=coco|yolo|voc", "--to=coco|yolo|voc", "--in=INPUT", "--out=OUTPUT",
+                "--voc-boxes=pixel|continuous", "--images=DIR");
+    }
+
+    @Test
     void usage_everyCommandText_isAValidFormatString() {
         List<String> texts = new ArrayList<>();
         CommandLine cli = new CommandLine(new Main());
@@ -69,7 +78,7 @@ final class MainHelpTest {
 
     @Test
     void addSubcommands_firstArgumentNamesACommand_buildsOnlyThatOne() {
-        for (String name : List.of("eval", "nms", "synth")) {
+        for (String name : List.of("eval", "nms", "synth", "convert")) {
             CommandLine cli = new CommandLine(new Main());
             Main.addSubcommands(cli, name);
 
@@ -83,7 +92,7 @@ final class MainHelpTest {
             CommandLine cli = new CommandLine(new Main());
             Main.addSubcommands(cli, first);
 
-            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "nms", "synth", "help");
+            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "nms", "synth", "convert", "help");
         }
     }
 

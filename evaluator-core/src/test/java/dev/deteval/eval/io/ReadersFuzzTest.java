@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -140,5 +141,39 @@ final class ReadersFuzzTest {
         resultOrInputException(() -> new VocReader().readSimpleJson(in(data), "fuzz"));
         VocDataset gt = new VocReader().readGroundTruth(vocGroundTruth);
         resultOrInputException(() -> new VocReader().readDetectionsJson(in(data), "fuzz", gt));
+    }
+
+    private static Path yoloDataset;
+
+    /** The YOLO fixture once, for the label and prediction fuzzers. */
+    private static synchronized Path yoloDataset() {
+        if (yoloDataset == null) {
+            yoloDataset = YoloFixture.write(dir.resolve("yolo"));
+        }
+        return yoloDataset;
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void readYoloYaml_anyBytes_resultOrInputException(byte[] data) {
+        Path yaml = yoloDataset();
+        Path fuzzed = write(yaml.resolveSibling("fuzz.yaml"), data);
+        // the YAML only: listing the images a fuzzed 'val: /' names would walk the whole file system
+        resultOrInputException(() -> YoloYaml.read(fuzzed, "val"));
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void readYoloLabels_anyBytes_resultOrInputException(byte[] data) {
+        Path yaml = yoloDataset();
+        write(yaml.resolveSibling("labels/val/000002.txt"), data);
+        resultOrInputException(() -> new YoloReader().readGroundTruth(yaml));
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void readYoloPredictions_anyBytes_resultOrInputException(byte[] data) {
+        Path yaml = yoloDataset();
+        write(yaml.resolveSibling("labels/val/000002.txt"), YoloFixture.LABELS_2.getBytes(StandardCharsets.UTF_8));
+        var gt = new YoloReader().readGroundTruth(yaml);
+        write(dir.resolve("yolo-pred/000001.txt"), data);
+        resultOrInputException(() -> new YoloReader().readDetections(dir.resolve("yolo-pred"), gt));
     }
 }
