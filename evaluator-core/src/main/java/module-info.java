@@ -10,6 +10,8 @@
 module dev.deteval.eval {
     requires com.fasterxml.jackson.core;
     requires java.xml;
+    // the HTML report's template engine; its views are maps and lists, so it needs no reflective access
+    requires com.github.mustachejava;
     requires static info.picocli;
 
     exports dev.deteval.eval.check;

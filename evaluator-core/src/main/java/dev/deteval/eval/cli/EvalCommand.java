@@ -118,6 +118,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " background), matched at --op-iou and confidence >= --confidence (0 without).")
     String confusionMatrix;
 
+    @Option(names = "--html", paramLabel = "REPORT.html",
+            description = "Also write one self-contained HTML page: summary, per-category table, curves and (COCO)"
+                    + " the confusion matrix; see docs/analysis.md.")
+    Path html;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -157,7 +162,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a maxDrop rule needs --baseline REPORT.json (the JSON report of an"
                     + " earlier run)");
         }
-        GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
+        GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline)
+                .optHtml(html);
         if (proto.voc() && (confidence != null || confusionMatrix != null)) {
             throw new IllegalArgumentException((confidence != null ? "--confidence" : "--confusion-matrix")
                     + ": operating points and the confusion matrix are computed for COCO only, not for protocol "
@@ -188,7 +194,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             f = null;
         }
-        if (f == null || f == ReportFormat.JUNIT) {
+        if (f == null || f == ReportFormat.JUNIT || f == ReportFormat.HTML) {
             throw new IllegalArgumentException("--format " + format + ": expected text, json or markdown");
         }
         return f;

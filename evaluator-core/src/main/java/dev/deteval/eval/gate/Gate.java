@@ -59,6 +59,14 @@ public final class Gate {
 
     private static List<Path> write(GateRequest request, EvaluationReport report, CheckResult check) {
         List<Path> files = new ArrayList<>();
+        if (request.htmlFile() != null) {
+            Path parent = request.htmlFile().toAbsolutePath().getParent();
+            if (parent != null) {
+                AtomicFile.createFolder(parent);
+            }
+            AtomicFile.write(request.htmlFile(), out -> report.write(ReportFormat.HTML, check, out));
+            files.add(request.htmlFile());
+        }
         if (request.outputFolder() == null) {
             return files;
         }

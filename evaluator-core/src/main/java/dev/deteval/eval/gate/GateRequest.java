@@ -50,6 +50,7 @@ public final class GateRequest {
     private final Double confidence;
     private final double operatingIou;
     private final DetectionConfusionMatrix.Matching confusionMatrix;
+    private final Path htmlFile;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -71,6 +72,17 @@ public final class GateRequest {
         confidence = b.confidence;
         operatingIou = b.operatingIou;
         confusionMatrix = b.confusionMatrix;
+        htmlFile = b.htmlFile;
+    }
+
+    /** Where to write the HTML report besides the output folder's reports, or null. */
+    Path htmlFile() {
+        return htmlFile;
+    }
+
+    /** Whether an HTML report is written (into the output folder or to {@link #htmlFile()}). */
+    boolean html() {
+        return htmlFile != null || formats.contains(ReportFormat.HTML);
     }
 
     /** COCO: the matching of the detection confusion matrix to report, or null for none. */
@@ -186,6 +198,7 @@ public final class GateRequest {
         private Double confidence;
         private double operatingIou = 0.5;
         private DetectionConfusionMatrix.Matching confusionMatrix;
+        private Path htmlFile;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -291,6 +304,19 @@ public final class GateRequest {
          */
         public Builder optConfusionMatrix(DetectionConfusionMatrix.Matching value) {
             confusionMatrix = value;
+            return this;
+        }
+
+        /**
+         * Also writes the HTML report ({@link dev.deteval.eval.report.HtmlReport}) to {@code file}, whole or
+         * not at all. For COCO the page then has the analyses too: precision, recall and F1 against confidence
+         * at the operating point's IoU threshold, and the confusion matrix (the requested matching, else
+         * class-aware) at the requested confidence, else at the pooled best-F1 confidence.
+         *
+         * @param file the page, or null for none
+         */
+        public Builder optHtml(Path file) {
+            htmlFile = file;
             return this;
         }
 
