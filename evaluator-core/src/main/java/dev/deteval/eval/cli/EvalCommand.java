@@ -163,7 +163,7 @@ final class EvalCommand implements Callable<Integer> {
                     + " earlier run)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline)
-                .optHtml(html);
+                .optHtml(html).optProgress(ProgressDisplay.forInputs(gt, dt));
         if (proto.voc() && (confidence != null || confusionMatrix != null)) {
             throw new IllegalArgumentException((confidence != null ? "--confidence" : "--confusion-matrix")
                     + ": operating points and the confusion matrix are computed for COCO only, not for protocol "

@@ -34,7 +34,7 @@ final class Evaluations {
         CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
         CocoResult result;
         try {
-            result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p);
+            result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p, true, r.progress());
         } catch (KeypointCountException e) {
             throw e.groundTruth()
                     ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())

@@ -6,6 +6,7 @@ import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.EvaluationProgress;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.report.ReportFormat;
 import dev.deteval.eval.voc.VocParams;
@@ -51,6 +52,7 @@ public final class GateRequest {
     private final double operatingIou;
     private final DetectionConfusionMatrix.Matching confusionMatrix;
     private final Path htmlFile;
+    private final EvaluationProgress progress;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -73,6 +75,12 @@ public final class GateRequest {
         operatingIou = b.operatingIou;
         confusionMatrix = b.confusionMatrix;
         htmlFile = b.htmlFile;
+        progress = b.progress;
+    }
+
+    /** Told how far reading and evaluating have got ({@link EvaluationProgress#NONE} unless set). */
+    EvaluationProgress progress() {
+        return progress;
     }
 
     /** Where to write the HTML report besides the output folder's reports, or null. */
@@ -199,6 +207,7 @@ public final class GateRequest {
         private double operatingIou = 0.5;
         private DetectionConfusionMatrix.Matching confusionMatrix;
         private Path htmlFile;
+        private EvaluationProgress progress = EvaluationProgress.NONE;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -317,6 +326,16 @@ public final class GateRequest {
          */
         public Builder optHtml(Path file) {
             htmlFile = file;
+            return this;
+        }
+
+        /**
+         * Reports progress to {@code value}: task "read" (size unknown) while the inputs are read, then, for
+         * COCO, "evaluate" with one step per category; {@link EvaluationProgress#finish()} when the
+         * evaluation is done or failed.
+         */
+        public Builder optProgress(EvaluationProgress value) {
+            progress = Objects.requireNonNull(value, "progress");
             return this;
         }
 
