@@ -38,9 +38,10 @@ final class HeatMap {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("x", LABELS + c * cell);
                 v.put("y", LABELS + r * cell);
-                v.put("opacity", String.format(Locale.ROOT, "%.3f", rates[r][c]));
-                v.put("tip", "true " + names.get(r) + ", predicted " + names.get(c) + ": " + counts[r][c]
-                        + String.format(Locale.ROOT, " (%.3f of the row)", rates[r][c]));
+                String share = SvgChart.share(rates[r][c]);
+                v.put("opacity", share);
+                v.put("tip", "true " + names.get(r) + ", predicted " + names.get(c) + ": " + counts[r][c] + " ("
+                        + share + " of the row)");
                 boolean text = cell >= 28 && counts[r][c] > 0;
                 v.put("hasText", text);
                 v.put("text", text ? Long.toString(counts[r][c]) : "");

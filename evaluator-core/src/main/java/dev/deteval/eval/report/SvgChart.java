@@ -125,8 +125,17 @@ final class SvgChart {
         return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
     }
 
-    private static String coordinate(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** {@code v} (not negative) with one decimal; plain arithmetic, as a page has tens of thousands. */
+    static String coordinate(double v) {
+        long tenths = Math.round(v * 10);
+        return (tenths / 10) + "." + (tenths % 10);
+    }
+
+    /** {@code v} in [0, 1] with three decimals, as {@link #coordinate} does it. */
+    static String share(double v) {
+        long thousandths = Math.round(Math.max(0, Math.min(1, v)) * 1000);
+        String digits = Long.toString(1000 + thousandths % 1000);
+        return (thousandths / 1000) + "." + digits.substring(1);
     }
 
     /** A colour for curve {@code i} of {@code n}: hues spread around the wheel. */
