@@ -50,6 +50,15 @@ final class EvalCommandHtmlTest {
     }
 
     @Test
+    void eval_htmlNamesAFolder_exitCode2NamingIt(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("report.html"));
+        Run r = eval("--html", folder.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("deteval: error: " + folder + ": ").doesNotContain("Exception");
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
     void eval_formatHtml_refusedWithExitCode2() {
         Run r = eval("--format", "html");
         assertThat(r.code()).isEqualTo(2);
