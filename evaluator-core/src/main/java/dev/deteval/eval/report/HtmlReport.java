@@ -4,13 +4,10 @@ import dev.deteval.eval.check.CheckMessages;
 import dev.deteval.eval.check.CheckResult;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
-import dev.deteval.eval.coco.CategoryMetrics;
-import dev.deteval.eval.coco.CocoMetric;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.data.Names;
-import dev.deteval.eval.voc.VocClassResult;
 import dev.deteval.eval.voc.VocResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,24 +80,9 @@ public final class HtmlReport {
     public static Builder coco(CocoResult result) {
         Builder b = new Builder("COCO evaluation (" + result.params().iouType().name().toLowerCase(Locale.ROOT)
                 + ", " + result.mode().name().toLowerCase(Locale.ROOT) + " mode)");
-        Map<String, Double> stats = result.summary().values();
-        stats.forEach((name, value) -> b.summary.add(stat(name, value)));
-        List<CocoMetric> metrics = result.perCategory().isEmpty() ? List.of()
-                : result.perCategory().get(0).metrics();
-        b.headers.add(header("id", true));
-        b.headers.add(header("category", false));
-        for (CocoMetric m : metrics) {
-            b.headers.add(header(m.name(), true));
-        }
-        for (CategoryMetrics row : result.perCategory()) {
-            List<Map<String, Object>> cells = new ArrayList<>();
-            cells.add(cell(Long.toString(row.id()), row.id()));
-            cells.add(cell(Names.cell(row.name()), Double.NaN));
-            for (double v : row.values().values()) {
-                cells.add(number(v));
-            }
-            b.rows.add(Map.of("cells", cells));
-        }
+        b.summary.addAll(ResultTables.summary(result));
+        b.headers.addAll(ResultTables.headers(result));
+        b.rows.addAll(ResultTables.rows(result));
         for (SvgChart chart : CocoCurves.precisionRecall(result)) {
             b.prCharts.add(chart.view());
         }
@@ -113,19 +95,9 @@ public final class HtmlReport {
         boolean eleven = protocol == Protocol.VOC07;
         Builder b = new Builder("Pascal VOC evaluation (" + protocol.id() + ", "
                 + (eleven ? "11-point AP" : "all-point AP") + ")");
-        b.summary.add(stat("mAP", VocReport.map(result, eleven)));
-        for (String h : new String[] {"class", "AP", "npos", "ndet", "tp", "fp"}) {
-            b.headers.add(header(h, !h.equals("class")));
-        }
-        for (VocClassResult c : result.perClass()) {
-            List<Map<String, Object>> cells = new ArrayList<>();
-            cells.add(cell(Names.cell(c.name()), Double.NaN));
-            cells.add(number(VocReport.ap(c, eleven)));
-            for (int n : new int[] {c.npos(), c.ndet(), c.tp(), c.fp()}) {
-                cells.add(cell(Integer.toString(n), n));
-            }
-            b.rows.add(Map.of("cells", cells));
-        }
+        b.summary.addAll(ResultTables.summary(result, eleven));
+        b.headers.addAll(ResultTables.vocHeaders());
+        b.rows.addAll(ResultTables.rows(result, eleven));
         return b;
     }
 
@@ -177,23 +149,6 @@ public final class HtmlReport {
             v.put("gate", g);
         }
         return v;
-    }
-
-    private static Map<String, Object> stat(String name, double value) {
-        return Map.of("name", name, "value", value == -1 ? "-" : Decimals.fixed(value, 3));
-    }
-
-    private static Map<String, Object> header(String name, boolean numeric) {
-        return Map.of("name", name, "numeric", numeric);
-    }
-
-    private static Map<String, Object> number(double v) {
-        return cell(v == -1 || Double.isNaN(v) ? "-" : Decimals.fixed(v, 3), v);
-    }
-
-    private static Map<String, Object> cell(String text, double sortKey) {
-        boolean numeric = !Double.isNaN(sortKey);
-        return Map.of("text", text, "key", numeric ? Double.toString(sortKey) : "", "numeric", numeric);
     }
 
     /** Collects the optional sections; {@link #build()} makes the report. */

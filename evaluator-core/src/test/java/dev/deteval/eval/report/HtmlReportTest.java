@@ -2,6 +2,9 @@ package dev.deteval.eval.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deteval.eval.check.CheckMessages;
+import dev.deteval.eval.check.CheckResult;
+import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
@@ -9,6 +12,12 @@ import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.io.VocReader;
+import dev.deteval.eval.voc.VocDataset;
+import dev.deteval.eval.voc.VocEvaluator;
+import dev.deteval.eval.voc.VocParams;
+import dev.deteval.eval.voc.VocResult;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,8 +99,23 @@ final class HtmlReportTest {
 
     @Test
     void render_gateGiven_showsVerdict() {
-        String page = full().build().render(new dev.deteval.eval.check.CheckResult(List.of()));
-        assertThat(page).contains(dev.deteval.eval.check.CheckMessages.RULES_MET);
+        String page = full().build().render(new CheckResult(List.of()));
+        assertThat(page).contains(CheckMessages.RULES_MET);
+    }
+
+    @Test
+    void voc_sampleDevkit_mapAndOneRowPerClass() {
+        // samples/data/voc: cat and dog, mAP (voc07) 23/33 = 0.697 (samples/data/README.md)
+        Path voc = Path.of("../samples/data/voc");
+        VocReader reader = new VocReader();
+        VocDataset gt = reader.readGroundTruth(voc);
+        VocResult result = VocEvaluator.evaluate(gt,
+                reader.readDetections(voc.resolve("results"), gt), VocParams.defaults());
+        HtmlReport html = HtmlReport.voc(result, Protocol.VOC07).build();
+        assertThat(html.categoryRows()).isEqualTo(2);
+        assertThat(html.curveCount()).isZero();
+        assertThat(html.render(null)).contains("<td>mAP</td><td class=\"num\">0.697</td>")
+                .contains(">cat</td>").contains(">dog</td>").doesNotContain("id=\"confusion-matrix\"");
     }
 
     private static int count(String text, String what) {
