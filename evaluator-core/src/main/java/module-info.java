@@ -13,7 +13,11 @@ module dev.deteval.eval {
     // ImageIO: image sizes of YOLO datasets from the files' headers
     requires java.desktop;
     requires org.yaml.snakeyaml;
+    // the HTML report's template engine; its views are maps and lists, so it needs no reflective access
+    requires com.github.mustachejava;
     requires static info.picocli;
+    // the CLI's progress bar on a terminal
+    requires static me.tongfei.progressbar;
 
     exports dev.deteval.eval.check;
     exports dev.deteval.eval.coco;

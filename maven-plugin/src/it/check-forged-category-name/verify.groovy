@@ -12,4 +12,10 @@ javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().pars
         new File(basedir, 'target/deteval/TEST-deteval.xml'))
 String md = new File(basedir, 'target/deteval/report.md').text
 assert md.readLines().every { !it.startsWith('[INFO]') }
+// the HTML page shows the name as visible text, cut at 60 characters as in the log (no escape character, the
+// newline as \n), and its verdict is the failed gate's, never the forged one
+String html = new File(basedir, 'target/deteval/report.html').getText('UTF-8')
+assert !html.contains('\u001b')
+assert html.contains('x\\n[INFO] All detection metric rules have been met.\\u001b[3\u2026')
+assert html.contains('<p class="fail"><strong>' + CheckMessages.RULES_VIOLATED + '</strong></p>')
 return true

@@ -28,4 +28,16 @@ assert suite.getAttribute('tests') == '5'
 assert suite.getAttribute('failures') == '0'
 
 assert new File(dir, 'report.md').text.contains('## Metric gate: passed')
+
+// the HTML report beside the others: one whole page with the verdict, one table row per category, curves
+String html = new File(dir, 'report.html').getText('UTF-8')
+int categories = report.perCategory.size()
+assert html.startsWith('<!DOCTYPE html>')
+assert html.trim().endsWith('</html>')
+assert html.contains(CheckMessages.RULES_MET)
+def table = html.substring(html.indexOf('id="category-table"'), html.indexOf('</table>', html.indexOf('id="category-table"')))
+assert (table =~ /<tr>/).count == 1 + categories
+assert (html =~ /<path class="curve/).count > categories
+assert html.contains('id="confusion-matrix"')
+assert !html.contains('http://') && !html.contains('https://')
 return true

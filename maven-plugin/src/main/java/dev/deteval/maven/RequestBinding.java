@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The mojo's parameters as evaluator-core's {@link GateRequest}: words parsed case-insensitively, files
- * already resolved against the project, and the three reports (JSON, Markdown, JUnit XML) into the output
- * directory. Nothing else: reading, evaluating, checking and writing are {@code Gate.run}'s.
+ * already resolved against the project, and the four reports (JSON, Markdown, JUnit XML, HTML) into the
+ * output directory. Nothing else: reading, evaluating, checking and writing are {@code Gate.run}'s.
  *
  * @param groundTruth the ground truth
  * @param detections the detections
@@ -53,7 +53,7 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
 
     /** The reports the goal writes. */
     static final EnumSet<ReportFormat> FORMATS = EnumSet.of(ReportFormat.JSON, ReportFormat.MARKDOWN,
-            ReportFormat.JUNIT);
+            ReportFormat.JUNIT, ReportFormat.HTML);
 
     /**
      * The request for these settings and rules.

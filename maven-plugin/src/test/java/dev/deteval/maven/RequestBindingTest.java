@@ -40,12 +40,12 @@ final class RequestBindingTest {
     }
 
     @Test
-    void toRequest_readableInputs_checksTheRulesAndWritesThreeReports() {
+    void toRequest_readableInputs_checksTheRulesAndWritesFourReports() {
         // the check-passes IT's data: AP 0.42316771…
         GateOutcome r = run(coco(GROUND_TRUTH, null), "AP>=0.40");
         assertThat(r.passed()).isTrue();
         assertThat(r.files()).extracting(p -> p.getFileName().toString())
-                .containsExactly("report.json", "report.md", "TEST-deteval.xml");
+                .containsExactly("report.json", "report.md", "TEST-deteval.xml", "report.html");
         assertThat(r.files()).allMatch(Files::isRegularFile);
     }
 

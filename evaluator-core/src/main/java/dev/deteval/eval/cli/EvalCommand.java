@@ -125,6 +125,11 @@ final class EvalCommand implements Callable<Integer> {
                     + " background), matched at --op-iou and confidence >= --confidence (0 without).")
     String confusionMatrix;
 
+    @Option(names = "--html", paramLabel = "REPORT.html",
+            description = "Also write one self-contained HTML page: summary, per-category table, curves and (COCO)"
+                    + " the confusion matrix; see docs/analysis.md.")
+    Path html;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -164,7 +169,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a maxDrop rule needs --baseline REPORT.json (the JSON report of an"
                     + " earlier run)");
         }
-        GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
+        GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline)
+                .optHtml(html).optProgress(ProgressDisplay.forInputs(gt, dt));
         if (proto.voc() && split != null) {
             throw new IllegalArgumentException("--split: the split of a YOLO dataset applies to protocol coco, not "
                     + proto.id());
@@ -199,7 +205,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             f = null;
         }
-        if (f == null || f == ReportFormat.JUNIT) {
+        if (f == null || f == ReportFormat.JUNIT || f == ReportFormat.HTML) {
             throw new IllegalArgumentException("--format " + format + ": expected text, json or markdown");
         }
         return f;

@@ -54,13 +54,30 @@ public final class CocoEvaluator {
      * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
      */
     public static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel) {
+        return evaluate(gt, dt, params, parallel, EvaluationProgress.NONE);
+    }
+
+    /**
+     * Evaluates {@code dt} against {@code gt}, telling {@code progress} about each category done (task
+     * "evaluate", one unit per category).
+     *
+     * @param parallel true to evaluate categories on the common fork-join pool; the numbers are the
+     *     same either way
+     * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
+     */
+    public static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel,
+            EvaluationProgress progress) {
         GroupIndex index = GroupIndex.build(gt, dt, params);
         int k = index.groupCategories;
         PrecisionTable.Writer writer = PrecisionTable.writer(params.iouCount(), params.recCount(), k,
                 params.areaCount(), params.maxDetCount());
         CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, params, index);
         IntStream rows = IntStream.range(0, k);
-        (parallel ? rows.parallel() : rows).forEach(row -> evaluation.run(row, writer));
+        progress.start("evaluate", k);
+        (parallel ? rows.parallel() : rows).forEach(row -> {
+            evaluation.run(row, writer);
+            progress.step();
+        });
         PrecisionTable tables = writer.done();
 
         long[] categoryIds = params.useCats() ? index.categoryIds : new long[] {-1};

@@ -97,6 +97,31 @@ public final class Names {
         return out.toString();
     }
 
+    /**
+     * {@code s} for HTML text, an attribute value (quoted or not) or SVG text inside an HTML page: visible,
+     * with {@code & < > " ' ` =} written as character references, so it can neither close an element or
+     * attribute nor start markup. Strings escaped so never reach a script: scripts read them from the page
+     * ({@code textContent}, {@code getAttribute}), never from generated code.
+     */
+    public static String html(String s) {
+        String v = visible(s);
+        StringBuilder out = new StringBuilder(v.length() + 16);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '`' -> out.append("&#96;");
+                case '=' -> out.append("&#61;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean hidden(String s, int i) {
         char c = s.charAt(i);
         if (Character.isISOControl(c)) {

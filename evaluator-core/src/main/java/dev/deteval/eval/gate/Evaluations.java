@@ -14,6 +14,7 @@ import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.io.YoloReader;
 import dev.deteval.eval.report.EvaluationReport;
+import dev.deteval.eval.report.HtmlReport;
 import dev.deteval.eval.voc.VocDataset;
 import dev.deteval.eval.voc.VocDetections;
 import dev.deteval.eval.voc.VocEvaluator;
@@ -59,22 +60,34 @@ final class Evaluations {
         requireNumericSelection(p, inputs.groundTruth(), r.params(), r.groundTruth());
         CocoResult result;
         try {
-            result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p);
+            result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p, true, r.progress());
         } catch (KeypointCountException e) {
             throw e.groundTruth()
                     ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
                     : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
         }
-        if (r.confidence() == null && r.confusionMatrix() == null) {
+        if (r.confidence() == null && r.confusionMatrix() == null && !r.html()) {
             return EvaluationReport.coco(result, warnings);
         }
-        OperatingPoints points = r.confidence() == null ? null
+        OperatingPoints points = r.confidence() == null && !r.html() ? null
                 : OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou());
         DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
                 : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
                         r.confidence() == null ? 0.0 : r.confidence(), r.confusionMatrix());
-        return EvaluationReport.coco(result, warnings, points == null ? null : points.at(r.confidence()),
-                points == null ? null : points.bestF1(), matrix);
+        boolean asked = r.confidence() != null;
+        EvaluationReport report = EvaluationReport.coco(result, warnings,
+                asked ? points.at(r.confidence()) : null, asked ? points.bestF1() : null, matrix);
+        if (!r.html()) {
+            return report;
+        }
+        // the page's heat map: at the requested confidence, else where the pooled F1 is best
+        DetectionConfusionMatrix heatMap = matrix != null && asked ? matrix
+                : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
+                        asked ? r.confidence() : points.bestF1().overall().confidence(),
+                        r.confusionMatrix() == null ? DetectionConfusionMatrix.Matching.CLASS_AWARE
+                                : r.confusionMatrix());
+        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings)
+                .optOperatingPoints(points).optConfusionMatrix(heatMap).build());
     }
 
     /**

@@ -51,14 +51,27 @@ public final class Gate {
         Path baselineFile = spool.regular(request.baseline());
         MetricSnapshot baseline = baselineFile == null ? null : ReportJsonReader.read(baselineFile);
         checker.validate(request.protocol(), baseline);
-        EvaluationReport report = request.protocol().voc() ? Evaluations.voc(request, spool)
-                : Evaluations.coco(request, spool);
+        EvaluationReport report;
+        try {
+            request.progress().start("read", -1);
+            report = request.protocol().voc() ? Evaluations.voc(request, spool) : Evaluations.coco(request, spool);
+        } finally {
+            request.progress().finish();
+        }
         CheckResult check = request.rules().isEmpty() ? null : checker.check(report.snapshot(), baseline);
         return new GateOutcome(report, check, write(request, report, check));
     }
 
     private static List<Path> write(GateRequest request, EvaluationReport report, CheckResult check) {
         List<Path> files = new ArrayList<>();
+        if (request.htmlFile() != null) {
+            Path parent = request.htmlFile().toAbsolutePath().getParent();
+            if (parent != null) {
+                AtomicFile.createFolder(parent);
+            }
+            AtomicFile.write(request.htmlFile(), out -> report.write(ReportFormat.HTML, check, out));
+            files.add(request.htmlFile());
+        }
         if (request.outputFolder() == null) {
             return files;
         }

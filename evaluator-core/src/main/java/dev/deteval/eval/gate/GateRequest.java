@@ -6,6 +6,7 @@ import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.EvaluationProgress;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.report.ReportFormat;
 import dev.deteval.eval.voc.VocParams;
@@ -51,6 +52,8 @@ public final class GateRequest {
     private final Double confidence;
     private final double operatingIou;
     private final DetectionConfusionMatrix.Matching confusionMatrix;
+    private final Path htmlFile;
+    private final EvaluationProgress progress;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -73,6 +76,23 @@ public final class GateRequest {
         confidence = b.confidence;
         operatingIou = b.operatingIou;
         confusionMatrix = b.confusionMatrix;
+        htmlFile = b.htmlFile;
+        progress = b.progress;
+    }
+
+    /** Told how far reading and evaluating have got ({@link EvaluationProgress#NONE} unless set). */
+    EvaluationProgress progress() {
+        return progress;
+    }
+
+    /** Where to write the HTML report besides the output folder's reports, or null. */
+    Path htmlFile() {
+        return htmlFile;
+    }
+
+    /** Whether an HTML report is written (into the output folder or to {@link #htmlFile()}). */
+    boolean html() {
+        return htmlFile != null || formats.contains(ReportFormat.HTML);
     }
 
     /** COCO: the matching of the detection confusion matrix to report, or null for none. */
@@ -195,6 +215,8 @@ public final class GateRequest {
         private Double confidence;
         private double operatingIou = 0.5;
         private DetectionConfusionMatrix.Matching confusionMatrix;
+        private Path htmlFile;
+        private EvaluationProgress progress = EvaluationProgress.NONE;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -309,6 +331,29 @@ public final class GateRequest {
          */
         public Builder optConfusionMatrix(DetectionConfusionMatrix.Matching value) {
             confusionMatrix = value;
+            return this;
+        }
+
+        /**
+         * Also writes the HTML report ({@link dev.deteval.eval.report.HtmlReport}) to {@code file}, whole or
+         * not at all. For COCO the page then has the analyses too: precision, recall and F1 against confidence
+         * at the operating point's IoU threshold, and the confusion matrix (the requested matching, else
+         * class-aware) at the requested confidence, else at the pooled best-F1 confidence.
+         *
+         * @param file the page, or null for none
+         */
+        public Builder optHtml(Path file) {
+            htmlFile = file;
+            return this;
+        }
+
+        /**
+         * Reports progress to {@code value}: task "read" (size unknown) while the inputs are read, then, for
+         * COCO, "evaluate" with one step per category; {@link EvaluationProgress#finish()} when the
+         * evaluation is done or failed.
+         */
+        public Builder optProgress(EvaluationProgress value) {
+            progress = Objects.requireNonNull(value, "progress");
             return this;
         }
 

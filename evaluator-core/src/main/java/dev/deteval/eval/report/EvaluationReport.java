@@ -25,7 +25,7 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * One evaluation, whatever the protocol, in every form a front-end shows: the metric values the gate
- * checks, the warnings, the headline lines, and the text, JSON, Markdown and JUnit XML reports, each
+ * checks, the warnings, the headline lines, and the text, JSON, Markdown, JUnit XML and HTML reports, each
  * with the gate's outcome when there is one. Rendered when asked for (a JSON-only run never formats
  * text). Immutable.
  */
@@ -46,15 +46,25 @@ public final class EvaluationReport {
     private final Supplier<String> text;
     private final Supplier<String> markdown;
     private final JsonMembers jsonMembers;
+    private final Supplier<HtmlReport> html;
 
     private EvaluationReport(MetricSnapshot snapshot, List<String> warnings, Supplier<List<String>> headline,
-            Supplier<String> text, Supplier<String> markdown, JsonMembers jsonMembers) {
+            Supplier<String> text, Supplier<String> markdown, JsonMembers jsonMembers, Supplier<HtmlReport> html) {
         this.snapshot = snapshot;
         this.warnings = List.copyOf(warnings);
         this.headline = headline;
         this.text = text;
         this.markdown = markdown;
         this.jsonMembers = jsonMembers;
+        this.html = html;
+    }
+
+    /**
+     * This report with another HTML page (by default the page has the summary, the table and, for COCO, the
+     * precision-recall curves): for example one with the analyses' sections. Built when rendered.
+     */
+    public EvaluationReport withHtml(Supplier<HtmlReport> page) {
+        return new EvaluationReport(snapshot, warnings, headline, text, markdown, jsonMembers, page);
     }
 
     /**
@@ -67,7 +77,8 @@ public final class EvaluationReport {
         warnings.addAll(result.warnings());
         return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
                 () -> CocoTextReport.render(result), () -> MarkdownReport.coco(result),
-                g -> JsonReport.writeCocoMembers(result, g, warnings));
+                g -> JsonReport.writeCocoMembers(result, g, warnings),
+                () -> HtmlReport.coco(result).optWarnings(readerWarnings).build());
     }
 
     /**
@@ -100,7 +111,7 @@ public final class EvaluationReport {
                     if (matrix != null) {
                         ConfusionMatrixReport.writeMember(matrix, ids, g);
                     }
-                });
+                }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix).build());
     }
 
     /**
@@ -113,7 +124,8 @@ public final class EvaluationReport {
         String map = "mAP (" + protocol.id() + ") = " + Decimals.fixed(VocReport.map(result, eleven), 4);
         return new EvaluationReport(MetricSnapshots.of(result, protocol), warnings, () -> List.of(map),
                 () -> VocReport.text(result, eleven, warnings), () -> VocReport.markdown(result, eleven, warnings),
-                g -> VocReport.writeMembers(result, eleven, warnings, g));
+                g -> VocReport.writeMembers(result, eleven, warnings, g),
+                () -> HtmlReport.voc(result, protocol).optWarnings(warnings).build());
     }
 
     /** Metric values by name (for the gate). */
@@ -141,6 +153,7 @@ public final class EvaluationReport {
             case TEXT -> text(gate);
             case JSON -> json(gate);
             case MARKDOWN -> markdown(gate);
+            case HTML -> html.get().render(gate);
             case JUNIT -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 writeJUnit(out, gate == null ? new CheckResult(List.of()) : gate);
@@ -153,6 +166,10 @@ public final class EvaluationReport {
     public void write(ReportFormat format, CheckResult gate, OutputStream out) throws IOException {
         if (format == ReportFormat.JUNIT) {
             writeJUnit(out, gate == null ? new CheckResult(List.of()) : gate);
+            return;
+        }
+        if (format == ReportFormat.HTML) {
+            html.get().write(out, gate);
             return;
         }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

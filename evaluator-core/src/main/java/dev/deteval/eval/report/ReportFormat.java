@@ -11,7 +11,9 @@ public enum ReportFormat {
     /** Markdown tables and a "Metric gate" section. */
     MARKDOWN("report.md"),
     /** The gate as JUnit XML (one test case per limit and element), which CI servers collect. */
-    JUNIT("TEST-deteval.xml");
+    JUNIT("TEST-deteval.xml"),
+    /** One self-contained HTML page with tables, curves and the confusion matrix ({@link HtmlReport}). */
+    HTML("report.html");
 
     private final String fileName;
 
@@ -25,7 +27,7 @@ public enum ReportFormat {
     }
 
     /**
-     * Parses {@code text}, {@code json}, {@code markdown} or {@code junit}, in any case.
+     * Parses {@code text}, {@code json}, {@code markdown}, {@code junit} or {@code html}, in any case.
      *
      * @throws IllegalArgumentException for anything else
      */
@@ -36,8 +38,8 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + text + "': expected text, json, markdown"
-                + " or junit");
+        throw new IllegalArgumentException("unknown report format '" + text + "': expected text, json, markdown,"
+                + " junit or html");
     }
 
     /** The lower-case name. */

@@ -1,0 +1,76 @@
+package dev.deteval.eval.report;
+
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.data.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The detection confusion matrix as an SVG heat map for the HTML report: one square per cell, its
+ * opacity the row-normalised value (a row's share), its tooltip the count. Rows are the true class, columns
+ * the predicted class, the last of each "background".
+ */
+final class HeatMap {
+
+    private static final int LABELS = 150;
+    private static final int SIDE = 600;
+
+    private HeatMap() {
+    }
+
+    /** The template's view of {@code m}. */
+    static Map<String, Object> view(DetectionConfusionMatrix m) {
+        int n = m.size();
+        int cell = Math.max(4, Math.min(40, SIDE / n));
+        long[][] counts = m.counts();
+        double[][] rates = m.rowNormalized();
+        List<String> names = new ArrayList<>(n);
+        for (String name : m.categoryNames()) {
+            names.add(Names.cell(name));
+        }
+        names.add("background");
+        List<Map<String, Object>> cells = new ArrayList<>(n * n);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("x", LABELS + c * cell);
+                v.put("y", LABELS + r * cell);
+                String share = SvgChart.share(rates[r][c]);
+                v.put("opacity", share);
+                v.put("tip", "true " + names.get(r) + ", predicted " + names.get(c) + ": " + counts[r][c] + " ("
+                        + share + " of the row)");
+                boolean text = cell >= 28 && counts[r][c] > 0;
+                v.put("hasText", text);
+                v.put("text", text ? Long.toString(counts[r][c]) : "");
+                v.put("tx", LABELS + c * cell + cell / 2);
+                v.put("ty", LABELS + r * cell + cell / 2 + 4);
+                v.put("dark", rates[r][c] > 0.5);
+                cells.add(v);
+            }
+        }
+        List<Map<String, Object>> labels = new ArrayList<>(n);
+        boolean showLabels = cell >= 10;
+        for (int i = 0; i < n && showLabels; i++) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("name", names.get(i));
+            l.put("pos", LABELS + i * cell + cell / 2 + 4);
+            labels.add(l);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("size", LABELS + n * cell + 10);
+        // the rotated column labels reach past the last column
+        view.put("width", LABELS + n * cell + LABELS);
+        view.put("cell", cell);
+        view.put("cells", cells);
+        view.put("labels", labels);
+        view.put("labelEnd", LABELS - 6);
+        view.put("matching", m.matching() == DetectionConfusionMatrix.Matching.CLASS_AWARE ? "class-aware"
+                : "class-agnostic");
+        view.put("iou", String.format(Locale.ROOT, "%.2f", m.iou()));
+        view.put("confidence", String.format(Locale.ROOT, "%.3f", m.confidence()));
+        return view;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.deteval.eval.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import dev.deteval.eval.data.Names;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The HTML report's Mustache template ({@code report.html.mustache} beside this class), compiled once.
+ * Every {@code {{value}}} the template writes goes through {@link Names#html}, so untrusted names can
+ * neither break out of text or attributes nor become visible control characters; the template has no
+ * unescaped ({@code {{{…}}}}) values. The view is made of maps, lists, strings, numbers and booleans only.
+ */
+final class HtmlTemplate {
+
+    /** The template's resource name, next to this class. */
+    static final String RESOURCE = "report.html.mustache";
+
+    private static final Mustache TEMPLATE = compile();
+
+    private HtmlTemplate() {
+    }
+
+    /** Renders {@code view} into {@code out}. */
+    static void render(Map<String, Object> view, Writer out) throws IOException {
+        TEMPLATE.execute(out, view);
+        out.flush();
+    }
+
+    /** The template's text. */
+    static String text() {
+        try (InputStream in = HtmlTemplate.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the HTML report template " + RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Mustache compile() {
+        DefaultMustacheFactory factory = new DefaultMustacheFactory() {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(Names.html(value));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        return factory.compile(new StringReader(text()), RESOURCE);
+    }
+}
