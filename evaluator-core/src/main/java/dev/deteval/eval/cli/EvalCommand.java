@@ -36,12 +36,13 @@ final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--gt", required = true, paramLabel = "GT",
-            description = "Ground truth: COCO instances JSON; for VOC a devkit folder (Annotations/,"
+            description = "Ground truth: COCO instances JSON (LVIS: with neg_category_ids,"
+                    + " not_exhaustive_category_ids and frequency); for VOC a devkit folder (Annotations/,"
                     + " ImageSets/Main/) or a voc-simple/1 JSON file.")
     Path gt;
 
     @Option(names = "--dt", required = true, paramLabel = "RESULTS",
-            description = "Detections: COCO results JSON; for VOC a folder of det_<set>_<class>.txt files or a"
+            description = "Detections: COCO results JSON (also for LVIS); for VOC a folder of det_<set>_<class>.txt files or a"
                     + " JSON list.")
     Path dt;
 
@@ -74,8 +75,9 @@ final class EvalCommand implements Callable<Integer> {
                     + " documented bugs (labelled in every report).")
     String mode;
 
-    @Option(names = "--protocol", defaultValue = "coco", paramLabel = "coco|voc07|voc12",
-            description = "coco (default), voc07 (11-point AP) or voc12 (all-point AP).")
+    @Option(names = "--protocol", defaultValue = "coco", paramLabel = "coco|lvis|voc07|voc12",
+            description = "coco (default), lvis (LVIS boxes: federated rules as lvis-api, at most 300 detections"
+                    + " per image), voc07 (11-point AP) or voc12 (all-point AP).")
     String protocol;
 
     @Option(names = "--image-set", paramLabel = "SET",

@@ -6,10 +6,13 @@ import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
+import dev.deteval.eval.coco.LvisEvaluator;
+import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
+import dev.deteval.eval.io.LvisJsonReader;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.report.EvaluationReport;
 import dev.deteval.eval.voc.VocDataset;
@@ -69,6 +72,16 @@ final class Evaluations {
             b.optAreaRanges(r.areaRng(), r.areaRngLbl());
         }
         return b.build();
+    }
+
+    /** An LVIS box evaluation: both inputs read at once, then lvis-api's rules. */
+    static EvaluationReport lvis(GateRequest r, Spool spool) {
+        Path gtFile = spool.regular(r.groundTruth());
+        Path dtFile = spool.regular(r.detections());
+        LvisJsonReader reader = new LvisJsonReader();
+        LvisJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+        LvisResult result = LvisEvaluator.evaluate(inputs.groundTruth(), inputs.detections());
+        return EvaluationReport.lvis(result, reader.warnings());
     }
 
     /** A Pascal VOC evaluation under the request's protocol and VOC settings. */

@@ -51,8 +51,11 @@ public final class Gate {
         Path baselineFile = spool.regular(request.baseline());
         MetricSnapshot baseline = baselineFile == null ? null : ReportJsonReader.read(baselineFile);
         checker.validate(request.protocol(), baseline);
-        EvaluationReport report = request.protocol().voc() ? Evaluations.voc(request, spool)
-                : Evaluations.coco(request, spool);
+        EvaluationReport report = switch (request.protocol()) {
+            case VOC07, VOC12 -> Evaluations.voc(request, spool);
+            case LVIS -> Evaluations.lvis(request, spool);
+            case COCO -> Evaluations.coco(request, spool);
+        };
         CheckResult check = request.rules().isEmpty() ? null : checker.check(report.snapshot(), baseline);
         return new GateOutcome(report, check, write(request, report, check));
     }
