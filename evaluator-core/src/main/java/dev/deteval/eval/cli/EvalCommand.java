@@ -76,8 +76,8 @@ final class EvalCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--protocol", defaultValue = "coco", paramLabel = "coco|lvis|voc07|voc12",
-            description = "coco (default), lvis (LVIS boxes: federated rules as lvis-api, at most 300 detections"
-                    + " per image), voc07 (11-point AP) or voc12 (all-point AP).")
+            description = "coco (default), lvis (LVIS boxes, or masks with --iou-type segm: federated rules as"
+                    + " lvis-api, at most 300 detections per image), voc07 (11-point AP) or voc12 (all-point AP).")
     String protocol;
 
     @Option(names = "--image-set", paramLabel = "SET",

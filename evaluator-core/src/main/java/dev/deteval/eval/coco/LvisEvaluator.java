@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * LVIS box evaluation, equal to lvis-api's {@code LVISEval(gt, dt, "bbox").run()} (results loaded with
- * its default cap of 300 detections per image). It runs COCO's matcher and accumulator
+ * LVIS evaluation of boxes or masks, equal to lvis-api's {@code LVISEval(gt, dt, "bbox")} or
+ * {@code LVISEval(gt, dt, "segm")} and {@code run()} (results loaded with its default cap of 300 detections
+ * per image). It runs COCO's matcher and accumulator
  * ({@link CocoEvaluator}'s machinery, with pycocotools' default IoU and recall thresholds and area ranges)
  * on the rows LVIS's federated rules select:
  *
@@ -42,27 +43,47 @@ public final class LvisEvaluator {
 
     /** The COCO machinery's parameters for LVIS: pycocotools' defaults with the one limit of 300. */
     static CocoParams params() {
-        return CocoParams.builder(CocoMode.COMPAT).optMaxDets(MAX_DETS_PER_IMAGE).build();
+        return params(IouType.BBOX);
+    }
+
+    private static CocoParams params(IouType type) {
+        return CocoParams.builder(CocoMode.COMPAT).optIouType(type).optMaxDets(MAX_DETS_PER_IMAGE).build();
     }
 
     /**
-     * Evaluates {@code dt} against {@code gt}, categories in parallel.
+     * Evaluates the boxes of {@code dt} against {@code gt}, categories in parallel.
      *
      * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
      */
     public static LvisResult evaluate(LvisGroundTruth gt, Detections dt) {
-        return evaluate(gt, dt, true);
+        return evaluate(gt, dt, IouType.BBOX, true);
     }
 
     /**
-     * Evaluates {@code dt} (boxes; the area column is the detection's {@code w*h}, as the COCO reader sets
-     * it) against {@code gt}.
+     * Evaluates the boxes of {@code dt} against {@code gt}.
      *
      * @param parallel true to evaluate categories on the common fork-join pool; the numbers are the same
      * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
      */
     public static LvisResult evaluate(LvisGroundTruth gt, Detections dt, boolean parallel) {
-        CocoParams p = params();
+        return evaluate(gt, dt, IouType.BBOX, parallel);
+    }
+
+    /**
+     * Evaluates {@code dt} against {@code gt} comparing boxes ({@link IouType#BBOX}: lvis-api's
+     * {@code "bbox"}) or masks ({@link IouType#SEGM}: {@code "segm"}, every ground truth and detection with a
+     * mask). A detection's area (for the area ranges and the {@code area > 0} rule) is its area column: for
+     * boxes {@code w*h}; for masks as the COCO reader sets it, which is what lvis-api's {@code LVISResults}
+     * does too (the mask area, or {@code w*h} when the results carry boxes).
+     *
+     * @param parallel true to evaluate categories on the common fork-join pool; the numbers are the same
+     * @throws IllegalArgumentException for keypoints, or when a detection names an image not in {@code gt}
+     */
+    public static LvisResult evaluate(LvisGroundTruth gt, Detections dt, IouType type, boolean parallel) {
+        if (type == IouType.KEYPOINTS) {
+            throw new IllegalArgumentException("LVIS evaluates bbox or segm, not keypoints");
+        }
+        CocoParams p = params(type);
         GroundTruth base = gt.groundTruth();
         long[] imageIds = base.sortedImageIds();
         long[] categoryIds = base.categories().stream().mapToLong(Category::id).sorted().toArray();
@@ -96,7 +117,7 @@ public final class LvisEvaluator {
         }
         LvisResult.Counts counts = new LvisResult.Counts(dt.size(), selection.keptByCap, selection.evaluated,
                 selection.gtEvaluated);
-        return new LvisResult(categoryIds, stats, perCategory, tables, counts,
+        return new LvisResult(type, categoryIds, stats, perCategory, tables, counts,
                 warnings(counts, index.unknownCategoryDetections));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * (ascending id), the precision [T,R,K,A,1] and recall [T,K,A,1] tables (lvis-api's arrays with a maxDets
  * axis of length one), how many inputs each filter kept, and warnings about the input.
  *
+ * @param iouType what was compared: {@link IouType#BBOX} or {@link IouType#SEGM}
  * @param categoryIds the K category ids in table order (ascending)
  * @param stats the summary values by {@link LvisMetric} name, in lvis-api's order
  * @param perCategory one row per category, in table order
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param counts what the cap and the federated rules kept
  * @param warnings human-readable warnings about the input; empty when there are none
  */
-public record LvisResult(long[] categoryIds, Map<String, Double> stats, List<LvisCategoryMetrics> perCategory,
+public record LvisResult(IouType iouType, long[] categoryIds, Map<String, Double> stats, List<LvisCategoryMetrics> perCategory,
         PrecisionTable tables, Counts counts, List<String> warnings) {
 
     /**

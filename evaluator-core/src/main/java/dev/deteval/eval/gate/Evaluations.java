@@ -74,13 +74,14 @@ final class Evaluations {
         return b.build();
     }
 
-    /** An LVIS box evaluation: both inputs read at once, then lvis-api's rules. */
+    /** An LVIS evaluation of boxes or masks: both inputs read at once, then lvis-api's rules. */
     static EvaluationReport lvis(GateRequest r, Spool spool) {
         Path gtFile = spool.regular(r.groundTruth());
         Path dtFile = spool.regular(r.detections());
-        LvisJsonReader reader = new LvisJsonReader();
+        IouType type = r.iouType() == null ? IouType.BBOX : r.iouType();
+        LvisJsonReader reader = new LvisJsonReader(type);
         LvisJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
-        LvisResult result = LvisEvaluator.evaluate(inputs.groundTruth(), inputs.detections());
+        LvisResult result = LvisEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), type, true);
         return EvaluationReport.lvis(result, reader.warnings());
     }
 

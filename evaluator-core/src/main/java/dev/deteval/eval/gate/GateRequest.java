@@ -302,11 +302,11 @@ public final class GateRequest {
          */
         public GateRequest build() {
             if (protocol == Protocol.LVIS && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || (iouType != null && iouType != IouType.BBOX) || mode != CocoMode.COMPAT || confidence != null
+                    || iouType == IouType.KEYPOINTS || mode != CocoMode.COMPAT || confidence != null
                     || confusionMatrix != null)) {
-                throw new InvalidRuleException("protocol lvis evaluates boxes with lvis-api's fixed parameters; COCO"
-                        + " parameters (params, iouType other than bbox, mode corrected, maxDets, IoU thresholds, area"
-                        + " ranges, operating point, confusion matrix) do not apply");
+                throw new InvalidRuleException("protocol lvis evaluates boxes or masks with lvis-api's fixed"
+                        + " parameters; COCO parameters (params, iouType keypoints, mode corrected, maxDets, IoU"
+                        + " thresholds, area ranges, operating point, confusion matrix) do not apply");
             }
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
                     || iouType != null || confidence != null || confusionMatrix != null)) {

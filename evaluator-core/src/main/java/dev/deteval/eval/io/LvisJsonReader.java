@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * Reads LVIS files: the ground truth is the COCO instances layout plus, on every image,
  * {@code neg_category_ids} and {@code not_exhaustive_category_ids} (arrays of category ids) and, on every
  * category, {@code frequency} ({@code "r"}, {@code "c"} or {@code "f"}); all three are required, as lvis-api
- * requires them. {@code iscrowd} is not read (LVIS has no crowd). Results are COCO box results, read by
- * {@link CocoJsonReader}.
+ * requires them. {@code iscrowd} is not read (LVIS has no crowd). Results are COCO results (boxes, or
+ * masks as RLE for segm), read by {@link CocoJsonReader}.
  *
  * <p>Every problem is an {@link InputException} naming the file, the JSON path with line and column, and
  * what is wrong.
@@ -25,6 +25,26 @@ import java.util.stream.IntStream;
 public final class LvisJsonReader {
 
     private final List<String> warnings = new ArrayList<>();
+    private final IouType type;
+
+    /** A reader for box evaluation. */
+    public LvisJsonReader() {
+        this(IouType.BBOX);
+    }
+
+    /**
+     * A reader that also keeps what {@code type} needs: for {@link IouType#SEGM} the ground truths'
+     * {@code segmentation} (polygons rasterised at the image's {@code height} x {@code width}, or RLE) and the
+     * results' RLE {@code segmentation}, as {@link CocoJsonReader} reads them.
+     *
+     * @throws IllegalArgumentException for {@link IouType#KEYPOINTS}, which LVIS does not have
+     */
+    public LvisJsonReader(IouType type) {
+        if (type == IouType.KEYPOINTS) {
+            throw new IllegalArgumentException("LVIS has no keypoints");
+        }
+        this.type = type;
+    }
 
     /** Warnings collected by the reads so far. */
     public List<String> warnings() {
@@ -60,7 +80,7 @@ public final class LvisJsonReader {
     private LvisGroundTruth read(JsonParser parser, String source, JsonSource again) {
         List<String> found = new ArrayList<>();
         try (parser) {
-            LvisGroundTruth gt = new GroundTruthParser(new JsonCursor(parser, source), again, found, IouType.BBOX, true)
+            LvisGroundTruth gt = new GroundTruthParser(new JsonCursor(parser, source), again, found, type, true)
                     .parseLvis();
             synchronized (warnings) {
                 warnings.addAll(found);
@@ -73,16 +93,16 @@ public final class LvisJsonReader {
         }
     }
 
-    /** An LVIS ground truth and the box results read against it. */
+    /** An LVIS ground truth and the results read against it. */
     public record Inputs(LvisGroundTruth groundTruth, Detections detections) {
     }
 
     /**
-     * Reads a ground-truth file and a box results file, the two in parallel. A result on an image that is
+     * Reads a ground-truth file and a results file, the two in parallel. A result on an image that is
      * not in the ground truth is an error (lvis-api asserts the same), reported with its place.
      */
     public Inputs readBoth(Path groundTruthFile, Path resultsFile) {
-        CocoJsonReader results = new CocoJsonReader(IouType.BBOX);
+        CocoJsonReader results = new CocoJsonReader(type);
         LvisGroundTruth[] gt = new LvisGroundTruth[1];
         Detections[] dt = new Detections[1];
         RuntimeException[] failed = new RuntimeException[2];

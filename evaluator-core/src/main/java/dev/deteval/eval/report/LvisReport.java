@@ -16,7 +16,7 @@ import java.util.Map;
  * character), the filter counts and a per-category table. JSON shape:
  *
  * <pre>{@code
- * {"tool":"deteval","protocol":"lvis","iouType":"bbox","maxDetsPerImage":300,
+ * {"tool":"deteval","protocol":"lvis","iouType":"bbox" or "segm","maxDetsPerImage":300,
  *  "stats":{"AP":…,"AP50":…,"AP75":…,"APs":…,"APm":…,"APl":…,"APr":…,"APc":…,"APf":…,"AR":…,"ARs":…,"ARm":…,"ARl":…},
  *  "perCategory":[{"id":…,"name":…,"frequency":"r","AP":…,"AP50":…,"AP75":…,"AR":…},…],
  *  "counts":{"detections":…,"keptByCap":…,"evaluated":…,"groundTruthEvaluated":…},
@@ -44,7 +44,8 @@ public final class LvisReport {
 
     /** The text report, lines separated by {@code \n}. */
     static String text(LvisResult result) {
-        StringBuilder out = new StringBuilder("deteval LVIS bbox evaluation (lvis-api rules: federated, at most ")
+        StringBuilder out = new StringBuilder("deteval LVIS ").append(result.iouType().label())
+                .append(" evaluation (lvis-api rules: federated, at most ")
                 .append(LvisEvaluator.MAX_DETS_PER_IMAGE).append(" detections per image)\n");
         for (String line : summaryLines(result)) {
             out.append(line).append('\n');
@@ -85,7 +86,8 @@ public final class LvisReport {
 
     /** The Markdown report. */
     static String markdown(LvisResult result) {
-        StringBuilder out = new StringBuilder("# deteval LVIS bbox evaluation\n\n");
+        StringBuilder out = new StringBuilder("# deteval LVIS ").append(result.iouType().label())
+                .append(" evaluation\n\n");
         out.append("Rules: lvis-api (federated; at most ").append(LvisEvaluator.MAX_DETS_PER_IMAGE)
                 .append(" detections per image). ").append(MarkdownReport.escape(counts(result.counts())))
                 .append(".\n\n");
@@ -117,7 +119,7 @@ public final class LvisReport {
     static void writeMembers(LvisResult result, List<String> warnings, JsonGenerator g) throws IOException {
         g.writeStringField("tool", "deteval");
         g.writeStringField("protocol", "lvis");
-        g.writeStringField("iouType", "bbox");
+        g.writeStringField("iouType", result.iouType().label());
         g.writeNumberField("maxDetsPerImage", LvisEvaluator.MAX_DETS_PER_IMAGE);
         g.writeObjectFieldStart("stats");
         for (Map.Entry<String, Double> e : result.stats().entrySet()) {

@@ -66,7 +66,8 @@ public final class MetricSnapshots {
         for (LvisCategoryMetrics c : result.perCategory()) {
             rows.add(new CategoryValues(c.id(), c.name(), c.values()));
         }
-        return MetricSnapshot.evaluated(Protocol.LVIS, "", "bbox", result.stats(), rows, reasons, Map.of());
+        return MetricSnapshot.evaluated(Protocol.LVIS, "", result.iouType().label(), result.stats(), rows, reasons,
+                Map.of());
     }
 
     /** A VOC evaluation under {@code protocol} (voc07: 11-point AP, voc12: all-point AP): mAP, per class AP. */

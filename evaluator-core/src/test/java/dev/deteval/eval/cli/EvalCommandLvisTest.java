@@ -88,8 +88,8 @@ final class EvalCommandLvisTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--max-dets=1,10,100", "--iou-thrs=0.5", "--mode=corrected", "--iou-type=segm",
-        "--confidence=0.5", "--area-rng=all=0:1e10"})
+    @ValueSource(strings = {"--max-dets=1,10,100", "--iou-thrs=0.5", "--mode=corrected",
+        "--confidence=0.5", "--area-rng=all=0:1e10", "--iou-type=keypoints"})
     void eval_cocoOnlyOption_exitTwoSayingItDoesNotApply(String option) {
         Run r = eval(GT.formatted(LISTS), RESULTS, option);
 
