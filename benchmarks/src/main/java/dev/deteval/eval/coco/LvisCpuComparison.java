@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <pre>
  * java -jar evaluator-core/target/deteval.jar synth --lvis --images 20000 --seed 1 --out /tmp/lvis20k
  * java -jar evaluator-core/target/deteval.jar synth --images 20000 --seed 1 --out /tmp/coco20k
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.deteval.eval.coco.LvisCpuComparison /tmp/lvis20k /tmp/coco20k 2 5
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar dev.deteval.eval.coco.LvisCpuComparison \
+ *     /tmp/lvis20k /tmp/coco20k 1 3
  * </pre>
  */
 public final class LvisCpuComparison {

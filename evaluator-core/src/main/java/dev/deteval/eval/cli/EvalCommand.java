@@ -42,8 +42,8 @@ final class EvalCommand implements Callable<Integer> {
     Path gt;
 
     @Option(names = "--dt", required = true, paramLabel = "RESULTS",
-            description = "Detections: COCO results JSON (also for LVIS); for VOC a folder of det_<set>_<class>.txt files or a"
-                    + " JSON list.")
+            description = "Detections: COCO results JSON (also for LVIS); for VOC a folder of det_<set>_<class>.txt"
+                    + " files or a JSON list.")
     Path dt;
 
     @Option(names = "--params", paramLabel = "PARAMS.json",

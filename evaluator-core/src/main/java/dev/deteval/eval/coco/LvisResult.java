@@ -19,8 +19,8 @@ import java.util.Map;
  * @param counts what the cap and the federated rules kept
  * @param warnings human-readable warnings about the input; empty when there are none
  */
-public record LvisResult(IouType iouType, long[] categoryIds, Map<String, Double> stats, List<LvisCategoryMetrics> perCategory,
-        PrecisionTable tables, Counts counts, List<String> warnings) {
+public record LvisResult(IouType iouType, long[] categoryIds, Map<String, Double> stats,
+        List<LvisCategoryMetrics> perCategory, PrecisionTable tables, Counts counts, List<String> warnings) {
 
     /**
      * How many inputs each step kept.

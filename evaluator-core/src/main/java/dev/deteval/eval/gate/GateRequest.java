@@ -204,7 +204,7 @@ public final class GateRequest {
             return this;
         }
 
-        /** COCO: what to compare; by default the params file's iouType, else bbox. */
+        /** COCO: what to compare; by default the params file's iouType, else bbox. LVIS: bbox (default) or segm. */
         public Builder optIouType(IouType value) {
             iouType = value;
             return this;
