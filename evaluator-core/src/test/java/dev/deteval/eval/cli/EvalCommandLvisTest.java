@@ -73,6 +73,15 @@ final class EvalCommandLvisTest {
     }
 
     @Test
+    void eval_emptyResults_evaluatesAsNoDetections() {
+        // lvis-api fails on an empty list (IndexError); deteval scores it, as for COCO: recall 0, precision 0
+        Run r = eval(GT.formatted(LISTS), "[]", "--format", "json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"AP\" : 0.0").contains("\"AR\" : 0.0");
+    }
+
+    @Test
     void eval_cocoFileWithoutFederatedLists_exitTwoNamingFileAndImage() {
         Run r = eval(GT.formatted("\"width\": 640"), RESULTS);
 
