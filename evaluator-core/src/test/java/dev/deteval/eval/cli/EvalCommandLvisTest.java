@@ -82,6 +82,32 @@ final class EvalCommandLvisTest {
     }
 
     @Test
+    void eval_lvisBaseline_dropRuleChecksAgainstIt() throws IOException {
+        Run first = eval(GT.formatted(LISTS), RESULTS, "--format", "json");
+        Path baseline = BadInput.write(dir, "baseline.json", first.out());
+
+        Run again = eval(GT.formatted(LISTS), RESULTS, "--baseline", baseline.toString(), "--rule", "APc:maxDrop=0.01");
+        Run empty = eval(GT.formatted(LISTS), "[]", "--baseline", baseline.toString(), "--rule", "APc:maxDrop=0.01");
+
+        assertThat(again.code()).as(again.err()).isZero();
+        // with no detections APc falls from 1 / (1 + eps) to 0
+        assertThat(empty.code()).as(empty.err()).isEqualTo(Main.EXIT_RULE_VIOLATED);
+    }
+
+    @Test
+    void eval_cocoBaselineForLvisRun_exitTwo() {
+        Path cocoGt = BadInput.write(dir, "coco-gt.json", GT.formatted("\"width\": 640"));
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"eval", "--gt", cocoGt.toString(), "--dt", BadInput.write(dir, "d.json", RESULTS)
+            .toString(), "--format", "json"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        Path baseline = BadInput.write(dir, "coco-report.json", out.toString());
+
+        Run r = eval(GT.formatted(LISTS), RESULTS, "--baseline", baseline.toString(), "--rule", "AP:maxDrop=0.01");
+
+        assertBadInput(r, "the baseline is a coco report but the evaluation is lvis");
+    }
+
+    @Test
     void eval_cocoFileWithoutFederatedLists_exitTwoNamingFileAndImage() {
         Run r = eval(GT.formatted("\"width\": 640"), RESULTS);
 
