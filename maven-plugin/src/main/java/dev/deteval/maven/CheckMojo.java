@@ -59,7 +59,7 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Parameter(property = "deteval.detections", required = true)
     private File detections;
 
-    /** The evaluation protocol: {@code coco}, {@code voc07} or {@code voc12}. */
+    /** The evaluation protocol: {@code coco}, {@code lvis} (federated LVIS box evaluation), {@code voc07} or {@code voc12}. */
     @Parameter(property = "deteval.protocol", defaultValue = "coco")
     private String protocol;
 

@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param groundTruth the ground truth
  * @param detections the detections
- * @param protocol coco, voc07 or voc12
+ * @param protocol coco, lvis, voc07 or voc12
  * @param mode compat or corrected (COCO)
  * @param iouType bbox, segm or keypoints, or null (COCO)
  * @param params a Params JSON file, or null (COCO)

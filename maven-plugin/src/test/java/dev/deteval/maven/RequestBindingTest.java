@@ -154,4 +154,23 @@ final class RequestBindingTest {
         assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("mAP>=0.1"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coco only");
     }
+
+    @Test
+    void toRequest_lvisProtocol_evaluatesWithLvisRules() {
+        // data/lvis is LVIS conformance case edge_not_exhaustive_fp_ignored: lvis-api gives APf 0.4767326732673267
+        RequestBinding lvis = new RequestBinding(DATA.resolve("lvis/gt.json"), DATA.resolve("lvis/dt.json"), "LVIS",
+                "compat", null, null, null, null, null, null, null, out);
+        GateOutcome r = run(lvis, "APf>=0.47", "APf<=0.48");
+        assertThat(r.passed()).isTrue();
+        assertThat(r.report().snapshot().datasetValue("APf"))
+                .isCloseTo(0.4767326732673267, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void toRequest_lvisWithParamsFile_isAConfigurationError() {
+        RequestBinding lvis = new RequestBinding(DATA.resolve("lvis/gt.json"), DATA.resolve("lvis/dt.json"), "lvis",
+                "compat", null, DATA.resolve("kps/params.json"), null, null, null, null, null, out);
+        assertThatThrownBy(() -> lvis.toRequest(List.of()))
+                .isInstanceOf(InvalidRuleException.class).hasMessageContaining("protocol lvis");
+    }
 }

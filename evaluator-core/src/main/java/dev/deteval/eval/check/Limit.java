@@ -1,6 +1,7 @@
 package dev.deteval.eval.check;
 
 import dev.deteval.eval.coco.CocoMetric;
+import dev.deteval.eval.coco.LvisMetric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -98,6 +99,10 @@ public final class Limit {
         if (coco != null) {
             return coco;
         }
+        String lvis = LvisMetric.canonical(t);
+        if (lvis != null) {
+            return lvis;
+        }
         if (t.equalsIgnoreCase("mAP")) {
             return "mAP";
         }
@@ -105,7 +110,8 @@ public final class Limit {
     }
 
     private static final String KNOWN = "known metrics: AP, AP50, AP75, APs, APm, APl, AR<maxDets> (AR1, AR10,"
-            + " AR100 by default, AR300 with maxDets 300), ARs, ARm, ARl, AR50, AR75, AR (keypoints), mAP (VOC)";
+            + " AR100 by default, AR300 with maxDets 300), ARs, ARm, ARl, AR50, AR75, AR (keypoints), APr, APc, APf"
+            + " (LVIS), mAP (VOC)";
 
     /** The fewest decimals a value is printed with, whatever the limit's scale. */
     public static final int MIN_SHOWN_DECIMALS = 3;

@@ -1,16 +1,21 @@
 package dev.deteval.eval.check;
 
 import dev.deteval.eval.coco.CocoMetric;
+import dev.deteval.eval.coco.LvisMetric;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The evaluation protocols a gate can check, and which metric names each can report. The names
  * themselves come from the protocols' vocabularies: {@link CocoMetric} for COCO (derived from the
- * parameters, so {@code AR300} exists only with maxDets 300), {@code mAP} and per-class {@code AP} for
- * Pascal VOC.
+ * parameters, so {@code AR300} exists only with maxDets 300), {@link LvisMetric} for LVIS, {@code mAP} and
+ * per-class {@code AP} for Pascal VOC.
  */
 public enum Protocol {
     /** COCO boxes, masks and keypoints (pycocotools). */
     COCO("coco"),
+    /** LVIS boxes: federated evaluation as lvis-api computes it (metric names from {@link LvisMetric}). */
+    LVIS("lvis"),
     /** Pascal VOC 2007 (11-point interpolated AP). */
     VOC07("voc07"),
     /** Pascal VOC 2010–2012 (all-point AP). */
@@ -22,14 +27,14 @@ public enum Protocol {
         this.id = id;
     }
 
-    /** The name in reports and on the command line: {@code coco}, {@code voc07}, {@code voc12}. */
+    /** The name in reports and on the command line: {@code coco}, {@code lvis}, {@code voc07}, {@code voc12}. */
     public String id() {
         return id;
     }
 
     /** Whether this is one of the Pascal VOC protocols. */
     public boolean voc() {
-        return this != COCO;
+        return this == VOC07 || this == VOC12;
     }
 
     /**
@@ -41,6 +46,9 @@ public enum Protocol {
         if (voc()) {
             String only = element == Element.DATASET ? "mAP" : "AP";
             return only.equalsIgnoreCase(t) ? only : null;
+        }
+        if (this == LVIS) {
+            return element == Element.DATASET ? LvisMetric.canonical(t) : LvisMetric.canonicalPerCategory(t);
         }
         String coco = CocoMetric.canonical(t);
         if (coco == null || element == Element.DATASET) {
@@ -56,6 +64,10 @@ public enum Protocol {
         if (voc()) {
             return element == Element.DATASET ? "mAP" : "AP";
         }
+        if (this == LVIS) {
+            List<LvisMetric> metrics = element == Element.DATASET ? LvisMetric.headline() : LvisMetric.perCategory();
+            return metrics.stream().map(LvisMetric::name).collect(Collectors.joining(", "));
+        }
         return element == Element.DATASET
                 ? "AP, AP50, AP75, APs, APm, APl, AR<maxDets> (AR1, AR10, AR100 by default), ARs, ARm, ARl, AR50,"
                         + " AR75; keypoints: AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl"
@@ -63,7 +75,7 @@ public enum Protocol {
     }
 
     /**
-     * Parses {@code coco}, {@code voc07} or {@code voc12}, in any case.
+     * Parses {@code coco}, {@code lvis}, {@code voc07} or {@code voc12}, in any case.
      *
      * @throws InvalidRuleException for anything else
      */
@@ -74,6 +86,6 @@ public enum Protocol {
                 return p;
             }
         }
-        throw new InvalidRuleException("unknown protocol '" + text + "': expected coco, voc07 or voc12");
+        throw new InvalidRuleException("unknown protocol '" + text + "': expected coco, lvis, voc07 or voc12");
     }
 }

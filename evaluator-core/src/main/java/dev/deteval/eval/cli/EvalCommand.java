@@ -38,14 +38,16 @@ final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--gt", required = true, paramLabel = "GT",
-            description = "Ground truth: COCO instances JSON or a YOLO dataset YAML file; for VOC a devkit folder (Annotations/,"
+            description = "Ground truth: COCO instances JSON (LVIS: with neg_category_ids,"
+                    + " not_exhaustive_category_ids and frequency) or a YOLO dataset YAML file; for VOC a devkit"
+                    + " folder (Annotations/,"
                     + " ImageSets/Main/) or a voc-simple/1 JSON file.")
     Path gt;
 
     @Option(names = "--dt", required = true, paramLabel = "RESULTS",
-            description = "Detections: COCO results JSON; for YOLO a folder of <image stem>.txt files (class cx cy w h"
-                    + " confidence) or COCO results JSON; for VOC a folder of det_<set>_<class>.txt files or a"
-                    + " JSON list.")
+            description = "Detections: COCO results JSON (also for LVIS); for YOLO a folder of <image stem>.txt files"
+                    + " (class cx cy w h confidence) or COCO results JSON; for VOC a folder of det_<set>_<class>.txt"
+                    + " files or a JSON list.")
     Path dt;
 
     @Option(names = "--params", paramLabel = "PARAMS.json",
@@ -77,8 +79,9 @@ final class EvalCommand implements Callable<Integer> {
                     + " documented bugs (labelled in every report).")
     String mode;
 
-    @Option(names = "--protocol", defaultValue = "coco", paramLabel = "coco|voc07|voc12",
-            description = "coco (default), voc07 (11-point AP) or voc12 (all-point AP).")
+    @Option(names = "--protocol", defaultValue = "coco", paramLabel = "coco|lvis|voc07|voc12",
+            description = "coco (default), lvis (LVIS boxes, or masks with --iou-type segm: federated rules as"
+                    + " lvis-api, at most 300 detections per image), voc07 (11-point AP) or voc12 (all-point AP).")
     String protocol;
 
     @Option(names = "--split", paramLabel = "train|val|test",
@@ -171,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline)
                 .optHtml(html).optProgress(ProgressDisplay.forInputs(gt, dt));
-        if (proto.voc() && split != null) {
+        if (proto != Protocol.COCO && split != null) {
             throw new IllegalArgumentException("--split: the split of a YOLO dataset applies to protocol coco, not "
                     + proto.id());
         }

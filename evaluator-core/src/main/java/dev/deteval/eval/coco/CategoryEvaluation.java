@@ -32,15 +32,30 @@ final class CategoryEvaluation {
     private final CocoParams p;
     private final GroupIndex index;
     private final boolean compat;
+    private final boolean honourIgnore;
+    private final boolean[] ignoreUnmatched;
     private final Similarity similarity;
     private final int[] numKeypoints;
 
+    /** COCO matching: in compat mode the ground truths' {@code ignore} field is not used (pycocotools). */
     CategoryEvaluation(GroundTruth gt, Detections dt, CocoParams p, GroupIndex index) {
+        this(gt, dt, p, index, p.mode() != CocoMode.COMPAT, null);
+    }
+
+    /**
+     * Matching with the LVIS additions: whether the ground truths' {@code ignore} field is honoured, and per
+     * detection row whether it is ignored when it matches nothing (LVIS: its category is not exhaustively
+     * annotated in its image), or null for no such detection.
+     */
+    CategoryEvaluation(GroundTruth gt, Detections dt, CocoParams p, GroupIndex index, boolean honourIgnore,
+            boolean[] ignoreUnmatched) {
         this.gt = gt;
         this.dt = dt;
         this.p = p;
         this.index = index;
         this.compat = p.mode() == CocoMode.COMPAT;
+        this.honourIgnore = honourIgnore;
+        this.ignoreUnmatched = ignoreUnmatched;
         this.similarity = Similarity.of(p.iouType(), gt, dt, p);
         this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? COLUMNS.numKeypoints(gt) : null;
     }
@@ -89,7 +104,7 @@ final class CategoryEvaluation {
             System.arraycopy(position, offset, at, 0, dtCount);
             System.arraycopy(ranked.area, offset, buffers.area, 0, dtCount);
             if (gtCount == 0) {
-                unmatchable(buffers.area, dtCount, at, ignored, words);
+                unmatchable(dts, buffers.area, dtCount, at, ignored, words);
             } else {
                 double[] ious = buffers.ious(dtCount, gtCount);
                 computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
@@ -151,10 +166,11 @@ final class CategoryEvaluation {
 
     /**
      * Outcomes of detections in an image without ground truth of their category: for every threshold a
-     * false positive, or ignored outside the area range (what {@link #matchImage} gives with no
-     * ground truths, without its per-threshold work). {@code at[d]}: the merged-order place of detection d.
+     * false positive, or ignored outside the area range or when it is to be ignored unmatched (what
+     * {@link #matchImage} gives with no ground truths, without its per-threshold work). {@code dts[d]}: the
+     * row of detection d; {@code at[d]}: its merged-order place.
      */
-    private void unmatchable(double[] dtArea, int dtCount, int[] at, long[] ignored, int words) {
+    private void unmatchable(int[] dts, double[] dtArea, int dtCount, int[] at, long[] ignored, int words) {
         int thresholds = p.iouCount();
         for (int a = 0; a < p.areaCount(); a++) {
             double lo = p.areaLo(a);
@@ -162,7 +178,7 @@ final class CategoryEvaluation {
             int rows = a * thresholds;
             for (int d = 0; d < dtCount; d++) {
                 double area = dtArea[d];
-                if (area >= lo && area <= hi) {
+                if (area >= lo && area <= hi && (ignoreUnmatched == null || !ignoreUnmatched[dts[d]])) {
                     continue; // a false positive: no bit
                 }
                 int word = at[d] >>> 6;
@@ -211,7 +227,7 @@ final class CategoryEvaluation {
         int notIgnored = 0;
         for (int gi = 0; gi < gtCount; gi++) {
             int row = index.gtMembers[gtFrom + gi];
-            ignoredGt[gi] = crowd[row] || (!compat && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi
+            ignoredGt[gi] = crowd[row] || (honourIgnore && ignoreField[row]) || gtArea[row] < lo || gtArea[row] > hi
                     || (numKeypoints != null && numKeypoints[row] == 0);
             if (!ignoredGt[gi]) {
                 notIgnored++;
@@ -234,7 +250,8 @@ final class CategoryEvaluation {
         double[] dtArea = buf.area;
         for (int d = 0; d < dtCount; d++) {
             double area = dtArea[d];
-            dtOutside[d] = area < lo || area > hi;
+            // "outside" decides the fate of an unmatched detection: LVIS also ignores it by its category
+            dtOutside[d] = area < lo || area > hi || (ignoreUnmatched != null && ignoreUnmatched[dts[d]]);
         }
         int[] at = buf.at;
         for (int t = 0; t < p.iouCount(); t++) {

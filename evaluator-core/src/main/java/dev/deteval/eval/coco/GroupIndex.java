@@ -38,6 +38,14 @@ final class GroupIndex {
     }
 
     static GroupIndex build(GroundTruth gt, Detections dt, CocoParams p) {
+        return build(gt, dt, p, null, null);
+    }
+
+    /**
+     * The index of the rows that {@code gtKept} and {@code dtKept} keep (all rows where they are null), as
+     * if the other rows were not there; LVIS's cap and federated filters choose them.
+     */
+    static GroupIndex build(GroundTruth gt, Detections dt, CocoParams p, boolean[] gtKept, boolean[] dtKept) {
         long[] imageIds = p.imgIds() != null ? p.imgIds() : gt.sortedImageIds();
         long[] allCats = gt.categories().stream().mapToLong(c -> c.id()).sorted().toArray();
         long[] categoryIds = p.catIds() != null ? p.catIds() : allCats;
@@ -49,7 +57,7 @@ final class GroupIndex {
         int[] gtKeys = new int[gt.annotationCount()];
         int[] gtCats = new int[gt.annotationCount()];
         keys(COLUMNS.imageIds(gt), COLUMNS.categoryIds(gt), imageIndex, categoryIndex, images, p.useCats(), gtKeys,
-                gtCats);
+                gtCats, gtKept);
 
         long[] dtImages = COLUMNS.imageIds(dt);
         for (int i = 0; i < dtImages.length; i++) {
@@ -60,7 +68,8 @@ final class GroupIndex {
         }
         int[] dtKeys = new int[dt.size()];
         int[] dtCats = new int[dt.size()];
-        keys(dtImages, COLUMNS.categoryIds(dt), imageIndex, categoryIndex, images, p.useCats(), dtKeys, dtCats);
+        keys(dtImages, COLUMNS.categoryIds(dt), imageIndex, categoryIndex, images, p.useCats(), dtKeys, dtCats,
+                dtKept);
         int unknown = 0;
         long[] dtCategoryIds = COLUMNS.categoryIds(dt);
         boolean lastKnown = true;
@@ -84,9 +93,12 @@ final class GroupIndex {
         return imageIds.length;
     }
 
-    /** Computes each row's group key, or -1 when the row is outside the selected images and categories. */
+    /**
+     * Computes each row's group key, or -1 when the row is outside the selected images and categories or
+     * not kept ({@code kept} null: every row is).
+     */
     private static void keys(long[] imageCol, long[] catCol, IdIndex imageIndex, IdIndex categoryIndex, int images,
-            boolean useCats, int[] keys, int[] cats) {
+            boolean useCats, int[] keys, int[] cats, boolean[] kept) {
         // rows usually come grouped by image: reuse the previous image lookup when it repeats
         long lastImage = 0;
         int img = imageIndex.of(lastImage);
@@ -96,7 +108,7 @@ final class GroupIndex {
                 img = imageIndex.of(lastImage);
             }
             int cat = categoryIndex.of(catCol[i]);
-            if (img < 0 || cat < 0) {
+            if (img < 0 || cat < 0 || (kept != null && !kept[i])) {
                 keys[i] = -1;
                 continue;
             }

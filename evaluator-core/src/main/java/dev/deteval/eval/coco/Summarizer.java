@@ -22,15 +22,27 @@ final class Summarizer {
 
     /** Mean precision of one category row ({@code category} ≥ 0), or of all when negative. */
     double precisionMean(Double iouThr, String areaLabel, int maxDets, int category) {
+        if (category < 0) {
+            return precisionMean(iouThr, areaLabel, maxDets, 0, k, null);
+        }
+        return precisionMean(iouThr, areaLabel, maxDets, category, category + 1, null);
+    }
+
+    /** Mean precision over the category rows {@code rows} (ascending), e.g. one LVIS frequency group. */
+    double precisionMean(Double iouThr, String areaLabel, int maxDets, int[] rows) {
+        return precisionMean(iouThr, areaLabel, maxDets, 0, rows.length, rows);
+    }
+
+    /** Rows {@code kFrom..kTo} of {@code rows}, or those rows themselves when {@code rows} is null. */
+    private double precisionMean(Double iouThr, String areaLabel, int maxDets, int kFrom, int kTo, int[] rows) {
         int[] ts = thresholds(iouThr);
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);
-        int kFrom = category < 0 ? 0 : category;
-        int kTo = category < 0 ? k : category + 1;
         double[] values = new double[ts.length * p.recCount() * (kTo - kFrom) * am.length];
         int n = 0;
         for (int t : ts) {
             for (int r = 0; r < p.recCount(); r++) {
-                for (int kk = kFrom; kk < kTo; kk++) {
+                for (int j = kFrom; j < kTo; j++) {
+                    int kk = rows == null ? j : rows[j];
                     for (int[] pair : am) {
                         double v = tables.precision(t, r, kk, pair[0], pair[1]);
                         if (v > -1) {

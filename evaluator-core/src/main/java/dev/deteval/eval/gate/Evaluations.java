@@ -6,11 +6,14 @@ import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
+import dev.deteval.eval.coco.LvisEvaluator;
+import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
+import dev.deteval.eval.io.LvisJsonReader;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.io.YoloReader;
 import dev.deteval.eval.report.EvaluationReport;
@@ -122,6 +125,17 @@ final class Evaluations {
             b.optAreaRanges(r.areaRng(), r.areaRngLbl());
         }
         return b.build();
+    }
+
+    /** An LVIS evaluation of boxes or masks: both inputs read at once, then lvis-api's rules. */
+    static EvaluationReport lvis(GateRequest r, Spool spool) {
+        Path gtFile = spool.regular(r.groundTruth());
+        Path dtFile = spool.regular(r.detections());
+        IouType type = r.iouType() == null ? IouType.BBOX : r.iouType();
+        LvisJsonReader reader = new LvisJsonReader(type);
+        LvisJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+        LvisResult result = LvisEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), type, true);
+        return EvaluationReport.lvis(result, reader.warnings());
     }
 
     /** A Pascal VOC evaluation under the request's protocol and VOC settings. */

@@ -54,7 +54,11 @@ public final class Gate {
         EvaluationReport report;
         try {
             request.progress().start("read", -1);
-            report = request.protocol().voc() ? Evaluations.voc(request, spool) : Evaluations.coco(request, spool);
+            report = switch (request.protocol()) {
+                case VOC07, VOC12 -> Evaluations.voc(request, spool);
+                case LVIS -> Evaluations.lvis(request, spool);
+                case COCO -> Evaluations.coco(request, spool);
+            };
         } finally {
             request.progress().finish();
         }

@@ -113,10 +113,10 @@ public final class GateRequest {
     /**
      * A builder for a run on these inputs.
      *
-     * @param groundTruth COCO instances JSON; a YOLO dataset YAML file ({@code *.yaml}, {@code *.yml}); VOC devkit
-     *     folder or voc-simple JSON
-     * @param detections COCO results JSON; for a YOLO dataset a folder of YOLO txt predictions or COCO results
-     *     JSON; VOC results folder or JSON list
+     * @param groundTruth COCO instances JSON; LVIS ground-truth JSON; a YOLO dataset YAML file ({@code *.yaml},
+     *     {@code *.yml}); VOC devkit folder or voc-simple JSON
+     * @param detections COCO results JSON (COCO and LVIS); for a YOLO dataset a folder of YOLO txt predictions or
+     *     COCO results JSON; VOC results folder or JSON list
      */
     public static Builder builder(Path groundTruth, Path detections) {
         return new Builder(Objects.requireNonNull(groundTruth, "groundTruth"),
@@ -223,7 +223,7 @@ public final class GateRequest {
             this.detections = detections;
         }
 
-        /** The protocol: COCO (default), VOC07 or VOC12. */
+        /** The protocol: COCO (default), LVIS, VOC07 or VOC12. */
         public Builder optProtocol(Protocol value) {
             protocol = Objects.requireNonNull(value, "protocol");
             return this;
@@ -235,7 +235,7 @@ public final class GateRequest {
             return this;
         }
 
-        /** COCO: what to compare; by default the params file's iouType, else bbox. */
+        /** COCO: what to compare; by default the params file's iouType, else bbox. LVIS: bbox (default) or segm. */
         public Builder optIouType(IouType value) {
             iouType = value;
             return this;
@@ -360,10 +360,17 @@ public final class GateRequest {
         /**
          * The request.
          *
-         * @throws InvalidRuleException for COCO-only settings with a VOC protocol, or a drop limit without a
-         *     baseline
+         * @throws InvalidRuleException for COCO-only settings with a VOC or the LVIS protocol, or a drop limit
+         *     without a baseline
          */
         public GateRequest build() {
+            if (protocol == Protocol.LVIS && (params != null || maxDets != null || iouThrs != null || areaRng != null
+                    || iouType == IouType.KEYPOINTS || mode != CocoMode.COMPAT || confidence != null
+                    || confusionMatrix != null)) {
+                throw new InvalidRuleException("protocol lvis evaluates boxes or masks with lvis-api's fixed"
+                        + " parameters; COCO parameters (params, iouType keypoints, mode corrected, maxDets, IoU"
+                        + " thresholds, area ranges, operating point, confusion matrix) do not apply");
+            }
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
                     || iouType != null || confidence != null || confusionMatrix != null || split != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"

@@ -2,10 +2,13 @@ package dev.deteval.eval.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.deteval.eval.coco.Frequency;
 import dev.deteval.eval.coco.IouType;
+import dev.deteval.eval.coco.LvisGroundTruth;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.internal.ColumnAccess;
+import dev.deteval.eval.internal.Growable;
 import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.mask.Rle;
 import java.util.ArrayList;
@@ -49,12 +52,35 @@ final class GroundTruthParser {
     private final List<SegmentationJson> segmentations = new ArrayList<>();
     private final List<long[]> segmentationOwners = new ArrayList<>();
     private int annotationCount;
+    /** LVIS: each image's neg_category_ids and not_exhaustive_category_ids; null when reading COCO. */
+    private final Map<Long, long[][]> federated;
+    /** LVIS: each category's frequency group; null when reading COCO. */
+    private final Map<Long, Frequency> frequencies;
 
     GroundTruthParser(JsonCursor c, JsonSource document, List<String> warnings, IouType type) {
+        this(c, document, warnings, type, false);
+    }
+
+    /**
+     * @param lvis true to read an LVIS file: every image must have {@code neg_category_ids} and
+     *     {@code not_exhaustive_category_ids}, every category a {@code frequency}; {@code iscrowd} is not read
+     */
+    GroundTruthParser(JsonCursor c, JsonSource document, List<String> warnings, IouType type, boolean lvis) {
         this.c = c;
         this.document = document;
         this.warnings = warnings;
         this.type = type;
+        this.federated = lvis ? new HashMap<>() : null;
+        this.frequencies = lvis ? new HashMap<>() : null;
+    }
+
+    /** Parses an LVIS document (the parser was made with {@code lvis} true). */
+    LvisGroundTruth parseLvis() {
+        GroundTruth gt = parse();
+        LvisGroundTruth.Builder b = LvisGroundTruth.builder(gt);
+        federated.forEach((image, lists) -> b.image(image, lists[0], lists[1]));
+        frequencies.forEach(b::frequency);
+        return b.build();
     }
 
     GroundTruth parse() {
@@ -219,6 +245,8 @@ final class GroundTruthParser {
         int width = 0;
         int height = 0;
         String fileName = "";
+        long[] negative = null;
+        long[] notExhaustive = null;
         int seen = 0;
         while (c.next() == JsonToken.FIELD_NAME) {
             String name = c.fieldName();
@@ -241,11 +269,36 @@ final class GroundTruthParser {
                     seen = c.once(seen, 8, path, "file_name");
                     fileName = c.readString(path + ".file_name");
                 }
+                case "neg_category_ids" -> {
+                    if (federated == null) {
+                        c.skipChildren();
+                    } else {
+                        seen = c.once(seen, 16, path, name);
+                        negative = ids(path + "." + name);
+                    }
+                }
+                case "not_exhaustive_category_ids" -> {
+                    if (federated == null) {
+                        c.skipChildren();
+                    } else {
+                        seen = c.once(seen, 32, path, name);
+                        notExhaustive = ids(path + "." + name);
+                    }
+                }
                 default -> c.skipChildren();
             }
         }
         if (id == null) {
             throw c.error(path, "missing required field 'id'");
+        }
+        if (federated != null) {
+            if (negative == null) {
+                throw c.error(path, "missing required field 'neg_category_ids' (LVIS)");
+            }
+            if (notExhaustive == null) {
+                throw c.error(path, "missing required field 'not_exhaustive_category_ids' (LVIS)");
+            }
+            federated.put(id, new long[][] {negative, notExhaustive});
         }
         if (!imageIds.add(id)) {
             throw c.errorAt(path + ".id", idAt, "duplicate image id " + imageFamily.show(id));
@@ -267,6 +320,7 @@ final class GroundTruthParser {
         JsonLocation idAt = null;
         String name = "";
         String supercategory = "";
+        Frequency frequency = null;
         int seen = 0;
         while (c.next() == JsonToken.FIELD_NAME) {
             String field = c.fieldName();
@@ -285,11 +339,25 @@ final class GroundTruthParser {
                     seen = c.once(seen, 4, path, "supercategory");
                     supercategory = c.readString(path + ".supercategory");
                 }
+                case "frequency" -> {
+                    if (frequencies == null) {
+                        c.skipChildren();
+                    } else {
+                        seen = c.once(seen, 8, path, "frequency");
+                        frequency = frequency(path + ".frequency");
+                    }
+                }
                 default -> c.skipChildren();
             }
         }
         if (id == null) {
             throw c.error(path, "missing required field 'id'");
+        }
+        if (frequencies != null) {
+            if (frequency == null) {
+                throw c.error(path, "missing required field 'frequency' (LVIS: \"r\", \"c\" or \"f\")");
+            }
+            frequencies.put(id, frequency);
         }
         if (!categoryIds.add(id)) {
             throw c.errorAt(path + ".id", idAt, "duplicate category id " + categoryFamily.show(id));
@@ -368,8 +436,12 @@ final class GroundTruthParser {
                     }
                 }
                 case "iscrowd" -> {
-                    seen = c.once(seen, 32, base, index, "iscrowd");
-                    crowd = c.readFlag(base, index, "iscrowd");
+                    if (federated != null) {
+                        c.skipChildren(); // lvis-api never reads it: LVIS has no crowd annotations
+                    } else {
+                        seen = c.once(seen, 32, base, index, "iscrowd");
+                        crowd = c.readFlag(base, index, "iscrowd");
+                    }
                 }
                 case "ignore" -> {
                     seen = c.once(seen, 64, base, index, "ignore");
@@ -404,6 +476,31 @@ final class GroundTruthParser {
         } else if (numKeypoints > 0) {
             throw c.error(CocoJson.at(base, index), "num_keypoints is " + numKeypoints
                     + " but there is no 'keypoints' field");
+        }
+    }
+
+    /** An array of integer ids at {@code path} (the current token). */
+    private long[] ids(String path) {
+        c.expect(JsonToken.START_ARRAY, path, "an array of category ids");
+        long[] ids = new long[8];
+        int n = 0;
+        while (c.next() != JsonToken.END_ARRAY) {
+            if (c.current() == null) {
+                throw c.error(path, "unexpected end of input");
+            }
+            ids = Growable.grow(ids, Growable.next(ids.length, n + 1));
+            ids[n] = c.readLong(path, n, null);
+            n++;
+        }
+        return Arrays.copyOf(ids, n);
+    }
+
+    private Frequency frequency(String path) {
+        String text = c.readString(path);
+        try {
+            return Frequency.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw c.error(path, e.getMessage());
         }
     }
 

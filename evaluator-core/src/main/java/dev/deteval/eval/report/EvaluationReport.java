@@ -8,6 +8,7 @@ import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.OperatingPointTable;
 import dev.deteval.eval.voc.VocResult;
 import java.io.ByteArrayOutputStream;
@@ -115,6 +116,19 @@ public final class EvaluationReport {
     }
 
     /**
+     * An LVIS evaluation's reports (see {@link LvisReport}).
+     *
+     * @param readerWarnings warnings about the input files, shown before the evaluation's own
+     */
+    public static EvaluationReport lvis(LvisResult result, List<String> readerWarnings) {
+        List<String> warnings = new ArrayList<>(readerWarnings);
+        warnings.addAll(result.warnings());
+        return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> LvisReport.summaryLines(result),
+                () -> LvisReport.text(result), () -> LvisReport.markdown(result),
+                g -> LvisReport.writeMembers(result, warnings, g));
+    }
+
+    /**
      * A Pascal VOC evaluation's reports under {@code protocol} (voc07: 11-point AP, voc12: all-point AP).
      *
      * @param warnings warnings about the input
@@ -138,7 +152,7 @@ public final class EvaluationReport {
         return warnings;
     }
 
-    /** The headline lines (COCO: pycocotools' summary lines; VOC: the mAP). */
+    /** The headline lines (COCO: pycocotools' summary lines; LVIS: lvis-api's; VOC: the mAP). */
     public List<String> headline() {
         return List.copyOf(headline.get());
     }

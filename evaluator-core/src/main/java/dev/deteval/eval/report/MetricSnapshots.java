@@ -6,6 +6,9 @@ import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CategoryMetrics;
 import dev.deteval.eval.coco.CocoMetric;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.LvisCategoryMetrics;
+import dev.deteval.eval.coco.LvisMetric;
+import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.voc.VocClassResult;
 import dev.deteval.eval.voc.VocResult;
 import java.util.ArrayList;
@@ -46,6 +49,25 @@ public final class MetricSnapshots {
         }
         return MetricSnapshot.evaluated(Protocol.COCO, result.mode().id(), result.params().iouType().label(), dataset,
                 rows, reasons, categoryReasons);
+    }
+
+    /**
+     * An LVIS evaluation: its thirteen stats ({@link LvisMetric}) and per-category AP, AP50, AP75 and AR, with
+     * the reason for every value of -1.
+     */
+    public static MetricSnapshot of(LvisResult result) {
+        Map<String, String> reasons = new HashMap<>();
+        for (LvisMetric m : LvisMetric.headline()) {
+            if (MetricSnapshot.isMissing(result.stat(m.name()))) {
+                reasons.put(m.name(), m.missingReason());
+            }
+        }
+        List<CategoryValues> rows = new ArrayList<>();
+        for (LvisCategoryMetrics c : result.perCategory()) {
+            rows.add(new CategoryValues(c.id(), c.name(), c.values()));
+        }
+        return MetricSnapshot.evaluated(Protocol.LVIS, "", result.iouType().label(), result.stats(), rows, reasons,
+                Map.of());
     }
 
     /** A VOC evaluation under {@code protocol} (voc07: 11-point AP, voc12: all-point AP): mAP, per class AP. */

@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Reads the metric values of a deteval JSON report (the CLI's {@code --format json} output or the Maven
  * plugin's report.json) into a {@link MetricSnapshot}, typically to serve as a gate's baseline. Reads
- * {@code protocol}, {@code mode}, {@code iouType}, the COCO {@code stats} and {@code perCategory} rows or
+ * {@code protocol}, {@code mode}, {@code iouType}, the COCO or LVIS {@code stats} and {@code perCategory} rows or
  * the VOC {@code mAP} and {@code perClass} rows; skips every other member (warnings, a previous
  * {@code gate}, members added later) and the members of {@code stats} and of the rows that are not metric
  * names ({@code npos}, …). A metric value must be a number (-1: cannot be computed) or null.
@@ -144,7 +144,8 @@ public final class ReportJsonReader {
         }
 
         private static boolean isMetric(String name) {
-            return name.equals(Protocol.COCO.canonical(Element.DATASET, name)) || name.equals("mAP");
+            return name.equals(Protocol.COCO.canonical(Element.DATASET, name))
+                    || name.equals(Protocol.LVIS.canonical(Element.DATASET, name)) || name.equals("mAP");
         }
 
         /**
@@ -198,14 +199,14 @@ public final class ReportJsonReader {
                 throw new InputException(c.source(), "protocol", e.getMessage());
             }
             Map<String, Double> dataset = new LinkedHashMap<>();
-            if (p == Protocol.COCO) {
+            if (!p.voc()) {
                 require(stats != null, "\"stats\"");
                 dataset.putAll(stats);
             } else {
                 require(map != null, "\"mAP\"");
                 dataset.put("mAP", map);
             }
-            String expectedRows = p == Protocol.COCO ? "perCategory" : "perClass";
+            String expectedRows = p.voc() ? "perClass" : "perCategory";
             require(rowsMember == null || rowsMember.equals(expectedRows), "\"" + expectedRows + "\" (found \""
                     + rowsMember + "\")");
             boolean oldKeypoints = !hasMaxDets && iouType.equals("keypoints");
@@ -223,7 +224,7 @@ public final class ReportJsonReader {
                 });
                 categories.add(new CategoryValues(r.id, r.name, values));
             }
-            return MetricSnapshot.of(p, mode, p == Protocol.COCO ? iouType : "", dataset, categories);
+            return MetricSnapshot.of(p, mode, p.voc() ? "" : iouType, dataset, categories);
         }
 
         private void require(boolean present, String what) {

@@ -328,7 +328,7 @@ final class EvalCommandBadInputTest {
     void eval_unknownProtocol_rejected() {
         Run r = eval(file("gt.json", GOOD_GT), file("dt.json", GOOD_RESULTS), "--protocol", "voc2007");
 
-        assertBadInput(r, "deteval: error: unknown protocol 'voc2007': expected coco, voc07 or voc12");
+        assertBadInput(r, "deteval: error: unknown protocol 'voc2007': expected coco, lvis, voc07 or voc12");
     }
 
     @Test

@@ -52,7 +52,7 @@ final class MainHelpTest {
         Run r = run("eval", "--help");
 
         assertThat(r.out()).contains("--gt=GT", "--dt=RESULTS", "--params=PARAMS.json", "--mode=compat|corrected",
-                "--protocol=coco|voc07|voc12", "--format=text|json|markdown");
+                "--protocol=coco|lvis|voc07|voc12", "--format=text|json|markdown");
     }
 
     @Test

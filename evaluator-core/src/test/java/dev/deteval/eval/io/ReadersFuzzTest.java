@@ -80,6 +80,12 @@ final class ReadersFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10s")
+    void readLvisGroundTruth_anyBytes_resultOrInputException(byte[] data) {
+        resultOrInputException(() -> new LvisJsonReader().readGroundTruth(data, "fuzz"));
+        resultOrInputException(() -> new LvisJsonReader(IouType.SEGM).readGroundTruth(data, "fuzz"));
+    }
+
+    @FuzzTest(maxDuration = "10s")
     void readGroundTruthFile_anyBytes_resultOrInputException(byte[] data) {
         Path file = write(dir.resolve("gt.json"), data);
         resultOrInputException(() -> new CocoJsonReader().readGroundTruth(file));
