@@ -125,7 +125,8 @@ public final class EvaluationReport {
         warnings.addAll(result.warnings());
         return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> LvisReport.summaryLines(result),
                 () -> LvisReport.text(result), () -> LvisReport.markdown(result),
-                g -> LvisReport.writeMembers(result, warnings, g));
+                g -> LvisReport.writeMembers(result, warnings, g),
+                () -> HtmlReport.lvis(result).optWarnings(readerWarnings).build());
     }
 
     /**

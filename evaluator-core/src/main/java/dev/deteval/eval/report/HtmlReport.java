@@ -5,6 +5,8 @@ import dev.deteval.eval.check.CheckResult;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.LvisEvaluator;
+import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.data.Names;
@@ -86,6 +88,17 @@ public final class HtmlReport {
         for (SvgChart chart : CocoCurves.precisionRecall(result)) {
             b.prCharts.add(chart.view());
         }
+        b.warnings.addAll(result.warnings());
+        return b;
+    }
+
+    /** A report of an LVIS evaluation: the thirteen summary numbers and the per-category table with frequencies. */
+    public static Builder lvis(LvisResult result) {
+        Builder b = new Builder("LVIS evaluation (" + result.iouType().name().toLowerCase(Locale.ROOT)
+                + ", federated, " + LvisEvaluator.MAX_DETS_PER_IMAGE + " detections per image)");
+        b.summary.addAll(ResultTables.summary(result));
+        b.headers.addAll(ResultTables.headers(result));
+        b.rows.addAll(ResultTables.rows(result));
         b.warnings.addAll(result.warnings());
         return b;
     }

@@ -3,11 +3,14 @@ package dev.deteval.eval.report;
 import dev.deteval.eval.coco.CategoryMetrics;
 import dev.deteval.eval.coco.CocoMetric;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.LvisCategoryMetrics;
+import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.voc.VocClassResult;
 import dev.deteval.eval.voc.VocResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,6 +55,44 @@ final class ResultTables {
             List<Map<String, Object>> cells = new ArrayList<>();
             cells.add(cell(Long.toString(row.id()), row.id()));
             cells.add(cell(Names.cell(row.name()), Double.NaN));
+            for (double v : row.values().values()) {
+                cells.add(number(v));
+            }
+            out.add(Map.of("cells", cells));
+        }
+        return out;
+    }
+
+    /** The LVIS statistics by name, in lvis-api's order. */
+    static List<Map<String, Object>> summary(LvisResult result) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        result.stats().forEach((name, value) -> out.add(stat(name, value)));
+        return out;
+    }
+
+    /** id, category, frequency and the per-category LVIS metrics. */
+    static List<Map<String, Object>> headers(LvisResult result) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(header("id", true));
+        out.add(header("category", false));
+        out.add(header("frequency", false));
+        if (!result.perCategory().isEmpty()) {
+            for (String name : result.perCategory().get(0).values().keySet()) {
+                out.add(header(name, true));
+            }
+        }
+        return out;
+    }
+
+    /** One row per LVIS category. */
+    static List<Map<String, Object>> rows(LvisResult result) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LvisCategoryMetrics row : result.perCategory()) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            cells.add(cell(Long.toString(row.id()), row.id()));
+            cells.add(cell(Names.cell(row.name()), Double.NaN));
+            cells.add(cell(row.frequency() == null ? "-" : row.frequency().name().toLowerCase(Locale.ROOT),
+                    Double.NaN));
             for (double v : row.values().values()) {
                 cells.add(number(v));
             }

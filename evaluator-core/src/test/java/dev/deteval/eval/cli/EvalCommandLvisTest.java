@@ -73,6 +73,18 @@ final class EvalCommandLvisTest {
     }
 
     @Test
+    void eval_html_pageHasTheLvisSummaryAndOneRowPerCategory() throws IOException {
+        Path page = dir.resolve("report.html");
+        Run r = eval(GT.formatted(LISTS), RESULTS, "--html", page.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(page);
+        // the thirteen summary numbers include APr/APc/APf; the one category row shows its frequency
+        assertThat(html).contains("LVIS evaluation").contains(">APc<").contains(">APr<");
+        assertThat(html).containsOnlyOnce("<td data-key=\"\">cat</td><td data-key=\"\">common</td>");
+    }
+
+    @Test
     void eval_emptyResults_evaluatesAsNoDetections() {
         // lvis-api fails on an empty list (IndexError); deteval scores it, as for COCO: recall 0, precision 0
         Run r = eval(GT.formatted(LISTS), "[]", "--format", "json");
