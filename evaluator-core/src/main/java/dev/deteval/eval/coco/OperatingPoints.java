@@ -90,6 +90,17 @@ public final class OperatingPoints {
         return new OperatingPointTable(iou, overall.bestF1(), rows);
     }
 
+    /** The raw precision/recall curve of category row {@code k}, or of the pooled counts when {@code k} is -1. */
+    PrCurve rawCurve(int k) {
+        Curve c = k < 0 ? overall : categories.get(k);
+        return c.raw();
+    }
+
+    /** The number of category rows. */
+    int categoryCount() {
+        return categories.size();
+    }
+
     /**
      * The counted detections of one category (or pooled) in descending score order, with the running
      * number of true positives, and the number of ground truths that count.
@@ -175,6 +186,25 @@ public final class OperatingPoints {
 
         OperatingPoint at(double confidence) {
             return point(confidence, countAtLeast(confidence));
+        }
+
+        /** One point per distinct score (the last detection of each run of equal scores). */
+        PrCurve raw() {
+            int n = 0;
+            double[] s = new double[score.length];
+            double[] p = new double[score.length];
+            double[] r = new double[score.length];
+            for (int i = 0; i < score.length; i++) {
+                if (i + 1 < score.length && score[i + 1] == score[i]) {
+                    continue;
+                }
+                OperatingPoint point = point(score[i], i + 1);
+                s[n] = score[i];
+                p[n] = point.precision();
+                r[n] = point.recall();
+                n++;
+            }
+            return new PrCurve(id, name, Arrays.copyOf(s, n), Arrays.copyOf(p, n), Arrays.copyOf(r, n));
         }
 
         OperatingPoint bestF1() {
