@@ -118,6 +118,22 @@ final class EvalCommand implements Callable<Integer> {
                     + " background), matched at --op-iou and confidence >= --confidence (0 without).")
     String confusionMatrix;
 
+    @Option(names = "--errors",
+            description = "COCO: also report the TIDE-style error breakdown (Cls, Loc, Both, Dupe, Bkg, Miss counts"
+                    + " at IoU 0.5, background IoU 0.1, and the AP gained by fixing each type, dAP50 and over all"
+                    + " IoU thresholds).")
+    boolean errors;
+
+    @Option(names = "--curves",
+            description = "COCO, JSON only: also write the curves (interpolated PR per category and IoU threshold;"
+                    + " precision, recall and F1 against confidence at --op-iou) as the member curves.")
+    boolean curves;
+
+    @Option(names = "--per-image", paramLabel = "FILE",
+            description = "COCO: also write each image's TP/FP/FN at --op-iou and --confidence (0 without) to FILE"
+                    + " as JSON Lines, worst image (most FP + FN) first.")
+    Path perImage;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -158,12 +174,14 @@ final class EvalCommand implements Callable<Integer> {
                     + " earlier run)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
-        if (proto.voc() && (confidence != null || confusionMatrix != null)) {
-            throw new IllegalArgumentException((confidence != null ? "--confidence" : "--confusion-matrix")
-                    + ": operating points and the confusion matrix are computed for COCO only, not for protocol "
-                    + proto.id());
+        if (proto.voc() && (confidence != null || confusionMatrix != null || errors || curves || perImage != null)) {
+            String flag = confidence != null ? "--confidence" : confusionMatrix != null ? "--confusion-matrix"
+                    : errors ? "--errors" : curves ? "--curves" : "--per-image";
+            throw new IllegalArgumentException(flag + ": operating points, the confusion matrix, errors, curves and"
+                    + " per-image counts are computed for COCO only, not for protocol " + proto.id());
         }
-        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching());
+        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching()).optErrors(errors).optCurves(curves)
+                .optPerImage(perImage);
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }

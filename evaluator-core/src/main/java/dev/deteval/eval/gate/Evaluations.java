@@ -3,15 +3,22 @@ package dev.deteval.eval.gate;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.Curves;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.ErrorBreakdown;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
 import dev.deteval.eval.coco.OperatingPoints;
+import dev.deteval.eval.coco.PerImageCounts;
+import dev.deteval.eval.data.Detections;
+import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.io.AtomicFile;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.report.EvaluationReport;
+import dev.deteval.eval.report.PerImageReport;
 import dev.deteval.eval.voc.VocDataset;
 import dev.deteval.eval.voc.VocDetections;
 import dev.deteval.eval.voc.VocEvaluator;
@@ -39,16 +46,26 @@ final class Evaluations {
                     ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
                     : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
         }
-        if (r.confidence() == null && r.confusionMatrix() == null) {
+        if (r.confidence() == null && r.confusionMatrix() == null && !r.errors() && !r.curves()
+                && r.perImage() == null) {
             return EvaluationReport.coco(result, reader.warnings());
         }
-        OperatingPoints points = r.confidence() == null ? null
-                : OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou());
+        GroundTruth gt = inputs.groundTruth();
+        Detections dt = inputs.detections();
+        double confidence = r.confidence() == null ? 0.0 : r.confidence();
+        OperatingPoints points = r.confidence() == null && !r.curves() ? null
+                : OperatingPoints.compute(gt, dt, p, r.operatingIou());
         DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
-                : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
-                        r.confidence() == null ? 0.0 : r.confidence(), r.confusionMatrix());
-        return EvaluationReport.coco(result, reader.warnings(), points == null ? null : points.at(r.confidence()),
-                points == null ? null : points.bestF1(), matrix);
+                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, r.confusionMatrix());
+        ErrorBreakdown errors = r.errors() ? ErrorBreakdown.compute(gt, dt, p) : null;
+        Curves curves = r.curves() ? Curves.of(result, points) : null;
+        if (r.perImage() != null) {
+            PerImageCounts counts = PerImageCounts.compute(gt, dt, p, r.operatingIou(), confidence);
+            AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
+        }
+        boolean at = r.confidence() != null;
+        return EvaluationReport.coco(result, reader.warnings(), at ? points.at(confidence) : null,
+                at ? points.bestF1() : null, matrix, errors, curves);
     }
 
     private static CocoParams params(GateRequest r, Spool spool) {

@@ -50,6 +50,9 @@ public final class GateRequest {
     private final Double confidence;
     private final double operatingIou;
     private final DetectionConfusionMatrix.Matching confusionMatrix;
+    private final boolean errors;
+    private final boolean curves;
+    private final Path perImage;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -71,6 +74,24 @@ public final class GateRequest {
         confidence = b.confidence;
         operatingIou = b.operatingIou;
         confusionMatrix = b.confusionMatrix;
+        errors = b.errors;
+        curves = b.curves;
+        perImage = b.perImage;
+    }
+
+    /** COCO: whether to report the error breakdown ({@link dev.deteval.eval.coco.ErrorBreakdown}). */
+    public boolean errors() {
+        return errors;
+    }
+
+    /** COCO: whether to report the curves ({@link dev.deteval.eval.coco.Curves}; JSON only). */
+    public boolean curves() {
+        return curves;
+    }
+
+    /** COCO: the JSON Lines file of per-image counts to write, or null for none. */
+    public Path perImage() {
+        return perImage;
     }
 
     /** COCO: the matching of the detection confusion matrix to report, or null for none. */
@@ -186,6 +207,9 @@ public final class GateRequest {
         private Double confidence;
         private double operatingIou = 0.5;
         private DetectionConfusionMatrix.Matching confusionMatrix;
+        private boolean errors;
+        private boolean curves;
+        private Path perImage;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -295,6 +319,34 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also report the TIDE-style error breakdown at foreground IoU 0.5 and background IoU 0.1, with
+         * dAP at 0.5 and over the evaluation's IoU thresholds (see {@link dev.deteval.eval.coco.ErrorBreakdown}).
+         */
+        public Builder optErrors(boolean value) {
+            errors = value;
+            return this;
+        }
+
+        /**
+         * COCO: also put the curves in the JSON report (see {@link dev.deteval.eval.coco.Curves}), the raw and
+         * confidence curves at the operating point's IoU threshold.
+         */
+        public Builder optCurves(boolean value) {
+            curves = value;
+            return this;
+        }
+
+        /**
+         * COCO: also write each image's TP/FP/FN at the operating point (its IoU threshold, and its confidence or
+         * 0 without one) to this file as JSON Lines, worst image first (see
+         * {@link dev.deteval.eval.coco.PerImageCounts}); null for none.
+         */
+        public Builder optPerImage(Path file) {
+            perImage = file;
+            return this;
+        }
+
+        /**
          * The request.
          *
          * @throws InvalidRuleException for COCO-only settings with a VOC protocol, or a drop limit without a
@@ -302,9 +354,11 @@ public final class GateRequest {
          */
         public GateRequest build() {
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || iouType != null || confidence != null || confusionMatrix != null)) {
+                    || iouType != null || confidence != null || confusionMatrix != null || errors || curves
+                    || perImage != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
-                        + " ranges, operating point, confusion matrix) do not apply to protocol " + protocol.id());
+                        + " ranges, operating point, confusion matrix, errors, curves, per-image counts) do not apply"
+                        + " to protocol " + protocol.id());
             }
             if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {
