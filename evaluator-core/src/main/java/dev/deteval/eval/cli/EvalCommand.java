@@ -120,9 +120,12 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--errors",
             description = "COCO: also report the TIDE-style error breakdown (Cls, Loc, Both, Dupe, Bkg, Miss counts"
-                    + " at IoU 0.5, background IoU 0.1, and the AP gained by fixing each type, dAP50 and over all"
-                    + " IoU thresholds).")
+                    + " at IoU 0.5, background IoU 0.1, and dAP50: the AP50 gained by fixing each type).")
     boolean errors;
+
+    @Option(names = "--errors-all-iou",
+            description = "COCO: --errors, plus dAP over all IoU thresholds (errors re-classified at each; costs more).")
+    boolean errorsAllIou;
 
     @Option(names = "--curves",
             description = "COCO, JSON only: also write the curves (interpolated PR per category and IoU threshold;"
@@ -174,13 +177,15 @@ final class EvalCommand implements Callable<Integer> {
                     + " earlier run)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline);
-        if (proto.voc() && (confidence != null || confusionMatrix != null || errors || curves || perImage != null)) {
+        if (proto.voc() && (confidence != null || confusionMatrix != null || errors || errorsAllIou || curves
+                || perImage != null)) {
             String flag = confidence != null ? "--confidence" : confusionMatrix != null ? "--confusion-matrix"
-                    : errors ? "--errors" : curves ? "--curves" : "--per-image";
+                    : errors || errorsAllIou ? "--errors" : curves ? "--curves" : "--per-image";
             throw new IllegalArgumentException(flag + ": operating points, the confusion matrix, errors, curves and"
                     + " per-image counts are computed for COCO only, not for protocol " + proto.id());
         }
-        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching()).optErrors(errors).optCurves(curves)
+        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching())
+                .optErrors(errors || errorsAllIou, errorsAllIou).optCurves(curves)
                 .optPerImage(perImage);
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();

@@ -2,6 +2,7 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.internal.NumpyMath;
 import dev.deteval.eval.internal.RadixSort;
+import java.util.stream.IntStream;
 
 /**
  * Re-accumulates the AP of an {@link ErrorTally} with one kind of error fixed (or none), with COCO's own
@@ -35,28 +36,40 @@ final class FixedAp {
         }
     }
 
-    /** {@code [fix][threshold]} precision slices {@code [R * K]}, (r, k) in C order. */
+    /**
+     * {@code [fix][threshold]} precision slices {@code [R * K]}, (r, k) in C order. Classes are independent,
+     * so they are accumulated in parallel (each writes only its own slots).
+     */
     double[][][] slices() {
-        double[][][] out = new double[FIXES][tally.thresholds.length][];
-        for (int t = 0; t < tally.thresholds.length; t++) {
-            CocoParams p = params.toBuilder().optIouThrs(tally.thresholds[t]).optMaxDets(ImageMatcher.MAX_DETS)
+        int thresholds = tally.thresholds.length;
+        CocoParams[] p = new CocoParams[thresholds];
+        PrecisionTable.Writer[][] writers = new PrecisionTable.Writer[FIXES][thresholds];
+        for (int t = 0; t < thresholds; t++) {
+            p[t] = params.toBuilder().optIouThrs(tally.thresholds[t]).optMaxDets(ImageMatcher.MAX_DETS)
                     .optAreaRanges(new double[][] {{0, 1e10}}, "all").build();
-            PrecisionTable none = null;
             for (int f = 0; f < FIXES; f++) {
-                PrecisionTable.Writer w = PrecisionTable.writer(1, recalls, tally.classes, 1, 1);
-                for (int c = 0; c < tally.classes; c++) {
-                    if (f == 0 || affected(f, t, c)) {
-                        accumulate(p, f, t, c, w);
+                writers[f][t] = PrecisionTable.writer(1, recalls, tally.classes, 1, 1);
+            }
+        }
+        IntStream.range(0, tally.classes).parallel().forEach(c -> {
+            for (int t = 0; t < thresholds; t++) {
+                accumulate(p[t], 0, t, c, writers[0][t]);
+                PrecisionTable none = writers[0][t].done();
+                for (int f = 1; f < FIXES; f++) {
+                    if (affected(f, t, c)) {
+                        accumulate(p[t], f, t, c, writers[f][t]);
                     } else {
                         for (int r = 0; r < recalls; r++) {
-                            w.precision(0, r, c, 0, 0, none.precision(0, r, c, 0, 0));
+                            writers[f][t].precision(0, r, c, 0, 0, none.precision(0, r, c, 0, 0));
                         }
                     }
                 }
-                PrecisionTable table = w.done();
-                if (f == 0) {
-                    none = table;
-                }
+            }
+        });
+        double[][][] out = new double[FIXES][thresholds][];
+        for (int f = 0; f < FIXES; f++) {
+            for (int t = 0; t < thresholds; t++) {
+                PrecisionTable table = writers[f][t].done();
                 double[] slice = new double[recalls * tally.classes];
                 for (int r = 0; r < recalls; r++) {
                     for (int c = 0; c < tally.classes; c++) {

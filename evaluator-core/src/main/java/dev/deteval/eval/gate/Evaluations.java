@@ -57,7 +57,8 @@ final class Evaluations {
                 : OperatingPoints.compute(gt, dt, p, r.operatingIou());
         DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
                 : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, r.confusionMatrix());
-        ErrorBreakdown errors = r.errors() ? ErrorBreakdown.compute(gt, dt, p) : null;
+        ErrorBreakdown errors = r.errors() ? ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
+                ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()) : null;
         Curves curves = r.curves() ? Curves.of(result, points) : null;
         if (r.perImage() != null) {
             PerImageCounts counts = PerImageCounts.compute(gt, dt, p, r.operatingIou(), confidence);

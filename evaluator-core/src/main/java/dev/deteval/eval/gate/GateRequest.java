@@ -51,6 +51,7 @@ public final class GateRequest {
     private final double operatingIou;
     private final DetectionConfusionMatrix.Matching confusionMatrix;
     private final boolean errors;
+    private final boolean errorsAllThresholds;
     private final boolean curves;
     private final Path perImage;
 
@@ -75,6 +76,7 @@ public final class GateRequest {
         operatingIou = b.operatingIou;
         confusionMatrix = b.confusionMatrix;
         errors = b.errors;
+        errorsAllThresholds = b.errorsAllThresholds;
         curves = b.curves;
         perImage = b.perImage;
     }
@@ -82,6 +84,11 @@ public final class GateRequest {
     /** COCO: whether to report the error breakdown ({@link dev.deteval.eval.coco.ErrorBreakdown}). */
     public boolean errors() {
         return errors;
+    }
+
+    /** COCO: whether the error breakdown's dAP is also computed over all the evaluation's IoU thresholds. */
+    public boolean errorsAllThresholds() {
+        return errorsAllThresholds;
     }
 
     /** COCO: whether to report the curves ({@link dev.deteval.eval.coco.Curves}; JSON only). */
@@ -208,6 +215,7 @@ public final class GateRequest {
         private double operatingIou = 0.5;
         private DetectionConfusionMatrix.Matching confusionMatrix;
         private boolean errors;
+        private boolean errorsAllThresholds;
         private boolean curves;
         private Path perImage;
 
@@ -320,10 +328,15 @@ public final class GateRequest {
 
         /**
          * COCO: also report the TIDE-style error breakdown at foreground IoU 0.5 and background IoU 0.1, with
-         * dAP at 0.5 and over the evaluation's IoU thresholds (see {@link dev.deteval.eval.coco.ErrorBreakdown}).
+         * dAP at 0.5 and, when {@code allThresholds}, over the evaluation's IoU thresholds too (about four times
+         * the cost; see {@link dev.deteval.eval.coco.ErrorBreakdown} and docs/benchmarks.md).
+         *
+         * @param value whether to report the breakdown
+         * @param allThresholds whether to add dAP over all IoU thresholds (only with {@code value})
          */
-        public Builder optErrors(boolean value) {
+        public Builder optErrors(boolean value, boolean allThresholds) {
             errors = value;
+            errorsAllThresholds = value && allThresholds;
             return this;
         }
 

@@ -37,7 +37,7 @@ final class EvalCommandAnalysesTest {
     @Test
     void eval_errorsJson_addsErrorsMemberWhoseCountsAddUp() throws Exception {
         Run plain = eval("--format", "json");
-        Run with = eval("--format", "json", "--errors");
+        Run with = eval("--format", "json", "--errors-all-iou");
         assertThat(with.code()).as(with.err()).isZero();
         ObjectNode report = (ObjectNode) MAPPER.readTree(with.out());
         JsonNode errors = report.remove("errors");
@@ -53,6 +53,15 @@ final class EvalCommandAnalysesTest {
         assertThat(errors.get("apAllThresholds").asDouble()).isCloseTo(report.get("stats").get("AP").asDouble(),
                 within(1e-12));
         assertThat(errors.get("iouThresholds")).hasSize(10);
+    }
+
+    @Test
+    void eval_errorsJson_dapAtFiftyOnly() throws Exception {
+        JsonNode errors = MAPPER.readTree(eval("--format", "json", "--errors").out()).get("errors");
+        assertThat(errors.has("apAllThresholds")).isFalse();
+        assertThat(errors.has("iouThresholds")).isFalse();
+        assertThat(errors.get("types").get(0).has("dAPAllThresholds")).isFalse();
+        assertThat(errors.get("foreground").asDouble()).isEqualTo(0.5);
     }
 
     @Test
