@@ -114,11 +114,8 @@ public final class ErrorBreakdown {
             fgIndex = all.length;
         }
         ImageMatcher matcher = new ImageMatcher(gt, dt, params);
-        ErrorTally tally = new ErrorTally(matcher.classCount(), runs, foreground, background);
-        for (int i = 0; i < matcher.imageCount(); i++) {
-            matcher.load(i);
-            tally.add(matcher);
-        }
+        ErrorTally tally = ErrorTally.of(matcher, runs, foreground, background,
+                4 * Runtime.getRuntime().availableProcessors());
         double[][][] slices = new FixedAp(tally, params).slices();
         double[] ap = new double[FixedAp.FIXES];
         double[] apAll = new double[FixedAp.FIXES];

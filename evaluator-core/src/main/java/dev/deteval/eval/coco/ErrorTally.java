@@ -59,6 +59,54 @@ final class ErrorTally {
         this.positives = new int[classes];
     }
 
+    /**
+     * Tallies the images of {@code m} in {@code chunks} consecutive runs on the common fork-join pool (each
+     * with its own copy of the matcher) and joins them in image order: the same result as adding every
+     * image in turn.
+     */
+    static ErrorTally of(ImageMatcher m, double[] thresholds, double foreground, double background, int chunks) {
+        int images = m.imageCount();
+        int parts = Math.max(1, Math.min(chunks, images));
+        ErrorTally[] tallies = new ErrorTally[parts];
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+            ImageMatcher own = part == 0 ? m : m.copy();
+            ErrorTally t = new ErrorTally(m.classCount(), thresholds, foreground, background);
+            for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
+                own.load(i);
+                t.add(own);
+            }
+            tallies[part] = t;
+        });
+        ErrorTally all = tallies[0];
+        for (int part = 1; part < parts; part++) {
+            all.append(tallies[part]);
+        }
+        return all;
+    }
+
+    /** Appends the entries, moves and counts of {@code next}, whose images follow this tally's. */
+    private void append(ErrorTally next) {
+        for (int t = 0; t < thresholds.length; t++) {
+            for (int i = 0; i < next.moveCount[t]; i++) {
+                int from = next.moves[t][3 * i];
+                addMove(t, from, size[from] + next.moves[t][3 * i + 1], next.moves[t][3 * i + 2]);
+            }
+            for (int c = 0; c < classes; c++) {
+                missed[t][c] += next.missed[t][c];
+            }
+        }
+        for (int c = 0; c < classes; c++) {
+            positives[c] += next.positives[c];
+            int n = next.size[c];
+            ensure(c, size[c] + n);
+            System.arraycopy(next.score[c], 0, score[c], size[c], n);
+            for (int t = 0; t < thresholds.length; t++) {
+                System.arraycopy(next.kind[t][c], 0, kind[t][c], size[c], n);
+            }
+            size[c] += n;
+        }
+    }
+
     /** Adds the loaded image of {@code m}, matching it at every threshold. */
     void add(ImageMatcher m) {
         int n = m.dtCount;

@@ -33,6 +33,9 @@ final class ImageMatcher {
     private static final ColumnAccess COLUMNS = SharedColumns.access();
     private static final double AREA_HI = 1e10;
 
+    private final GroundTruth gt;
+    private final Detections dt;
+    private final CocoParams params;
     private final GroupIndex index;
     private final long[] categoryIds;
     private final boolean useCats;
@@ -75,8 +78,14 @@ final class ImageMatcher {
     private int[] scratch = new int[16];
 
     ImageMatcher(GroundTruth gt, Detections dt, CocoParams params) {
-        CocoParams pooled = params.toBuilder().optUseCats(false).build();
-        this.index = GroupIndex.build(gt, dt, pooled);
+        this(gt, dt, params, GroupIndex.build(gt, dt, params.toBuilder().optUseCats(false).build()));
+    }
+
+    private ImageMatcher(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
+        this.gt = gt;
+        this.dt = dt;
+        this.params = params;
+        this.index = index;
         this.categoryIds = index.categoryIds;
         this.useCats = params.useCats();
         this.compat = params.mode() == CocoMode.COMPAT;
@@ -94,6 +103,11 @@ final class ImageMatcher {
         int classes = classCount();
         this.classStart = new int[classes + 1];
         this.gtClassStart = new int[classes + 1];
+    }
+
+    /** A matcher over the same inputs and index with its own buffers, for another thread. */
+    ImageMatcher copy() {
+        return new ImageMatcher(gt, dt, params, index);
     }
 
     /** The evaluated images, in the evaluation's order. */
