@@ -113,7 +113,7 @@ public final class ErrorBreakdown {
         if (fgIndex < 0) {
             fgIndex = all.length;
         }
-        ImageMatcher matcher = new ImageMatcher(gt, dt, params);
+        ImageMatcher matcher = new ImageMatcher(gt, dt, params, true);
         ErrorTally tally = ErrorTally.of(matcher, runs, foreground, background,
                 4 * Runtime.getRuntime().availableProcessors());
         double[][][] slices = new FixedAp(tally, params).slices();

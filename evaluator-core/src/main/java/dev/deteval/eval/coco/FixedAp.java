@@ -141,19 +141,20 @@ final class FixedAp {
         return false;
     }
 
+    /** Per fix, a bit per entry kind that the fix takes out of its class. */
+    private static final int[] REMOVES = new int[FIXES];
+
+    static {
+        REMOVES[CLS] = 1 << ErrorTally.CLS_FIX | 1 << ErrorTally.CLS_DROP;
+        REMOVES[LOC] = 1 << ErrorTally.LOC_DROP;
+        REMOVES[ErrorType.BOTH.ordinal() + 1] = 1 << ErrorTally.BOTH;
+        REMOVES[ErrorType.DUPLICATE.ordinal() + 1] = 1 << ErrorTally.DUPE;
+        REMOVES[ErrorType.BACKGROUND.ordinal() + 1] = 1 << ErrorTally.BKG;
+    }
+
     /** Whether fixing {@code fix} takes an entry of this kind out of its class. */
     private static boolean removes(int fix, byte kind) {
-        if (fix == 0) {
-            return false;
-        }
-        return switch (ErrorType.values()[fix - 1]) {
-            case CLASSIFICATION -> kind == ErrorTally.CLS_FIX || kind == ErrorTally.CLS_DROP;
-            case LOCALIZATION -> kind == ErrorTally.LOC_DROP;
-            case BOTH -> kind == ErrorTally.BOTH;
-            case DUPLICATE -> kind == ErrorTally.DUPE;
-            case BACKGROUND -> kind == ErrorTally.BKG;
-            case MISSED -> false;
-        };
+        return (REMOVES[fix] & 1 << kind) != 0;
     }
 
     /** Whether fixing {@code fix} turns an entry of this kind into a true positive of its own class. */

@@ -76,12 +76,18 @@ final class ImageMatcher {
     private final int[] gtClassStart;
     private int[] order = new int[16];
     private int[] scratch = new int[16];
+    private double[] block = new double[64];
 
-    ImageMatcher(GroundTruth gt, Detections dt, CocoParams params) {
-        this(gt, dt, params, GroupIndex.build(gt, dt, params.toBuilder().optUseCats(false).build()));
+    /**
+     * A matcher over {@code gt} and {@code dt}.
+     *
+     * @param crossClass whether the similarity across classes is needed (else it is left 0)
+     */
+    ImageMatcher(GroundTruth gt, Detections dt, CocoParams params, boolean crossClass) {
+        this(gt, dt, params, GroupIndex.build(gt, dt, params.toBuilder().optUseCats(false).build()), crossClass);
     }
 
-    private ImageMatcher(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
+    private ImageMatcher(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index, boolean crossClass) {
         this.gt = gt;
         this.dt = dt;
         this.params = params;
@@ -89,7 +95,7 @@ final class ImageMatcher {
         this.categoryIds = index.categoryIds;
         this.useCats = params.useCats();
         this.compat = params.mode() == CocoMode.COMPAT;
-        this.sameClassOnly = params.iouType() == IouType.KEYPOINTS;
+        this.sameClassOnly = !crossClass || params.iouType() == IouType.KEYPOINTS;
         this.similarity = Similarity.of(params.iouType(), gt, dt, params);
         this.scores = COLUMNS.scores(dt);
         this.dtAreas = COLUMNS.areas(dt);
@@ -107,7 +113,7 @@ final class ImageMatcher {
 
     /** A matcher over the same inputs and index with its own buffers, for another thread. */
     ImageMatcher copy() {
-        return new ImageMatcher(gt, dt, params, index);
+        return new ImageMatcher(gt, dt, params, index, !sameClassOnly);
     }
 
     /** The evaluated images, in the evaluation's order. */
@@ -149,7 +155,6 @@ final class ImageMatcher {
         }
         if (sameClassOnly) {
             Arrays.fill(iou, 0, cells, 0.0);
-            double[] block = new double[0];
             for (int c = 0; c < classCount(); c++) {
                 int d0 = classStart[c];
                 int dn = classStart[c + 1] - d0;
@@ -159,9 +164,10 @@ final class ImageMatcher {
                     continue;
                 }
                 if (block.length < dn * gn) {
-                    block = new double[dn * gn];
+                    block = new double[Math.max(dn * gn, block.length * 2)];
                 }
-                similarity.compute(Arrays.copyOfRange(dtRows, d0, d0 + dn), dn, gtRows, g0, gn, block);
+                System.arraycopy(dtRows, d0, order, 0, dn);
+                similarity.compute(order, dn, gtRows, g0, gn, block);
                 for (int d = 0; d < dn; d++) {
                     System.arraycopy(block, d * gn, iou, (d0 + d) * gtCount + g0, gn);
                 }
@@ -206,9 +212,10 @@ final class ImageMatcher {
         Arrays.fill(classStart, 0);
         int start = 0;
         while (start < all) {
-            int c = classOf(dtCats[index.dtMembers[from + start]]);
+            long category = dtCats[index.dtMembers[from + start]];
+            int c = classOf(category);
             int end = start + 1;
-            while (end < all && classOf(dtCats[index.dtMembers[from + end]]) == c) {
+            while (end < all && (!useCats || dtCats[index.dtMembers[from + end]] == category)) {
                 end++;
             }
             int n = end - start;

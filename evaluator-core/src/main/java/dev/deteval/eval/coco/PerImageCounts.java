@@ -3,10 +3,12 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * True positives, false positives and false negatives of every evaluated image at one operating point,
@@ -53,32 +55,42 @@ public final class PerImageCounts {
         for (int i = 0; i < gt.imageCount(); i++) {
             names.put(gt.imageId(i), gt.imageFileName(i));
         }
-        ImageMatcher m = new ImageMatcher(gt, dt, params);
-        List<ImageCounts> out = new ArrayList<>(m.imageCount());
-        for (int i = 0; i < m.imageCount(); i++) {
-            m.load(i);
-            m.match(iou);
-            int tp = 0;
-            int fp = 0;
-            for (int d = 0; d < m.dtCount; d++) {
-                if (m.dtScore[d] < confidence || m.state[d] == ImageMatcher.IGNORED) {
-                    continue;
-                }
-                if (m.state[d] == ImageMatcher.TP) {
-                    tp++;
-                } else {
-                    fp++;
-                }
+        ImageMatcher matcher = new ImageMatcher(gt, dt, params, false);
+        int images = matcher.imageCount();
+        ImageCounts[] rows = new ImageCounts[images];
+        int parts = Math.max(1, Math.min(images, 4 * Runtime.getRuntime().availableProcessors()));
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            ImageMatcher m = part == 0 ? matcher : matcher.copy();
+            for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
+                rows[i] = count(m, i, iou, confidence, names);
             }
-            int positives = 0;
-            for (int c = 0; c < m.classCount(); c++) {
-                positives += m.countedGroundTruths(c);
-            }
-            long id = m.imageId(i);
-            out.add(new ImageCounts(id, names.getOrDefault(id, ""), tp, fp, positives - tp));
-        }
+        });
+        List<ImageCounts> out = new ArrayList<>(Arrays.asList(rows));
         out.sort(WORST_FIRST);
         return new PerImageCounts(iou, confidence, List.copyOf(out));
+    }
+
+    private static ImageCounts count(ImageMatcher m, int i, double iou, double confidence, Map<Long, String> names) {
+        m.load(i);
+        m.match(iou);
+        int tp = 0;
+        int fp = 0;
+        for (int d = 0; d < m.dtCount; d++) {
+            if (m.dtScore[d] < confidence || m.state[d] == ImageMatcher.IGNORED) {
+                continue;
+            }
+            if (m.state[d] == ImageMatcher.TP) {
+                tp++;
+            } else {
+                fp++;
+            }
+        }
+        int positives = 0;
+        for (int c = 0; c < m.classCount(); c++) {
+            positives += m.countedGroundTruths(c);
+        }
+        long id = m.imageId(i);
+        return new ImageCounts(id, names.getOrDefault(id, ""), tp, fp, positives - tp);
     }
 
     /** The IoU threshold of a hit. */

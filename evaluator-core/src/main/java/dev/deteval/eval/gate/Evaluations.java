@@ -62,6 +62,10 @@ final class Evaluations {
         Curves curves = r.curves() ? Curves.of(result, points) : null;
         if (r.perImage() != null) {
             PerImageCounts counts = PerImageCounts.compute(gt, dt, p, r.operatingIou(), confidence);
+            if (r.outputFolder() != null && r.perImage().toAbsolutePath().getParent() != null
+                    && r.perImage().toAbsolutePath().getParent().equals(r.outputFolder().toAbsolutePath())) {
+                AtomicFile.createFolder(r.outputFolder()); // the reports' folder, which the gate creates anyway
+            }
             AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
         }
         boolean at = r.confidence() != null;
