@@ -114,7 +114,7 @@ public final class ErrorBreakdown {
             fgIndex = all.length;
         }
         ImageMatcher matcher = new ImageMatcher(gt, dt, params, true);
-        ErrorTally tally = ErrorTally.of(matcher, runs, foreground, background,
+        ErrorTally tally = ErrorTally.of(matcher, runs, background,
                 4 * Runtime.getRuntime().availableProcessors());
         double[][][] slices = new FixedAp(tally, params).slices();
         double[] ap = new double[FixedAp.FIXES];

@@ -24,7 +24,6 @@ final class ErrorTally {
 
     final int classes;
     final double[] thresholds;
-    final double foreground;
     final double background;
     /** Per class: scores of its entries and how many there are. */
     double[][] score;
@@ -45,10 +44,15 @@ final class ErrorTally {
     private int[] winner = new int[16];
     private boolean[] hit = new boolean[16];
 
-    ErrorTally(int classes, double[] thresholds, double foreground, double background) {
+    /**
+     * An empty tally.
+     *
+     * @param thresholds the foreground IoU thresholds to classify at, one run each
+     * @param background the background IoU threshold
+     */
+    ErrorTally(int classes, double[] thresholds, double background) {
         this.classes = classes;
         this.thresholds = thresholds.clone();
-        this.foreground = foreground;
         this.background = background;
         this.score = new double[classes][16];
         this.size = new int[classes];
@@ -64,13 +68,13 @@ final class ErrorTally {
      * with its own copy of the matcher) and joins them in image order: the same result as adding every
      * image in turn.
      */
-    static ErrorTally of(ImageMatcher m, double[] thresholds, double foreground, double background, int chunks) {
+    static ErrorTally of(ImageMatcher m, double[] thresholds, double background, int chunks) {
         int images = m.imageCount();
         int parts = Math.max(1, Math.min(chunks, images));
         ErrorTally[] tallies = new ErrorTally[parts];
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             ImageMatcher own = part == 0 ? m : m.copy();
-            ErrorTally t = new ErrorTally(m.classCount(), thresholds, foreground, background);
+            ErrorTally t = new ErrorTally(m.classCount(), thresholds, background);
             for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
                 own.load(i);
                 t.add(own);
