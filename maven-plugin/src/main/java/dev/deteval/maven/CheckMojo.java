@@ -142,6 +142,28 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Parameter(property = "deteval.opIou")
     private Double opIou;
 
+    /**
+     * COCO: also put the TIDE-style error breakdown (counts per type, dAP50) into report.json ({@code errors})
+     * and report.md.
+     */
+    @Parameter(property = "deteval.errors", defaultValue = "false")
+    private boolean errors;
+
+    /** COCO: as {@code errors}, plus dAP over all IoU thresholds (costs more). */
+    @Parameter(property = "deteval.errorsAllIou", defaultValue = "false")
+    private boolean errorsAllIou;
+
+    /** COCO: also put the curves (PR per category and IoU; P, R, F1 against confidence) into report.json. */
+    @Parameter(property = "deteval.curves", defaultValue = "false")
+    private boolean curves;
+
+    /**
+     * COCO: also write each image's TP/FP/FN at {@code opIou} and {@code confidence} (0 without) to
+     * per-image.jsonl in the output directory, worst image first.
+     */
+    @Parameter(property = "deteval.perImage", defaultValue = "false")
+    private boolean perImage;
+
     /** Whether a violated rule fails the build; when false it is only logged. */
     @Parameter(property = "deteval.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
@@ -170,7 +192,7 @@ public class CheckMojo extends AbstractDetevalMojo {
                     + (iouType == null ? "" : " " + iouType) + ", " + mode + " mode)");
             return Gate.run(new RequestBinding(path(groundTruth), path(detections), protocol, mode, iouType,
                     path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath(),
-                    confidence, opIou, split)
+                    confidence, opIou, split, errors, errorsAllIou, curves, perImage)
                     .toRequest(checked));
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it

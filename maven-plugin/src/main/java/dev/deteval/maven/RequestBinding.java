@@ -31,17 +31,41 @@ import java.util.List;
  * @param confidence the operating point's confidence, or null for none (COCO)
  * @param opIou the operating point's IoU threshold, or null for 0.5 (COCO)
  * @param split the split of a YOLO dataset YAML file, or null for val (COCO protocol, YOLO ground truth)
+ * @param errors whether report.json gets the error breakdown, dAP50 only (COCO)
+ * @param errorsAllIou whether report.json gets the error breakdown with dAP over all IoU thresholds too (COCO)
+ * @param curves whether report.json gets the curves (COCO)
+ * @param perImage whether {@value #PER_IMAGE_FILE} is written into the output directory (COCO)
  */
 record RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
         Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
-        Double confidence, Double opIou, String split) {
+        Double confidence, Double opIou, String split, boolean errors, boolean errorsAllIou, boolean curves,
+        boolean perImage) {
 
-    /** Without a YOLO split. */
+    /** The per-image counts' file name in the output directory. */
+    static final String PER_IMAGE_FILE = "per-image.jsonl";
+
+    /** Analyses without a YOLO split. */
+    RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
+            Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
+            Double confidence, Double opIou, boolean errors, boolean errorsAllIou, boolean curves, boolean perImage) {
+        this(groundTruth, detections, protocol, mode, iouType, params, baseline, imageSet, vocBoxes, vocMatch,
+                vocOverlap, outputDirectory, confidence, opIou, null, errors, errorsAllIou, curves, perImage);
+    }
+
+    /** A YOLO split, an operating point and no other analysis. */
+    RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
+            Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
+            Double confidence, Double opIou, String split) {
+        this(groundTruth, detections, protocol, mode, iouType, params, baseline, imageSet, vocBoxes, vocMatch,
+                vocOverlap, outputDirectory, confidence, opIou, split, false, false, false, false);
+    }
+
+    /** With an operating point and no other analysis. */
     RequestBinding(Path groundTruth, Path detections, String protocol, String mode, String iouType, Path params,
             Path baseline, String imageSet, String vocBoxes, String vocMatch, Double vocOverlap, Path outputDirectory,
             Double confidence, Double opIou) {
         this(groundTruth, detections, protocol, mode, iouType, params, baseline, imageSet, vocBoxes, vocMatch,
-                vocOverlap, outputDirectory, confidence, opIou, null);
+                vocOverlap, outputDirectory, confidence, opIou, null, false, false, false, false);
     }
 
     /** Without an operating point. */
@@ -64,10 +88,12 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
         Protocol p = Protocol.parse(protocol);
         GateRequest.Builder b = GateRequest.builder(groundTruth, detections).optProtocol(p).optRules(rules)
                 .optBaseline(baseline).optReports(outputDirectory, FORMATS);
-        if (p.voc() && (confidence != null || opIou != null)) {
-            throw new IllegalArgumentException("confidence and opIou (operating points) apply to protocol coco only");
+        if (p.voc() && (confidence != null || opIou != null || errors || errorsAllIou || curves || perImage)) {
+            throw new IllegalArgumentException("confidence, opIou, errors, errorsAllIou, curves and perImage (analyses)"
+                    + " apply to protocol coco only");
         }
-        b.optOperatingPoint(confidence, opIou == null ? 0.5 : opIou);
+        b.optOperatingPoint(confidence, opIou == null ? 0.5 : opIou).optErrors(errors || errorsAllIou, errorsAllIou)
+                .optCurves(curves).optPerImage(perImage ? outputDirectory.resolve(PER_IMAGE_FILE) : null);
         if (p.voc() && split != null) {
             throw new IllegalArgumentException("split (of a YOLO dataset) applies to protocol coco only");
         }

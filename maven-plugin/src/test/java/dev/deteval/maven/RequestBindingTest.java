@@ -173,4 +173,29 @@ final class RequestBindingTest {
         assertThatThrownBy(() -> lvis.toRequest(List.of()))
                 .isInstanceOf(InvalidRuleException.class).hasMessageContaining("protocol lvis");
     }
+
+    @Test
+    void toRequest_analyses_errorsAndCurvesInReportJsonAndPerImageFileInTheOutputFolder() throws Exception {
+        Path reports = out.resolve("not-yet-created");
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "coco", "compat", null, null, null, null, null,
+                null, null, reports, 0.25, null, true, false, true, true);
+        GateRequest request = b.toRequest(List.of(RuleSyntax.parse("AP>=0.1")));
+        assertThat(request.errors()).isTrue();
+        assertThat(request.errorsAllThresholds()).isFalse();
+        assertThat(request.perImage()).isEqualTo(reports.resolve(RequestBinding.PER_IMAGE_FILE));
+        GateOutcome r = Gate.run(request);
+        assertThat(r.passed()).isTrue();
+        String json = Files.readString(reports.resolve("report.json"));
+        assertThat(json).contains("\"errors\"").contains("\"curves\"").contains("\"operatingPoint\"");
+        List<String> lines = Files.readAllLines(reports.resolve(RequestBinding.PER_IMAGE_FILE));
+        assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("{\"imageId\":") && l.endsWith("\"confidence\":0.25}"));
+    }
+
+    @Test
+    void toRequest_errorsWithVoc_isConfigurationError() {
+        RequestBinding b = new RequestBinding(GROUND_TRUTH, DETECTIONS, "voc07", "compat", null, null, null, null, null,
+                null, null, out, null, null, true, false, false, false);
+        assertThatThrownBy(() -> b.toRequest(List.of(RuleSyntax.parse("mAP>=0.1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("coco only");
+    }
 }

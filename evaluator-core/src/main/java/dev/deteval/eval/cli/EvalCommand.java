@@ -133,6 +133,25 @@ final class EvalCommand implements Callable<Integer> {
                     + " the confusion matrix; see docs/analysis.md.")
     Path html;
 
+    @Option(names = "--errors",
+            description = "COCO: also report the TIDE-style error breakdown (Cls, Loc, Both, Dupe, Bkg, Miss counts"
+                    + " at IoU 0.5, background IoU 0.1, and dAP50: the AP50 gained by fixing each type).")
+    boolean errors;
+
+    @Option(names = "--errors-all-iou",
+            description = "COCO: --errors, plus dAP over all IoU thresholds (errors re-classified at each; costs more).")
+    boolean errorsAllIou;
+
+    @Option(names = "--curves",
+            description = "COCO, JSON only: also write the curves (interpolated PR per category and IoU threshold;"
+                    + " precision, recall and F1 against confidence at --op-iou) as the member curves.")
+    boolean curves;
+
+    @Option(names = "--per-image", paramLabel = "FILE",
+            description = "COCO: also write each image's TP/FP/FN at --op-iou and --confidence (0 without) to FILE"
+                    + " as JSON Lines, worst image (most FP + FN) first.")
+    Path perImage;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|markdown",
             description = "Output format (default text).")
     String format;
@@ -178,12 +197,16 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--split: the split of a YOLO dataset applies to protocol coco, not "
                     + proto.id());
         }
-        if (proto.voc() && (confidence != null || confusionMatrix != null)) {
-            throw new IllegalArgumentException((confidence != null ? "--confidence" : "--confusion-matrix")
-                    + ": operating points and the confusion matrix are computed for COCO only, not for protocol "
-                    + proto.id());
+        if (proto.voc() && (confidence != null || confusionMatrix != null || errors || errorsAllIou || curves
+                || perImage != null)) {
+            String flag = confidence != null ? "--confidence" : confusionMatrix != null ? "--confusion-matrix"
+                    : errors || errorsAllIou ? "--errors" : curves ? "--curves" : "--per-image";
+            throw new IllegalArgumentException(flag + ": operating points, the confusion matrix, errors, curves and"
+                    + " per-image counts are computed for COCO only, not for protocol " + proto.id());
         }
-        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching());
+        b.optOperatingPoint(confidence, opIou).optConfusionMatrix(matching())
+                .optErrors(errors || errorsAllIou, errorsAllIou).optCurves(curves)
+                .optPerImage(perImage);
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }

@@ -3,9 +3,11 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.RadixSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Precision, recall and F1 at a confidence threshold, and the threshold that maximises F1, from COCO's own
@@ -59,11 +61,11 @@ public final class OperatingPoints {
         GroupIndex index = GroupIndex.build(gt, dt, p);
         CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, p, index);
         long[] ids = p.useCats() ? index.categoryIds : new long[] {-1};
-        List<Curve> curves = new ArrayList<>(ids.length);
-        for (int k = 0; k < index.groupCategories; k++) {
+        // categories are matched independently (as the evaluation does, in parallel); the list keeps their order
+        List<Curve> curves = IntStream.range(0, index.groupCategories).parallel().mapToObj(k -> {
             Category c = p.useCats() ? gt.category(ids[k]) : null;
-            curves.add(Curve.of(ids[k], c == null ? "" : c.name(), evaluation.match(k)));
-        }
+            return Curve.of(ids[k], c == null ? "" : c.name(), evaluation.match(k));
+        }).toList();
         return new OperatingPoints(iou, Curve.pooled(curves), curves);
     }
 
@@ -88,6 +90,17 @@ public final class OperatingPoints {
             rows.add(c.bestF1());
         }
         return new OperatingPointTable(iou, overall.bestF1(), rows);
+    }
+
+    /** The raw precision/recall curve of category row {@code k}, or of the pooled counts when {@code k} is -1. */
+    PrCurve rawCurve(int k) {
+        Curve c = k < 0 ? overall : categories.get(k);
+        return c.raw();
+    }
+
+    /** The number of category rows. */
+    int categoryCount() {
+        return categories.size();
     }
 
     /**
@@ -125,7 +138,7 @@ public final class OperatingPoints {
             // every distinct score
             double[] score = new double[n];
             boolean[] tp = new boolean[n];
-            Integer[] order = new Integer[n];
+            int[] order = new int[n];
             int j = 0;
             for (Curve c : curves) {
                 for (int i = 0; i < c.score.length; i++) {
@@ -135,7 +148,7 @@ public final class OperatingPoints {
                     j++;
                 }
             }
-            Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+            RadixSort.descending(order, 0, n, score);
             double[] sorted = new double[n];
             boolean[] sortedTp = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -175,6 +188,25 @@ public final class OperatingPoints {
 
         OperatingPoint at(double confidence) {
             return point(confidence, countAtLeast(confidence));
+        }
+
+        /** One point per distinct score (the last detection of each run of equal scores). */
+        PrCurve raw() {
+            int n = 0;
+            double[] s = new double[score.length];
+            double[] p = new double[score.length];
+            double[] r = new double[score.length];
+            for (int i = 0; i < score.length; i++) {
+                if (i + 1 < score.length && score[i + 1] == score[i]) {
+                    continue;
+                }
+                OperatingPoint point = point(score[i], i + 1);
+                s[n] = score[i];
+                p[n] = point.precision();
+                r[n] = point.recall();
+                n++;
+            }
+            return new PrCurve(id, name, Arrays.copyOf(s, n), Arrays.copyOf(p, n), Arrays.copyOf(r, n));
         }
 
         OperatingPoint bestF1() {

@@ -3,13 +3,18 @@ package dev.deteval.eval.gate;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.Curves;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.ErrorBreakdown;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
 import dev.deteval.eval.coco.LvisEvaluator;
 import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.OperatingPoints;
+import dev.deteval.eval.coco.PerImageCounts;
+import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.io.AtomicFile;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.CocoParamsReader;
 import dev.deteval.eval.io.InputException;
@@ -18,6 +23,7 @@ import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.io.YoloReader;
 import dev.deteval.eval.report.EvaluationReport;
 import dev.deteval.eval.report.HtmlReport;
+import dev.deteval.eval.report.PerImageReport;
 import dev.deteval.eval.voc.VocDataset;
 import dev.deteval.eval.voc.VocDetections;
 import dev.deteval.eval.voc.VocEvaluator;
@@ -27,6 +33,9 @@ import java.util.List;
 
 /** Reads a request's inputs and evaluates them with the protocol's evaluator. */
 final class Evaluations {
+
+    /** How many of the worst images the HTML report lists. */
+    static final int WORST_IMAGES = 20;
 
     private Evaluations() {
     }
@@ -69,28 +78,46 @@ final class Evaluations {
                     ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
                     : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
         }
-        if (r.confidence() == null && r.confusionMatrix() == null && !r.html()) {
+        boolean html = r.html();
+        if (r.confidence() == null && r.confusionMatrix() == null && !r.errors() && !r.curves()
+                && r.perImage() == null && !html) {
             return EvaluationReport.coco(result, warnings);
         }
-        OperatingPoints points = r.confidence() == null && !r.html() ? null
-                : OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou());
-        DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
-                : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
-                        r.confidence() == null ? 0.0 : r.confidence(), r.confusionMatrix());
+        GroundTruth gt = inputs.groundTruth();
+        Detections dt = inputs.detections();
         boolean asked = r.confidence() != null;
-        EvaluationReport report = EvaluationReport.coco(result, warnings,
-                asked ? points.at(r.confidence()) : null, asked ? points.bestF1() : null, matrix);
-        if (!r.html()) {
+        double confidence = asked ? r.confidence() : 0.0;
+        OperatingPoints points = !asked && !r.curves() && !html ? null
+                : OperatingPoints.compute(gt, dt, p, r.operatingIou());
+        DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
+                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, r.confusionMatrix());
+        ErrorBreakdown errors = r.errors() || html ? ErrorBreakdown.compute(gt, dt, p,
+                ErrorBreakdown.DEFAULT_FOREGROUND, ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()) : null;
+        Curves curves = r.curves() ? Curves.of(result, points) : null;
+        PerImageCounts counts = r.perImage() == null ? null
+                : PerImageCounts.compute(gt, dt, p, r.operatingIou(), confidence);
+        if (counts != null) {
+            if (r.outputFolder() != null && r.perImage().toAbsolutePath().getParent() != null
+                    && r.perImage().toAbsolutePath().getParent().equals(r.outputFolder().toAbsolutePath())) {
+                AtomicFile.createFolder(r.outputFolder()); // the reports' folder, which the gate creates anyway
+            }
+            AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
+        }
+        EvaluationReport report = EvaluationReport.coco(result, warnings, asked ? points.at(confidence) : null,
+                asked ? points.bestF1() : null, matrix, r.errors() ? errors : null, curves);
+        if (!html) {
             return report;
         }
-        // the page's heat map: at the requested confidence, else where the pooled F1 is best
+        // the page's heat map and worst images: at the requested confidence, else where the pooled F1 is best
+        double pageConfidence = asked ? confidence : points.bestF1().overall().confidence();
         DetectionConfusionMatrix heatMap = matrix != null && asked ? matrix
-                : DetectionConfusionMatrix.compute(inputs.groundTruth(), inputs.detections(), p, r.operatingIou(),
-                        asked ? r.confidence() : points.bestF1().overall().confidence(),
+                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), pageConfidence,
                         r.confusionMatrix() == null ? DetectionConfusionMatrix.Matching.CLASS_AWARE
                                 : r.confusionMatrix());
-        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings)
-                .optOperatingPoints(points).optConfusionMatrix(heatMap).build());
+        PerImageCounts worst = counts != null && asked ? counts
+                : PerImageCounts.compute(gt, dt, p, r.operatingIou(), pageConfidence);
+        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optOperatingPoints(points)
+                .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
     }
 
     /**

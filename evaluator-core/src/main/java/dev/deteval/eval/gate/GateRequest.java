@@ -54,6 +54,10 @@ public final class GateRequest {
     private final DetectionConfusionMatrix.Matching confusionMatrix;
     private final Path htmlFile;
     private final EvaluationProgress progress;
+    private final boolean errors;
+    private final boolean errorsAllThresholds;
+    private final boolean curves;
+    private final Path perImage;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -78,6 +82,10 @@ public final class GateRequest {
         confusionMatrix = b.confusionMatrix;
         htmlFile = b.htmlFile;
         progress = b.progress;
+        errors = b.errors;
+        errorsAllThresholds = b.errorsAllThresholds;
+        curves = b.curves;
+        perImage = b.perImage;
     }
 
     /** Told how far reading and evaluating have got ({@link EvaluationProgress#NONE} unless set). */
@@ -93,6 +101,26 @@ public final class GateRequest {
     /** Whether an HTML report is written (into the output folder or to {@link #htmlFile()}). */
     boolean html() {
         return htmlFile != null || formats.contains(ReportFormat.HTML);
+    }
+
+    /** COCO: whether to report the error breakdown ({@link dev.deteval.eval.coco.ErrorBreakdown}). */
+    public boolean errors() {
+        return errors;
+    }
+
+    /** COCO: whether the error breakdown's dAP is also computed over all the evaluation's IoU thresholds. */
+    public boolean errorsAllThresholds() {
+        return errorsAllThresholds;
+    }
+
+    /** COCO: whether to report the curves ({@link dev.deteval.eval.coco.Curves}; JSON only). */
+    public boolean curves() {
+        return curves;
+    }
+
+    /** COCO: the JSON Lines file of per-image counts to write, or null for none. */
+    public Path perImage() {
+        return perImage;
     }
 
     /** COCO: the matching of the detection confusion matrix to report, or null for none. */
@@ -217,6 +245,10 @@ public final class GateRequest {
         private DetectionConfusionMatrix.Matching confusionMatrix;
         private Path htmlFile;
         private EvaluationProgress progress = EvaluationProgress.NONE;
+        private boolean errors;
+        private boolean errorsAllThresholds;
+        private boolean curves;
+        private Path perImage;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -348,12 +380,45 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also report the TIDE-style error breakdown at foreground IoU 0.5 and background IoU 0.1, with
+         * dAP at 0.5 and, when {@code allThresholds}, over the evaluation's IoU thresholds too (about four times
+         * the cost; see {@link dev.deteval.eval.coco.ErrorBreakdown} and docs/benchmarks.md).
+         *
+         * @param value whether to report the breakdown
+         * @param allThresholds whether to add dAP over all IoU thresholds (only with {@code value})
+         */
+        public Builder optErrors(boolean value, boolean allThresholds) {
+            errors = value;
+            errorsAllThresholds = value && allThresholds;
+            return this;
+        }
+
+        /**
          * Reports progress to {@code value}: task "read" (size unknown) while the inputs are read, then, for
          * COCO, "evaluate" with one step per category; {@link EvaluationProgress#finish()} when the
          * evaluation is done or failed.
          */
         public Builder optProgress(EvaluationProgress value) {
             progress = Objects.requireNonNull(value, "progress");
+            return this;
+        }
+
+        /**
+         * COCO: also put the curves in the JSON report (see {@link dev.deteval.eval.coco.Curves}), the raw and
+         * confidence curves at the operating point's IoU threshold.
+         */
+        public Builder optCurves(boolean value) {
+            curves = value;
+            return this;
+        }
+
+        /**
+         * COCO: also write each image's TP/FP/FN at the operating point (its IoU threshold, and its confidence or
+         * 0 without one) to this file as JSON Lines, worst image first (see
+         * {@link dev.deteval.eval.coco.PerImageCounts}); null for none.
+         */
+        public Builder optPerImage(Path file) {
+            perImage = file;
             return this;
         }
 
@@ -372,9 +437,11 @@ public final class GateRequest {
                         + " thresholds, area ranges, operating point, confusion matrix) do not apply");
             }
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
-                    || iouType != null || confidence != null || confusionMatrix != null || split != null)) {
+                    || iouType != null || confidence != null || confusionMatrix != null || split != null || errors
+                    || curves || perImage != null)) {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
-                        + " ranges, operating point, confusion matrix, YOLO split) do not apply to protocol " + protocol.id());
+                        + " ranges, operating point, confusion matrix, YOLO split, errors, curves, per-image counts)"
+                        + " do not apply to protocol " + protocol.id());
             }
             if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {

@@ -7,7 +7,9 @@ import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.Curves;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.ErrorBreakdown;
 import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.OperatingPointTable;
 import dev.deteval.eval.voc.VocResult;
@@ -95,6 +97,20 @@ public final class EvaluationReport {
      */
     public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
             OperatingPointTable best, DetectionConfusionMatrix matrix) {
+        return coco(result, readerWarnings, at, best, matrix, null, null);
+    }
+
+    /**
+     * A COCO evaluation's reports with analyses, as {@link #coco(CocoResult, List, OperatingPointTable,
+     * OperatingPointTable, DetectionConfusionMatrix)} plus the error breakdown (text tables, a Markdown table
+     * and the JSON member {@code errors}, see {@link ErrorBreakdownReport}) and the curves (the JSON member
+     * {@code curves} only, see {@link CurvesReport}).
+     *
+     * @param errors the error breakdown, or null
+     * @param curves the curves, or null
+     */
+    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
+            OperatingPointTable best, DetectionConfusionMatrix matrix, ErrorBreakdown errors, Curves curves) {
         if ((at == null) != (best == null)) {
             throw new IllegalArgumentException("operating point and best F1 go together");
         }
@@ -103,14 +119,22 @@ public final class EvaluationReport {
         CategoryIds ids = CategoryIds.of(result);
         return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
                 () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best, ids))
-                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix, ids)),
-                () -> MarkdownReport.coco(result), g -> {
+                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix, ids))
+                        + (errors == null ? "" : ErrorBreakdownReport.text(errors)),
+                () -> MarkdownReport.coco(result) + (errors == null ? "" : ErrorBreakdownReport.markdown(errors)),
+                g -> {
                     JsonReport.writeCocoMembers(result, g, warnings);
                     if (at != null) {
                         OperatingPointReport.writeMembers(at, best, ids, g);
                     }
                     if (matrix != null) {
                         ConfusionMatrixReport.writeMember(matrix, ids, g);
+                    }
+                    if (errors != null) {
+                        ErrorBreakdownReport.writeMember(errors, g);
+                    }
+                    if (curves != null) {
+                        CurvesReport.writeMember(curves, g);
                     }
                 }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix).build());
     }

@@ -5,10 +5,14 @@ import dev.deteval.eval.check.CheckResult;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
+import dev.deteval.eval.coco.ErrorBreakdown;
+import dev.deteval.eval.coco.ErrorType;
+import dev.deteval.eval.coco.ImageCounts;
 import dev.deteval.eval.coco.LvisEvaluator;
 import dev.deteval.eval.coco.LvisResult;
-import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.OperatingPoints;
+import dev.deteval.eval.coco.PerImageCounts;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.voc.VocResult;
 import java.io.IOException;
@@ -176,6 +180,7 @@ public final class HtmlReport {
         private Map<String, Object> heatMap;
         private Map<String, Object> errors;
         private List<Map<String, Object>> worstImages = List.of();
+        private String worstImagesIntro = "";
 
         private Builder(String title) {
             this.title = title;
@@ -232,6 +237,48 @@ public final class HtmlReport {
             return this;
         }
 
+        /**
+         * Adds the error breakdown of {@code e}: one row per {@link ErrorType} with its count and the AP gained at
+         * the foreground threshold when it is fixed (AP50 with the defaults).
+         */
+        public Builder optErrorBreakdown(ErrorBreakdown e) {
+            if (e == null) {
+                return this;
+            }
+            List<ErrorRow> values = new ArrayList<>();
+            for (ErrorType t : ErrorType.values()) {
+                values.add(new ErrorRow(t.shortName() + " (" + t.name().toLowerCase(Locale.ROOT) + ")", e.count(t),
+                        e.deltaAp(t)));
+            }
+            return optErrorBreakdown("foreground IoU " + Decimals.fixed(e.foreground(), 2) + ", background IoU "
+                    + Decimals.fixed(e.background(), 2) + ", area all, maxDets 100; dAP: AP at IoU "
+                    + Decimals.fixed(e.foreground(), 2) + " (now " + Decimals.fixed(e.baseAp(), 3)
+                    + ") gained by fixing the errors of the type", values);
+        }
+
+        /**
+         * Adds the {@code limit} worst images of {@code counts} (most false positives plus misses first), named by
+         * file name, else by id.
+         */
+        public Builder optWorstImages(PerImageCounts counts, int limit) {
+            if (counts == null) {
+                return this;
+            }
+            List<ImageRow> values = new ArrayList<>();
+            for (ImageCounts c : counts.worstFirst()) {
+                if (values.size() == limit || c.errors() == 0) {
+                    break;
+                }
+                String name = c.fileName() == null || c.fileName().isEmpty() ? Long.toString(c.imageId())
+                        : c.fileName();
+                values.add(new ImageRow(name, c.tp(), c.fp(), c.fn()));
+            }
+            worstImagesIntro = "The images with the most false positives plus misses at IoU "
+                    + Decimals.fixed(counts.iou(), 2) + " and confidence at least " + Decimals.fixed(counts.confidence(), 3)
+                    + " (area all, maxDets 100), worst first; at most " + limit + ".";
+            return optWorstImages(values);
+        }
+
         /** Adds the worst images, in the order given (worst first). */
         public Builder optWorstImages(List<ImageRow> values) {
             List<Map<String, Object>> list = new ArrayList<>();
@@ -273,6 +320,7 @@ public final class HtmlReport {
             }
             v.put("worstImages", worstImages);
             v.put("hasWorstImages", !worstImages.isEmpty());
+            v.put("worstImagesIntro", worstImagesIntro);
             return new HtmlReport(v);
         }
     }

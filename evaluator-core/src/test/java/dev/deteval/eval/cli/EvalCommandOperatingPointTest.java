@@ -23,7 +23,7 @@ final class EvalCommandOperatingPointTest {
     private static final ConformanceCase CASE = ConformanceCase.all().stream()
             .filter(c -> c.name().equals("random_s2_i100_c5")).findFirst().orElseThrow();
 
-    private record Run(int code, String out, String err) {
+    record Run(int code, String out, String err) {
     }
 
     private static Run eval(String... more) {
@@ -72,7 +72,7 @@ final class EvalCommandOperatingPointTest {
     }
 
     /** The hand-built case of {@code coco.AnalysisFixtures} as COCO files. */
-    private static Run hand(Path dir, String... more) throws Exception {
+    static Run hand(Path dir, String... more) throws Exception {
         String box = "\"bbox\":[%d,0,10,%d]";
         StringBuilder gt = new StringBuilder("{\"images\":[{\"id\":1},{\"id\":2}],\"categories\":"
                 + "[{\"id\":1,\"name\":\"cat\"},{\"id\":2,\"name\":\"dog\"}],\"annotations\":[");
