@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
-import dev.deteval.eval.coco.CocoEvaluator;
+import dev.deteval.eval.coco.ErrorType;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.OperatingPoints;
+import dev.deteval.eval.coco.PerImageCounts;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.gate.Gate;
 import dev.deteval.eval.gate.GateRequest;
 import dev.deteval.eval.io.AtomicFile;
+import dev.deteval.eval.io.CocoJsonReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -75,7 +79,18 @@ final class HtmlReportChromiumIT {
         assertThat(d.findElements(By.cssSelector("svg.heatmap rect.cell")))
                 .hasSize((categories + 1) * (categories + 1));
         assertThat(d.findElements(By.cssSelector("circle.marker"))).hasSize(1);
-        assertThat(d.findElements(By.cssSelector("#error-breakdown, #worst-images"))).isEmpty();
+        // the error breakdown: one row per error type; the worst images: those with an error at the heat map's
+        // confidence (the pooled best F1 at IoU 0.5), at most 20
+        assertThat(d.findElements(By.cssSelector("#error-table tbody tr"))).hasSize(ErrorType.values().length);
+        CocoJsonReader.Inputs inputs = new CocoJsonReader(IouType.BBOX).readBoth(gt,
+                SAMPLES.resolve("detections.json"));
+        CocoParams params = CocoParams.defaults();
+        double best = OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), params, 0.5).bestF1()
+                .overall().confidence();
+        long withErrors = PerImageCounts.compute(inputs.groundTruth(), inputs.detections(), params, 0.5, best)
+                .worstFirst().stream().filter(c -> c.errors() > 0).count();
+        assertThat(d.findElements(By.cssSelector("#image-table tbody tr"))).hasSize((int) Math.min(20, withErrors))
+                .isNotEmpty();
 
         // sorting: click AP (column 3) once, descending
         List<WebElement> headers = d.findElements(By.cssSelector("#category-table thead th"));
