@@ -10,6 +10,7 @@
 module dev.deteval.eval {
     requires com.fasterxml.jackson.core;
     requires java.xml;
+    requires commons.math3;
     requires static info.picocli;
 
     exports dev.deteval.eval.check;

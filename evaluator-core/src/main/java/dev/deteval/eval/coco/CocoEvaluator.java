@@ -54,13 +54,27 @@ public final class CocoEvaluator {
      * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
      */
     public static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel) {
+        return evaluate(gt, dt, params, parallel, null);
+    }
+
+    /**
+     * Evaluates, and when {@code retained} is not null keeps there each category's outcomes and image
+     * trail for {@link OutcomeTable} (the plain path keeps nothing).
+     */
+    static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel,
+            OutcomeTable.Retained retained) {
         GroupIndex index = GroupIndex.build(gt, dt, params);
         int k = index.groupCategories;
         PrecisionTable.Writer writer = PrecisionTable.writer(params.iouCount(), params.recCount(), k,
                 params.areaCount(), params.maxDetCount());
         CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, params, index);
         IntStream rows = IntStream.range(0, k);
-        (parallel ? rows.parallel() : rows).forEach(row -> evaluation.run(row, writer));
+        if (retained == null) {
+            (parallel ? rows.parallel() : rows).forEach(row -> evaluation.run(row, writer));
+        } else {
+            retained.start(k, index.imageCount());
+            (parallel ? rows.parallel() : rows).forEach(row -> retained.keep(row, evaluation, writer));
+        }
         PrecisionTable tables = writer.done();
 
         long[] categoryIds = params.useCats() ? index.categoryIds : new long[] {-1};
@@ -84,7 +98,7 @@ public final class CocoEvaluator {
     }
 
     /** The value of each metric, over all categories ({@code category} -1) or for one table row. */
-    private static double[] values(List<CocoMetric> metrics, Summarizer s, int category) {
+    static double[] values(List<CocoMetric> metrics, Summarizer s, int category) {
         double[] v = new double[metrics.size()];
         for (int i = 0; i < v.length; i++) {
             CocoMetric m = metrics.get(i);

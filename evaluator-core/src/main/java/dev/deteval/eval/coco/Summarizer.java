@@ -11,13 +11,43 @@ import java.util.stream.IntStream;
 final class Summarizer {
 
     private final CocoParams p;
-    private final PrecisionTable tables;
+    private final Tables tables;
     private final int k;
 
+    /** Read access to precision [T,R,K,A,M] and recall [T,K,A,M] entries, -1 where undefined. */
+    interface Tables {
+        /** Number of category rows K. */
+        int categories();
+
+        double precision(int t, int r, int k, int a, int m);
+
+        double recall(int t, int k, int a, int m);
+    }
+
     Summarizer(CocoParams p, PrecisionTable tables) {
+        this(p, new Tables() {
+            @Override
+            public int categories() {
+                return tables.shape()[2];
+            }
+
+            @Override
+            public double precision(int t, int r, int k, int a, int m) {
+                return tables.precision(t, r, k, a, m);
+            }
+
+            @Override
+            public double recall(int t, int k, int a, int m) {
+                return tables.recall(t, k, a, m);
+            }
+        });
+    }
+
+    /** A summarizer over any tables with the shape {@code p} gives. */
+    Summarizer(CocoParams p, Tables tables) {
         this.p = p;
         this.tables = tables;
-        this.k = tables.shape()[2];
+        this.k = tables.categories();
     }
 
     /** Mean precision of one category row ({@code category} ≥ 0), or of all when negative. */
