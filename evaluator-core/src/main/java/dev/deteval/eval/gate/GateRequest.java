@@ -4,6 +4,8 @@ import dev.deteval.eval.check.InvalidRuleException;
 import dev.deteval.eval.check.Limit;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.check.RulesChecker;
+import dev.deteval.eval.coco.BootstrapSettings;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
@@ -50,6 +52,9 @@ public final class GateRequest {
     private final Double confidence;
     private final double operatingIou;
     private final DetectionConfusionMatrix.Matching confusionMatrix;
+    private final BootstrapSettings bootstrap;
+    private final Path baselineDetections;
+    private final BootstrapSettings comparison;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -71,6 +76,28 @@ public final class GateRequest {
         confidence = b.confidence;
         operatingIou = b.operatingIou;
         confusionMatrix = b.confusionMatrix;
+        bootstrap = b.bootstrap;
+        baselineDetections = b.baselineDetections;
+        comparison = b.comparison != null ? b.comparison
+                : bootstrap != null ? bootstrap : BootstrapSettings.defaults();
+    }
+
+    /** COCO: the bootstrap settings when confidence intervals are asked for, else null. */
+    public BootstrapSettings bootstrap() {
+        return bootstrap;
+    }
+
+    /** COCO: the baseline's detections for a paired comparison, or null. */
+    Path baselineDetections() {
+        return baselineDetections;
+    }
+
+    /**
+     * The settings of the paired comparison: those given with the baseline detections, else the bootstrap's,
+     * else the defaults.
+     */
+    BootstrapSettings comparisonSettings() {
+        return comparison;
     }
 
     /** COCO: the matching of the detection confusion matrix to report, or null for none. */
@@ -186,6 +213,9 @@ public final class GateRequest {
         private Double confidence;
         private double operatingIou = 0.5;
         private DetectionConfusionMatrix.Matching confusionMatrix;
+        private BootstrapSettings bootstrap;
+        private Path baselineDetections;
+        private BootstrapSettings comparison;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -295,6 +325,38 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also compute bootstrap confidence intervals for the headline metrics and each category's AP
+         * (see {@link dev.deteval.eval.coco.Bootstrap}); null for none. They appear in every report and
+         * beside the values in the gate's messages.
+         */
+        public Builder optBootstrap(BootstrapSettings value) {
+            bootstrap = value;
+            return this;
+        }
+
+        /**
+         * COCO: the baseline's detections (a results JSON on the same ground truth). They are evaluated too,
+         * compared with the current detections by a paired bootstrap (the reports gain the comparison), and
+         * their values are the baseline of drop limits; a drop limit with a significance needs them. Cannot
+         * be combined with a baseline report.
+         */
+        public Builder optBaselineDetections(Path file) {
+            baselineDetections = file;
+            return this;
+        }
+
+        /**
+         * COCO: the baseline's detections, compared with these settings (level of the difference's interval,
+         * resamples, seed); see {@link #optBaselineDetections(Path)}. Without settings the bootstrap's are used,
+         * else {@link BootstrapSettings#defaults()}.
+         */
+        public Builder optBaselineDetections(Path file, BootstrapSettings settings) {
+            baselineDetections = file;
+            comparison = settings;
+            return this;
+        }
+
+        /**
          * The request.
          *
          * @throws InvalidRuleException for COCO-only settings with a VOC protocol, or a drop limit without a
@@ -306,10 +368,21 @@ public final class GateRequest {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
                         + " ranges, operating point, confusion matrix) do not apply to protocol " + protocol.id());
             }
-            if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
+            if (protocol.voc() && (bootstrap != null || baselineDetections != null)) {
+                throw new InvalidRuleException("confidence intervals and the comparison with baseline detections are"
+                        + " computed for COCO only, not for protocol " + protocol.id());
+            }
+            if (baseline != null && baselineDetections != null) {
+                throw new InvalidRuleException("give the baseline either as a report or as detections, not both:"
+                        + " with baseline detections their evaluation is the baseline");
+            }
+            if (baselineDetections == null && new RulesChecker(rules).needsBaselineDetections()) {
+                throw new InvalidRuleException(RulesChecker.NO_BASELINE_DETECTIONS);
+            }
+            if (baseline == null && baselineDetections == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {
                 throw new InvalidRuleException("a maximum drop limit needs a baseline report (the report.json of an"
-                        + " earlier run); none was given");
+                        + " earlier run) or the baseline's detections; none was given");
             }
             return new GateRequest(this);
         }

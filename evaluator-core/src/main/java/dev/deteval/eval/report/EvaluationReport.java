@@ -7,6 +7,8 @@ import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.Comparison;
+import dev.deteval.eval.coco.ConfidenceIntervals;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.OperatingPointTable;
 import dev.deteval.eval.voc.VocResult;
@@ -83,21 +85,53 @@ public final class EvaluationReport {
      */
     public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
             OperatingPointTable best, DetectionConfusionMatrix matrix) {
+        return coco(result, readerWarnings, at, best, matrix, null, null);
+    }
+
+    /**
+     * A COCO evaluation's reports with analyses and statistics. Confidence intervals appear in the text and
+     * Markdown reports after the summary and per-category tables, in the JSON report as the member
+     * {@code intervals} and as {@code intervals} in each {@code perCategory} row (see
+     * {@link IntervalReport}), and beside the values in the gate's messages. A comparison with the baseline's
+     * detections appears as its own section and as the JSON member {@code comparison} (see
+     * {@link ComparisonReport}).
+     *
+     * @param intervals the bootstrap intervals, or null
+     * @param comparison the paired comparison with the baseline's detections, or null
+     */
+    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
+            OperatingPointTable best, DetectionConfusionMatrix matrix, ConfidenceIntervals intervals,
+            Comparison comparison) {
         if ((at == null) != (best == null)) {
             throw new IllegalArgumentException("operating point and best F1 go together");
         }
         List<String> warnings = new ArrayList<>(readerWarnings);
         warnings.addAll(result.warnings());
-        return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
+        MetricSnapshot snapshot = MetricSnapshots.of(result);
+        if (intervals != null || comparison != null) {
+            snapshot = MetricSnapshots.withStatistics(snapshot, intervals, comparison);
+        }
+        return new EvaluationReport(snapshot, warnings, () -> CocoTextReport.summaryLines(result),
                 () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best))
-                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix)),
-                () -> MarkdownReport.coco(result), g -> {
-                    JsonReport.writeCocoMembers(result, g, warnings);
+                        + (matrix == null ? "" : ConfusionMatrixReport.text(matrix))
+                        + (intervals == null ? "" : IntervalReport.text(result, intervals))
+                        + (comparison == null ? "" : ComparisonReport.text(comparison)),
+                () -> MarkdownReport.coco(result) + (intervals == null ? "" : IntervalReport.markdown(result, intervals))
+                        + (comparison == null ? "" : ComparisonReport.markdown(comparison)),
+                g -> {
+                    JsonReport.writeCocoMembers(result, g, warnings, intervals);
                     if (at != null) {
                         OperatingPointReport.writeMembers(at, best, g);
                     }
                     if (matrix != null) {
                         ConfusionMatrixReport.writeMember(matrix, g);
+                    }
+                    if (intervals != null) {
+                        IntervalReport.writeMember(intervals, g);
+                    }
+                    if (comparison != null) {
+                        g.writeFieldName("comparison");
+                        ComparisonReport.writeObject(comparison, g);
                     }
                 });
     }

@@ -35,6 +35,7 @@ final class MainHelpTest {
     @CsvSource(delimiter = '|', value = {
         "--help|Usage: deteval [",
         "eval --help|Usage: deteval eval [",
+        "compare --help|Usage: deteval compare [",
         "nms --help|Usage: deteval nms [",
         "synth --help|Usage: deteval synth [",
         "help eval|Usage: deteval eval ["})
@@ -69,7 +70,7 @@ final class MainHelpTest {
 
     @Test
     void addSubcommands_firstArgumentNamesACommand_buildsOnlyThatOne() {
-        for (String name : List.of("eval", "nms", "synth")) {
+        for (String name : List.of("eval", "compare", "nms", "synth")) {
             CommandLine cli = new CommandLine(new Main());
             Main.addSubcommands(cli, name);
 
@@ -83,7 +84,7 @@ final class MainHelpTest {
             CommandLine cli = new CommandLine(new Main());
             Main.addSubcommands(cli, first);
 
-            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "nms", "synth", "help");
+            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "compare", "nms", "synth", "help");
         }
     }
 
