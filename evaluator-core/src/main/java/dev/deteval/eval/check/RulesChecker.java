@@ -95,7 +95,7 @@ public final class RulesChecker {
      * @throws InvalidRuleException as {@link #check(MetricSnapshot, MetricSnapshot)} does
      */
     public void validate(MetricSnapshot current, MetricSnapshot baseline) {
-        validate(current.protocol(), baseline);
+        validate(current.protocol(), baseline, current.compared());
         for (Rule rule : rules) {
             for (Limit limit : rule.limits()) {
                 if (rule.element() == Element.DATASET && !current.reportsDatasetMetric(limit.metric())) {

@@ -30,17 +30,21 @@ final class IntervalReport {
                     Decimals.fixed(e.getValue().high(), 3)).replace(System.lineSeparator(), "\n"));
         }
         if (!ci.perCategory().isEmpty()) {
-            out.append("per category:\n");
+            int width = "category".length();
+            for (CategoryMetrics row : result.perCategory()) {
+                width = Math.max(width, label(row).length());
+            }
+            out.append(String.format("%-" + width + "s %-6s %6s  %s%n", "category", "metric", "value", "interval")
+                    .replace(System.lineSeparator(), "\n"));
             for (CategoryMetrics row : result.perCategory()) {
                 Map<String, Interval> m = ci.perCategory().get(row.id());
                 if (m == null) {
                     continue;
                 }
                 for (Map.Entry<String, Interval> e : m.entrySet()) {
-                    out.append(' ').append(row.id()).append(' ').append(Names.cell(row.name())).append(' ')
-                            .append(e.getKey()).append(' ').append(Decimals.fixed(row.metric(e.getKey()), 3))
-                            .append("  [").append(Decimals.fixed(e.getValue().low(), 3)).append(", ")
-                            .append(Decimals.fixed(e.getValue().high(), 3)).append("]\n");
+                    out.append(String.format("%-" + width + "s %-6s %6s  [%s, %s]%n", label(row), e.getKey(),
+                            Decimals.fixed(row.metric(e.getKey()), 3), Decimals.fixed(e.getValue().low(), 3),
+                            Decimals.fixed(e.getValue().high(), 3)).replace(System.lineSeparator(), "\n"));
                 }
             }
         }
@@ -76,6 +80,10 @@ final class IntervalReport {
             }
         }
         return out.toString();
+    }
+
+    private static String label(CategoryMetrics row) {
+        return row.name().isEmpty() ? String.valueOf(row.id()) : row.id() + " " + Names.cell(row.name());
     }
 
     private static String heading(ConfidenceIntervals ci) {
