@@ -1,5 +1,6 @@
 package dev.deteval.eval.coco;
 
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.random.MersenneTwister;
@@ -12,8 +13,13 @@ import org.apache.commons.math3.random.MersenneTwister;
  */
 final class ResampleRuns {
 
-    /** Resamples run one after another by one task, sharing its scratch space. */
-    private static final int CHUNK = 8;
+    /**
+     * Tasks per thread of the common pool: each task runs a contiguous range of resamples one after another,
+     * sharing its scratch space (a few megabytes for the largest categories), so few tasks mean little
+     * garbage; a handful per thread still balances the load. Which task runs which resample does not
+     * change any result.
+     */
+    private static final int TASKS_PER_THREAD = 4;
 
     /** One thread's work: the values of interest for one set of image weights. */
     interface Task {
@@ -32,11 +38,13 @@ final class ResampleRuns {
     static double[][] run(BootstrapSettings s, int images, Supplier<Task> tasks) {
         int resamples = s.resamples();
         double[][] out = new double[resamples][];
-        int chunks = (resamples + CHUNK - 1) / CHUNK;
+        int chunks = Math.min(resamples, TASKS_PER_THREAD * (ForkJoinPool.getCommonPoolParallelism() + 1));
         IntStream.range(0, chunks).parallel().forEach(c -> {
             Task task = tasks.get();
             int[] weights = new int[images];
-            for (int r = c * CHUNK; r < Math.min(resamples, (c + 1) * CHUNK); r++) {
+            int from = (int) ((long) resamples * c / chunks);
+            int to = (int) ((long) resamples * (c + 1) / chunks);
+            for (int r = from; r < to; r++) {
                 draw(s.seed(), r, weights);
                 out[r] = task.apply(weights);
             }

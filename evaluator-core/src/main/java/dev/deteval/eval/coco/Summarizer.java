@@ -13,6 +13,8 @@ final class Summarizer {
     private final CocoParams p;
     private final Tables tables;
     private final int k;
+    /** Reused for the selected values of one mean (a summarizer is used by one thread at a time). */
+    private double[] scratch = new double[0];
 
     /** Read access to precision [T,R,K,A,M] and recall [T,K,A,M] entries, -1 where undefined. */
     interface Tables {
@@ -56,7 +58,7 @@ final class Summarizer {
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);
         int kFrom = category < 0 ? 0 : category;
         int kTo = category < 0 ? k : category + 1;
-        double[] values = new double[ts.length * p.recCount() * (kTo - kFrom) * am.length];
+        double[] values = scratch(ts.length * p.recCount() * (kTo - kFrom) * am.length);
         int n = 0;
         for (int t : ts) {
             for (int r = 0; r < p.recCount(); r++) {
@@ -79,7 +81,7 @@ final class Summarizer {
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);
         int kFrom = category < 0 ? 0 : category;
         int kTo = category < 0 ? k : category + 1;
-        double[] values = new double[ts.length * (kTo - kFrom) * am.length];
+        double[] values = scratch(ts.length * (kTo - kFrom) * am.length);
         int n = 0;
         for (int t : ts) {
             for (int kk = kFrom; kk < kTo; kk++) {
@@ -92,6 +94,14 @@ final class Summarizer {
             }
         }
         return n == 0 ? -1 : NumpyMath.mean(values, n);
+    }
+
+    /** Room for {@code n} values; only the first {@code n} are read after they are written. */
+    private double[] scratch(int n) {
+        if (scratch.length < n) {
+            scratch = new double[n];
+        }
+        return scratch;
     }
 
     private int[] thresholds(Double iouThr) {
