@@ -21,6 +21,8 @@ assert new File(basedir, 'target/itself/report.md').text.contains('## Comparison
 def weaker = slurper.parse(new File(basedir, 'target/deteval/report.json'))
 assert weaker.gate.passed == false
 assert weaker.comparison.metrics.AP.p < 0.05
+assert weaker.gate.outcomes[0].significance == 0.05
+assert weaker.gate.outcomes[0].status == 'violated'
 def violation = ~/Rule violated for dataset: AP is 0\.2951 against baseline 0\.4232, a drop of 0\.129 \(95% CI [0-9.]+–[0-9.]+, p = [0-9.]+\), but expected maximum drop is 0\.01 at significance 0\.05/
 assert violation.matcher(log).find()
 assert log.contains(CheckMessages.RULES_VIOLATED)
