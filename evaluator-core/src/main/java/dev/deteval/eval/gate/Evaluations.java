@@ -50,17 +50,17 @@ final class Evaluations {
         CocoJsonReader reader = new CocoJsonReader(p.iouType());
         CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
         boolean statistics = r.bootstrap() != null || r.baselineDetections() != null;
-        OutcomeTable table = statistics ? evaluate(inputs.groundTruth(), inputs.detections(), p, gtFile, dtFile)
+        OutcomeTable table = statistics ? withOutcomes(inputs.groundTruth(), inputs.detections(), p, gtFile, dtFile)
                 : null;
         CocoResult result = statistics ? table.result()
-                : evaluate(inputs.groundTruth(), inputs.detections(), p, gtFile, dtFile, true);
+                : plain(inputs.groundTruth(), inputs.detections(), p, gtFile, dtFile);
         ConfidenceIntervals intervals = r.bootstrap() == null ? null : Bootstrap.intervals(table, r.bootstrap());
         Comparison comparison = null;
         MetricSnapshot baseline = null;
         if (r.baselineDetections() != null) {
             Path baselineFile = spool.regular(r.baselineDetections());
             Detections baselineDt = reader.readResults(baselineFile, inputs.groundTruth());
-            OutcomeTable baselineTable = evaluate(inputs.groundTruth(), baselineDt, p, gtFile, baselineFile);
+            OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, gtFile, baselineFile);
             comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings());
             baseline = MetricSnapshots.of(baselineTable.result());
         }
@@ -74,10 +74,10 @@ final class Evaluations {
         Path dtFile = spool.regular(r.detections());
         CocoJsonReader reader = new CocoJsonReader(p.iouType());
         CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
-        OutcomeTable candidate = evaluate(inputs.groundTruth(), inputs.detections(), p, gtFile, dtFile);
+        OutcomeTable candidate = withOutcomes(inputs.groundTruth(), inputs.detections(), p, gtFile, dtFile);
         Path baselineFile = spool.regular(r.baselineDetections());
         Detections baselineDt = reader.readResults(baselineFile, inputs.groundTruth());
-        OutcomeTable baseline = evaluate(inputs.groundTruth(), baselineDt, p, gtFile, baselineFile);
+        OutcomeTable baseline = withOutcomes(inputs.groundTruth(), baselineDt, p, gtFile, baselineFile);
         List<String> warnings = new ArrayList<>(reader.warnings());
         warnings.addAll(candidate.result().warnings());
         return new ComparisonOutcome(PairedComparison.compare(candidate, baseline, r.comparisonSettings()),
@@ -98,7 +98,8 @@ final class Evaluations {
                 points == null ? null : points.bestF1(), matrix, intervals, comparison);
     }
 
-    private static OutcomeTable evaluate(GroundTruth gt, Detections dt, CocoParams p, Path gtFile, Path dtFile) {
+    /** Evaluates and keeps the match table (for intervals and comparisons). */
+    private static OutcomeTable withOutcomes(GroundTruth gt, Detections dt, CocoParams p, Path gtFile, Path dtFile) {
         try {
             return OutcomeTable.evaluate(gt, dt, p, true);
         } catch (KeypointCountException e) {
@@ -106,10 +107,10 @@ final class Evaluations {
         }
     }
 
-    private static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams p, Path gtFile, Path dtFile,
-            boolean parallel) {
+    /** Evaluates without keeping anything beyond the result. */
+    private static CocoResult plain(GroundTruth gt, Detections dt, CocoParams p, Path gtFile, Path dtFile) {
         try {
-            return CocoEvaluator.evaluate(gt, dt, p, parallel);
+            return CocoEvaluator.evaluate(gt, dt, p);
         } catch (KeypointCountException e) {
             throw located(e, gtFile, dtFile);
         }
