@@ -15,6 +15,7 @@ module dev.deteval.eval {
     requires org.yaml.snakeyaml;
     // the HTML report's template engine; its views are maps and lists, so it needs no reflective access
     requires com.github.mustachejava;
+    requires commons.math3;
     requires static info.picocli;
     // the CLI's progress bar on a terminal
     requires static me.tongfei.progressbar;

@@ -164,6 +164,30 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Parameter(property = "deteval.perImage", defaultValue = "false")
     private boolean perImage;
 
+    /**
+     * COCO: the baseline's detections (a results JSON on the same ground truth). They are evaluated, compared
+     * with {@code detections} by a paired bootstrap (report.json member {@code comparison}, report.md section),
+     * and their values are the baseline of {@code maximumDrop} limits. Needed by a limit with a
+     * {@code significance}; not together with {@code baseline}.
+     */
+    @Parameter(property = "deteval.baselineDetections")
+    private File baselineDetections;
+
+    /**
+     * COCO: the level of bootstrap confidence intervals (e.g. 0.95) for AP, AP50, AP75, AR at the largest
+     * maxDets and each category's AP; they appear in every report and in the gate's messages. None by default.
+     */
+    @Parameter(property = "deteval.ci")
+    private Double ci;
+
+    /** The bootstrap resamples for {@code ci} and {@code baselineDetections} (default 1000). */
+    @Parameter(property = "deteval.resamples")
+    private Integer resamples;
+
+    /** The seed of the bootstrap draws (default 1). */
+    @Parameter(property = "deteval.seed")
+    private Long seed;
+
     /** Whether a violated rule fails the build; when false it is only logged. */
     @Parameter(property = "deteval.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
@@ -193,7 +217,7 @@ public class CheckMojo extends AbstractDetevalMojo {
             return Gate.run(new RequestBinding(path(groundTruth), path(detections), protocol, mode, iouType,
                     path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath(),
                     confidence, opIou, split, errors, errorsAllIou, curves, perImage)
-                    .toRequest(checked));
+                    .toRequest(checked, new RequestBinding.Statistics(path(baselineDetections), ci, resamples, seed)));
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it
             getLog().debug(e);

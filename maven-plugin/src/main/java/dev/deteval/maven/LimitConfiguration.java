@@ -16,6 +16,7 @@ public class LimitConfiguration {
     private String minimum;
     private String maximum;
     private String maximumDrop;
+    private String significance;
 
     /** @param metric a metric name: AP, AP50, …, AR100, mAP (see the plugin documentation) */
     public void setMetric(String metric) {
@@ -38,6 +39,14 @@ public class LimitConfiguration {
     }
 
     /**
+     * @param significance with {@code maximumDrop}: the drop fails only when the paired comparison with the
+     *     baseline's detections ({@code <baselineDetections>}) gives a p-value below it, e.g. 0.05
+     */
+    public void setSignificance(String significance) {
+        this.significance = significance;
+    }
+
+    /**
      * The limits this element describes, in the order minimum, maximum, maximumDrop.
      *
      * @throws InvalidRuleException for a missing or unknown metric, no bound, or a bad value
@@ -47,6 +56,13 @@ public class LimitConfiguration {
         add(limits, Limit.Kind.MINIMUM, minimum);
         add(limits, Limit.Kind.MAXIMUM, maximum);
         add(limits, Limit.Kind.MAXIMUM_DROP, maximumDrop);
+        if (significance != null) {
+            if (maximumDrop == null) {
+                throw new InvalidRuleException("the limit on " + (metric == null ? "(no metric)" : metric) + " sets"
+                        + " <significance> without <maximumDrop>; a significance applies to a maximum drop only");
+            }
+            limits.set(limits.size() - 1, limits.get(limits.size() - 1).withSignificance(significance));
+        }
         if (limits.isEmpty()) {
             throw new InvalidRuleException("the limit on " + (metric == null ? "(no metric)" : metric) + " sets none"
                     + " of <minimum>, <maximum>, <maximumDrop>");

@@ -2,6 +2,7 @@ package dev.deteval.maven;
 
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.coco.BootstrapSettings;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.gate.GateRequest;
@@ -85,9 +86,49 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
      * @throws IllegalArgumentException (including {@code InvalidRuleException}) for an invalid setting
      */
     GateRequest toRequest(List<Rule> rules) {
+        return toRequest(rules, Statistics.NONE);
+    }
+
+    /**
+     * The statistics parameters: confidence intervals and the comparison with the baseline's detections.
+     *
+     * @param baselineDetections the baseline's detections, or null
+     * @param ci the confidence level of the intervals, or null for none
+     * @param resamples the bootstrap resamples, or null for the default
+     * @param seed the bootstrap seed, or null for the default
+     */
+    record Statistics(Path baselineDetections, Double ci, Integer resamples, Long seed) {
+
+        /** No intervals and no comparison. */
+        static final Statistics NONE = new Statistics(null, null, null, null);
+
+        void applyTo(GateRequest.Builder b) {
+            if (ci == null && baselineDetections == null && (resamples != null || seed != null)) {
+                throw new IllegalArgumentException("resamples and seed apply to the bootstrap of ci or"
+                        + " baselineDetections; set one of them");
+            }
+            BootstrapSettings settings = new BootstrapSettings(ci == null ? BootstrapSettings.DEFAULT_LEVEL : ci,
+                    resamples == null ? BootstrapSettings.DEFAULT_RESAMPLES : resamples,
+                    seed == null ? BootstrapSettings.DEFAULT_SEED : seed);
+            if (ci != null) {
+                b.optBootstrap(settings);
+            }
+            if (baselineDetections != null) {
+                b.optBaselineDetections(baselineDetections, settings);
+            }
+        }
+    }
+
+    /**
+     * The request for these settings, rules and statistics.
+     *
+     * @throws IllegalArgumentException (including {@code InvalidRuleException}) for an invalid setting
+     */
+    GateRequest toRequest(List<Rule> rules, Statistics statistics) {
         Protocol p = Protocol.parse(protocol);
         GateRequest.Builder b = GateRequest.builder(groundTruth, detections).optProtocol(p).optRules(rules)
                 .optBaseline(baseline).optReports(outputDirectory, FORMATS);
+        statistics.applyTo(b);
         if (p.voc() && (confidence != null || opIou != null || errors || errorsAllIou || curves || perImage)) {
             throw new IllegalArgumentException("confidence, opIou, errors, errorsAllIou, curves and perImage (analyses)"
                     + " apply to protocol coco only");

@@ -36,6 +36,31 @@ public final class CheckMessages {
     public static final String DROP_VIOLATED = VIOLATION_PREFIX
             + "%s: %s is %s against baseline %s, a drop of %s, but expected maximum drop is %s";
 
+    /**
+     * A drop larger than the limit that the paired comparison with the baseline's detections does not find
+     * significant, so the rule holds: element, metric, current value, baseline value, drop (with its
+     * interval and p-value), limit, significance level. For example {@code Rule met for dataset: AP is
+     * 0.4096 against baseline 0.4204, a drop of 0.011 (95% CI -0.004–0.026, p = 0.210), above the maximum
+     * drop 0.010 but not significant at 0.05}.
+     */
+    public static final String DROP_NOT_SIGNIFICANT = "Rule met for %s: %s is %s against baseline %s, a drop of %s,"
+            + " above the maximum drop %s but not significant at %s";
+
+    /** How a significance-aware limit's bound is shown in {@link #DROP_VIOLATED}: limit, significance level. */
+    public static final String BOUND_AT_SIGNIFICANCE = "%s at significance %s";
+
+    /**
+     * A value with its confidence interval: value, level ({@code 95%}), low, high. For example
+     * {@code 0.412 (95% CI 0.398–0.426)}.
+     */
+    public static final String WITH_INTERVAL = "%s (%s CI %s–%s)";
+
+    /**
+     * A drop with the interval of the drop and the p-value of the paired comparison: drop, level, low, high,
+     * p. For example {@code 0.011 (95% CI 0.004–0.018, p = 0.003)}.
+     */
+    public static final String DROP_WITH_TEST = "%s (%s CI %s–%s, p = %s)";
+
     /** A drop within the limit (negative when the metric rose): as {@link #DROP_VIOLATED}. */
     public static final String DROP_MET = "Rule met for %s: %s is %s against baseline %s, a drop of %s, expected"
             + " maximum drop is %s";
@@ -77,6 +102,10 @@ public final class CheckMessages {
 
     /** Reason for a drop: the baseline has no such category; takes the category name. */
     public static final String REASON_BASELINE_NO_CATEGORY = "the baseline has no category %s";
+
+    /** Reason for a significance-aware drop: the metric is not among those the paired comparison tests. */
+    public static final String REASON_NOT_COMPARED = "the paired comparison with the baseline's detections does not"
+            + " test this metric (it tests AP, AP50, AP75 and AR at the largest maxDets)";
 
     /** Reason for a drop: the baseline value is -1 or absent. */
     public static final String REASON_BASELINE_MISSING = "the baseline has no value for it (-1 or absent)";

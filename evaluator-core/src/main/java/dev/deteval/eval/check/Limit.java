@@ -64,11 +64,13 @@ public final class Limit {
     private final String metric;
     private final Kind kind;
     private final BigDecimal value;
+    private final BigDecimal significance;
 
-    private Limit(String metric, Kind kind, BigDecimal value) {
+    private Limit(String metric, Kind kind, BigDecimal value, BigDecimal significance) {
         this.metric = metric;
         this.kind = kind;
         this.value = value.scale() < 0 ? value.setScale(0) : value;
+        this.significance = significance;
     }
 
     /**
@@ -81,7 +83,34 @@ public final class Limit {
      */
     public static Limit of(String metric, Kind kind, String value) {
         String name = canonical(metric);
-        return new Limit(name, Objects.requireNonNull(kind, "kind"), parseRatio(value, name + " " + kind.word()));
+        return new Limit(name, Objects.requireNonNull(kind, "kind"), parseRatio(value, name + " " + kind.word()),
+                null);
+    }
+
+    /**
+     * This drop limit, violated only when the drop is also significant: when the paired comparison of the
+     * current detections with the baseline's gives a p-value below {@code alpha} (see
+     * {@code docs/statistics.md}). Such a limit needs the baseline's detections, not only its report.
+     *
+     * @param alpha the significance level, strictly between 0 and 1 ({@code 0.05} or {@code 5%})
+     * @throws InvalidRuleException for a limit that is not a maximum drop, or a level outside (0, 1)
+     */
+    public Limit withSignificance(String alpha) {
+        if (kind != Kind.MAXIMUM_DROP) {
+            throw new InvalidRuleException(metric + " " + kind.word() + ": a significance applies to a maximum drop"
+                    + " only (a drop is what the paired comparison tests)");
+        }
+        BigDecimal a = parseRatio(alpha, metric + " significance");
+        if (a.signum() == 0 || a.compareTo(BigDecimal.ONE) == 0) {
+            throw new InvalidRuleException(metric + " significance '" + alpha + "' must lie strictly between 0 and 1,"
+                    + " e.g. 0.05");
+        }
+        return new Limit(metric, kind, value, a);
+    }
+
+    /** The significance level a drop must reach to violate this limit, or null when any drop counts. */
+    public BigDecimal significance() {
+        return significance;
     }
 
     /**
@@ -214,19 +243,21 @@ public final class Limit {
         return BigDecimal.valueOf(metricValue);
     }
 
-    /** In rule syntax, e.g. {@code AP>=0.450} or {@code AP:maxDrop=0.01}. */
+    /** In rule syntax, e.g. {@code AP>=0.450}, {@code AP:maxDrop=0.01} or {@code AP:maxDrop=0.01;significance=0.05}. */
     @Override
     public String toString() {
-        return metric + kind.operator() + value.toPlainString();
+        return metric + kind.operator() + value.toPlainString()
+                + (significance == null ? "" : ";significance=" + significance.toPlainString());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Limit l && l.metric.equals(metric) && l.kind == kind && l.value.equals(value);
+        return o instanceof Limit l && l.metric.equals(metric) && l.kind == kind && l.value.equals(value)
+                && Objects.equals(l.significance, significance);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(metric, kind, value);
+        return Objects.hash(metric, kind, value, significance);
     }
 }

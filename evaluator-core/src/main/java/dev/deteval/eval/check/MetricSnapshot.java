@@ -45,6 +45,28 @@ public final class MetricSnapshot {
         }
     }
 
+    /**
+     * A confidence interval of one metric (see {@code docs/statistics.md}).
+     *
+     * @param low the lower end
+     * @param high the upper end
+     * @param level the confidence level, in (0, 1)
+     */
+    public record Band(double low, double high, double level) {
+    }
+
+    /**
+     * A paired comparison of one dataset metric with the baseline's detections on the same images.
+     *
+     * @param baseline the baseline's value
+     * @param low lower end of the interval of (current minus baseline)
+     * @param high upper end of that interval
+     * @param level the interval's confidence level
+     * @param p the two-sided p-value of "no difference"
+     */
+    public record Difference(double baseline, double low, double high, double level, double p) {
+    }
+
     private final Protocol protocol;
     private final String mode;
     private final String iouType;
@@ -54,6 +76,10 @@ public final class MetricSnapshot {
     private final Map<String, String> categoryReasons;
     /** True when {@link #dataset} holds exactly the names the evaluation reports (a fresh COCO evaluation). */
     private final boolean complete;
+    private final Map<String, Band> bands;
+    private final Map<Long, Map<String, Band>> categoryBands;
+    /** Null when no baseline detections were compared. */
+    private final Map<String, Difference> differences;
 
     private MetricSnapshot(Protocol protocol, String mode, String iouType, Map<String, Double> dataset,
             List<CategoryValues> categories, Map<String, String> missingReasons, Map<String, String> categoryReasons,
@@ -66,6 +92,26 @@ public final class MetricSnapshot {
         this.missingReasons = Map.copyOf(missingReasons);
         this.categoryReasons = Map.copyOf(categoryReasons);
         this.complete = complete;
+        this.bands = Map.of();
+        this.categoryBands = Map.of();
+        this.differences = null;
+    }
+
+    private MetricSnapshot(MetricSnapshot s, Map<String, Band> bands, Map<Long, Map<String, Band>> categoryBands,
+            Map<String, Difference> differences) {
+        this.protocol = s.protocol;
+        this.mode = s.mode;
+        this.iouType = s.iouType;
+        this.dataset = s.dataset;
+        this.categories = s.categories;
+        this.missingReasons = s.missingReasons;
+        this.categoryReasons = s.categoryReasons;
+        this.complete = s.complete;
+        this.bands = Map.copyOf(bands);
+        Map<Long, Map<String, Band>> copy = new java.util.HashMap<>();
+        categoryBands.forEach((id, m) -> copy.put(id, Map.copyOf(m)));
+        this.categoryBands = Map.copyOf(copy);
+        this.differences = differences == null ? null : Map.copyOf(differences);
     }
 
     /**
@@ -111,6 +157,41 @@ public final class MetricSnapshot {
      */
     public boolean reportsDatasetMetric(String metric) {
         return !complete || dataset.containsKey(metric);
+    }
+
+    /**
+     * This snapshot with confidence intervals and, when the baseline's detections were compared, the
+     * paired differences.
+     *
+     * @param datasetBands intervals of dataset metrics by name
+     * @param categoryBands intervals of category metrics, by category id then metric name
+     * @param comparisons paired comparisons by dataset metric name, or null when no baseline detections
+     *     were compared
+     */
+    public MetricSnapshot withStatistics(Map<String, Band> datasetBands, Map<Long, Map<String, Band>> categoryBands,
+            Map<String, Difference> comparisons) {
+        return new MetricSnapshot(this, datasetBands, categoryBands, comparisons);
+    }
+
+    /** The confidence interval of a dataset metric, or null when none was computed. */
+    public Band band(String metric) {
+        return bands.get(metric);
+    }
+
+    /** The confidence interval of a category's metric, or null when none was computed. */
+    public Band band(long categoryId, String metric) {
+        Map<String, Band> m = categoryBands.get(categoryId);
+        return m == null ? null : m.get(metric);
+    }
+
+    /** Whether the current detections were compared with the baseline's ({@link #difference}). */
+    public boolean compared() {
+        return differences != null;
+    }
+
+    /** The paired comparison of a dataset metric with the baseline's detections, or null. */
+    public Difference difference(String metric) {
+        return differences == null ? null : differences.get(metric);
     }
 
     /** The protocol. */

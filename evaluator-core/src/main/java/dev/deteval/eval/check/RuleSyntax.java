@@ -16,11 +16,15 @@ import java.util.Locale;
  * category:person:AP:maxDrop=0.02  AP of person at most 0.02 below the baseline's
  * category:*:AP&gt;=0.3;exclude=car*;exclude=bus;onMissing=ignore
  *                                  every category but car* and bus; values that cannot be computed are ignored
+ * AP:maxDrop=0.01;significance=0.05
+ *                                  a drop of more than 0.01 fails only if the paired comparison with the
+ *                                  baseline's detections gives p &lt; 0.05
  * </pre>
  *
  * <p>Options follow the value, each after a {@code ;}: {@code exclude=PATTERN} (category rules,
- * repeatable) and {@code onMissing=fail|ignore} (the plugin's {@code <excludes>} and
- * {@code <onMissing>}). Since they start at the first {@code ;} after the operator, an exclude pattern
+ * repeatable), {@code onMissing=fail|ignore} (the plugin's {@code <excludes>} and
+ * {@code <onMissing>}) and {@code significance=ALPHA} (drop limits; the plugin's {@code <significance>}).
+ * Since they start at the first {@code ;} after the operator, an exclude pattern
  * cannot contain {@code >=}, {@code <=}, {@code :maxDrop=} or {@code ;}.
  *
  * <p>Metric names and the words {@code category}, {@code dataset} and {@code maxDrop} are
@@ -32,7 +36,8 @@ public final class RuleSyntax {
 
     /** The accepted forms, for error messages and help texts. */
     public static final String FORMS = "AP>=0.35, AP50>=55%, APs<=0.9, AP:maxDrop=0.01, category:person:AP50>=0.6,"
-            + " category:car*:AP>=0.4, category:person:AP:maxDrop=0.02, category:*:AP>=0.3;exclude=car*;onMissing=ignore";
+            + " category:car*:AP>=0.4, category:person:AP:maxDrop=0.02, category:*:AP>=0.3;exclude=car*;onMissing=ignore,"
+            + " AP:maxDrop=0.01;significance=0.05";
 
     private static final String CATEGORY = "category:";
     private static final String DATASET = "dataset:";
@@ -87,14 +92,19 @@ public final class RuleSyntax {
         int semicolon = tail.indexOf(';');
         String value = (semicolon < 0 ? tail : tail.substring(0, semicolon)).trim();
         Rule.Builder rule = Rule.builder(element).optOnMissing(onMissing);
+        String[] significance = {null};
         if (semicolon >= 0) {
-            options(text, element, tail.substring(semicolon + 1), rule);
+            options(text, element, tail.substring(semicolon + 1), rule, significance);
         }
-        return build(text, element, body.substring(0, cut), kind, value, rule);
+        return build(text, element, body.substring(0, cut), kind, value, significance[0], rule);
     }
 
-    /** Reads {@code exclude=PATTERN} and {@code onMissing=fail|ignore} options, separated by {@code ;}. */
-    private static void options(String text, Element element, String options, Rule.Builder rule) {
+    /**
+     * Reads {@code exclude=PATTERN}, {@code onMissing=fail|ignore} and {@code significance=ALPHA} options,
+     * separated by {@code ;}; the significance goes to {@code significance[0]}.
+     */
+    private static void options(String text, Element element, String options, Rule.Builder rule,
+            String[] significance) {
         for (String option : options.split(";", -1)) {
             int eq = option.indexOf('=');
             String key = eq < 0 ? option.trim() : option.substring(0, eq).trim();
@@ -107,15 +117,17 @@ public final class RuleSyntax {
                 } catch (InvalidRuleException e) {
                     throw error(text, e.getMessage());
                 }
+            } else if (key.equalsIgnoreCase("significance") && !value.isEmpty()) {
+                significance[0] = value;
             } else {
                 throw error(text, "unknown option '" + option.trim() + "' (options after the value: ;exclude=PATTERN"
-                        + " for category rules, ;onMissing=fail|ignore)");
+                        + " for category rules, ;onMissing=fail|ignore, ;significance=ALPHA for maxDrop)");
             }
         }
     }
 
     private static Rule build(String text, Element element, String head, Limit.Kind kind, String value,
-            Rule.Builder rule) {
+            String significance, Rule.Builder rule) {
         int colon = head.lastIndexOf(':');
         String metric = head.substring(colon + 1).trim();
         if (metric.isEmpty()) {
@@ -135,7 +147,8 @@ public final class RuleSyntax {
                     + " starts with 'category:')");
         }
         try {
-            return rule.addLimit(Limit.of(metric, kind, value)).build();
+            Limit limit = Limit.of(metric, kind, value);
+            return rule.addLimit(significance == null ? limit : limit.withSignificance(significance)).build();
         } catch (InvalidRuleException e) {
             throw error(text, e.getMessage());
         }

@@ -44,6 +44,19 @@ public final class RulesChecker {
     }
 
     /**
+     * Whether a rule has a drop limit with a significance, which needs the baseline's detections (the paired
+     * comparison resamples both detection files on the same images), not only its report.
+     */
+    public boolean needsBaselineDetections() {
+        return rules.stream().flatMap(r -> r.limits().stream()).anyMatch(l -> l.significance() != null);
+    }
+
+    /** The message when {@link #needsBaselineDetections()} and there are none. */
+    public static final String NO_BASELINE_DETECTIONS = "a maximum drop limit with a significance needs the baseline's"
+            + " detections (CLI --baseline-dt, plugin <baselineDetections>), not only its report: the paired"
+            + " comparison resamples both detection files on the same images";
+
+    /**
      * Checks every limit of every rule.
      *
      * @param current the evaluation to gate
@@ -53,6 +66,9 @@ public final class RulesChecker {
      */
     public CheckResult check(MetricSnapshot current, MetricSnapshot baseline) {
         validate(current, baseline);
+        if (needsBaselineDetections() && !current.compared()) {
+            throw new InvalidRuleException(NO_BASELINE_DETECTIONS);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -79,7 +95,7 @@ public final class RulesChecker {
      * @throws InvalidRuleException as {@link #check(MetricSnapshot, MetricSnapshot)} does
      */
     public void validate(MetricSnapshot current, MetricSnapshot baseline) {
-        validate(current.protocol(), baseline);
+        validate(current.protocol(), baseline, current.compared());
         for (Rule rule : rules) {
             for (Limit limit : rule.limits()) {
                 if (rule.element() == Element.DATASET && !current.reportsDatasetMetric(limit.metric())) {
@@ -123,8 +139,24 @@ public final class RulesChecker {
      * @throws InvalidRuleException when one of these does not hold
      */
     public void validate(Protocol protocol, MetricSnapshot baseline) {
+        validate(protocol, baseline, false);
+    }
+
+    /**
+     * As {@link #validate(Protocol, MetricSnapshot)}, knowing whether the baseline's detections will be
+     * evaluated too (then they are the baseline, and no report is needed).
+     *
+     * @param baselineDetections true when the baseline's detections are given
+     * @throws InvalidRuleException also for a significance without baseline detections, on a category
+     *     rule, or with a VOC protocol
+     */
+    public void validate(Protocol protocol, MetricSnapshot baseline, boolean baselineDetections) {
         for (Rule rule : rules) {
             for (Limit limit : rule.limits()) {
+                if (limit.significance() != null && (rule.element() != Element.DATASET || protocol.voc())) {
+                    throw new InvalidRuleException(limit + ": a significance is tested for COCO dataset metrics only"
+                            + " (the paired comparison covers AP, AP50, AP75 and AR at the largest maxDets)");
+                }
                 if (protocol.canonical(rule.element(), limit.metric()) == null) {
                     throw new InvalidRuleException(limit.metric() + " is not a " + rule.element().word() + " metric of "
                             + protocol.id() + " evaluations; " + rule.element().word() + " metrics: "
@@ -132,8 +164,11 @@ public final class RulesChecker {
                 }
             }
         }
+        if (needsBaselineDetections() && !baselineDetections) {
+            throw new InvalidRuleException(NO_BASELINE_DETECTIONS);
+        }
         if (baseline == null) {
-            if (needsBaseline()) {
+            if (needsBaseline() && !baselineDetections) {
                 throw new InvalidRuleException("a maximum drop limit needs a baseline report (the report.json of an"
                         + " earlier run); none was given");
             }
@@ -156,7 +191,7 @@ public final class RulesChecker {
             }
             double before = baseline == null ? Double.NaN : baseline.datasetValue(metric);
             out.add(check.outcome(Element.DATASET, "", limit, actual, reason, before,
-                    CheckMessages.REASON_BASELINE_MISSING));
+                    CheckMessages.REASON_BASELINE_MISSING, current.band(metric), current.difference(metric)));
         }
     }
 
@@ -175,7 +210,7 @@ public final class RulesChecker {
                         ? String.format(Locale.ROOT, CheckMessages.REASON_BASELINE_NO_CATEGORY, row.label())
                         : CheckMessages.REASON_BASELINE_MISSING;
                 out.add(check.outcome(Element.CATEGORY, row.label(), limit, row.value(metric), reason, baselineValue,
-                        baselineReason));
+                        baselineReason, current.band(row.id(), metric), null));
             }
         }
         for (String pattern : rule.includes()) {

@@ -4,6 +4,7 @@ import dev.deteval.eval.check.Limit;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RuleSyntax;
+import dev.deteval.eval.coco.BootstrapSettings;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.IouType;
@@ -106,13 +107,33 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--rule", paramLabel = "RULE",
             description = "A gate rule, repeatable: AP>=0.35, AP50>=55%%, category:person:AP50>=0.6,"
-                    + " category:*:AP>=0.3;exclude=car*;onMissing=ignore, AP:maxDrop=0.01 (needs --baseline)."
-                    + " Exit code 1 when one is violated.")
+                    + " category:*:AP>=0.3;exclude=car*;onMissing=ignore, AP:maxDrop=0.01 (needs --baseline or"
+                    + " --baseline-dt), AP:maxDrop=0.01;significance=0.05 (needs --baseline-dt: fails only when the"
+                    + " drop is also significant). Exit code 1 when one is violated.")
     List<String> rules = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "REPORT.json",
             description = "The JSON report of an earlier run, for maxDrop rules.")
     Path baseline;
+
+    @Option(names = "--ci", paramLabel = "LEVEL",
+            description = "COCO: bootstrap confidence intervals at this level (e.g. 0.95) for AP, AP50, AP75, AR at the"
+                    + " largest maxDets and each category's AP, in every report format (docs/statistics.md).")
+    Double ci;
+
+    @Option(names = "--resamples", paramLabel = "N",
+            description = "Bootstrap resamples for --ci and --baseline-dt (default 1000).")
+    Integer resamples;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the bootstrap draws (default 1); the same seed gives the same intervals.")
+    Long seed;
+
+    @Option(names = "--baseline-dt", paramLabel = "BASELINE.json",
+            description = "COCO: the baseline's detections on the same ground truth: compared with --dt by a paired"
+                    + " bootstrap (reported), and the baseline of maxDrop rules; needed by"
+                    + " AP:maxDrop=0.01;significance=0.05. Not together with --baseline.")
+    Path baselineDt;
 
     @Option(names = "--confidence", paramLabel = "C",
             description = "COCO: also report precision, recall and F1 at confidence >= C (area all, maxDets 100)"
@@ -186,13 +207,20 @@ final class EvalCommand implements Callable<Integer> {
         for (String r : rules) {
             parsed.add(RuleSyntax.parse(r));
         }
-        if (baseline == null && parsed.stream().flatMap(r -> r.limits().stream())
+        if (baselineDt == null && parsed.stream().flatMap(r -> r.limits().stream())
+                .anyMatch(l -> l.significance() != null)) {
+            throw new IllegalArgumentException("a maxDrop rule with a significance needs --baseline-dt BASELINE.json"
+                    + " (the baseline's detections, not only its report: the paired comparison resamples both on the"
+                    + " same images)");
+        }
+        if (baseline == null && baselineDt == null && parsed.stream().flatMap(r -> r.limits().stream())
                 .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {
             throw new IllegalArgumentException("a maxDrop rule needs --baseline REPORT.json (the JSON report of an"
-                    + " earlier run)");
+                    + " earlier run) or --baseline-dt BASELINE.json (the baseline's detections)");
         }
         GateRequest.Builder b = GateRequest.builder(gt, dt).optProtocol(proto).optRules(parsed).optBaseline(baseline)
                 .optHtml(html).optProgress(ProgressDisplay.forInputs(gt, dt));
+        statistics(b);
         if (proto != Protocol.COCO && split != null) {
             throw new IllegalArgumentException("--split: the split of a YOLO dataset applies to protocol coco, not "
                     + proto.id());
@@ -222,6 +250,23 @@ final class EvalCommand implements Callable<Integer> {
             b.optAreaRanges(a.ranges(), a.labels());
         }
         return b.build();
+    }
+
+    /** Binds --ci, --resamples, --seed and --baseline-dt. */
+    private void statistics(GateRequest.Builder b) {
+        if (ci == null && baselineDt == null && (resamples != null || seed != null)) {
+            throw new IllegalArgumentException((resamples != null ? "--resamples" : "--seed")
+                    + " applies to the bootstrap of --ci or --baseline-dt; give one of them");
+        }
+        BootstrapSettings settings = new BootstrapSettings(ci == null ? BootstrapSettings.DEFAULT_LEVEL : ci,
+                resamples == null ? BootstrapSettings.DEFAULT_RESAMPLES : resamples,
+                seed == null ? BootstrapSettings.DEFAULT_SEED : seed);
+        if (ci != null) {
+            b.optBootstrap(settings);
+        }
+        if (baselineDt != null) {
+            b.optBaselineDetections(baselineDt, settings);
+        }
     }
 
     private ReportFormat outputFormat() {

@@ -184,11 +184,13 @@ public final class Main {
     static void addSubcommands(CommandLine cli, String first) {
         switch (first) {
             case "eval" -> cli.addSubcommand(new EvalCommand());
+            case "compare" -> cli.addSubcommand(new CompareCommand());
             case "nms" -> cli.addSubcommand(new NmsCommand());
             case "synth" -> cli.addSubcommand(new SynthCommand());
             case "convert" -> cli.addSubcommand(new ConvertCommand());
             default -> {
                 cli.addSubcommand(new EvalCommand());
+                cli.addSubcommand(new CompareCommand());
                 cli.addSubcommand(new NmsCommand());
                 cli.addSubcommand(new SynthCommand());
                 cli.addSubcommand(new ConvertCommand());

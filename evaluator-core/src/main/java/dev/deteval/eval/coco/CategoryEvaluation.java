@@ -60,6 +60,11 @@ final class CategoryEvaluation {
         this.numKeypoints = p.iouType() == IouType.KEYPOINTS ? COLUMNS.numKeypoints(gt) : null;
     }
 
+    /** The parameters matched with. */
+    CocoParams params() {
+        return p;
+    }
+
     /** Matches and accumulates category row {@code k}, writing its slices of {@code tables}. */
     void run(int k, PrecisionTable.Writer tables) {
         new Accumulation(p, k, match(k)).writeTo(tables);
@@ -67,6 +72,15 @@ final class CategoryEvaluation {
 
     /** Matches the detections of category row {@code k} in every image. */
     CategoryOutcomes match(int k) {
+        return match(k, null);
+    }
+
+    /**
+     * Matches the detections of category row {@code k} in every image and, when {@code trail} is not
+     * null, records there each detection's image and each image's count of ground truths that are not
+     * ignored (what {@link Resampling} needs to re-accumulate without matching again).
+     */
+    CategoryOutcomes match(int k, ImageTrail trail) {
         int images = index.imageCount();
         int maxDet = p.maxDet(p.maxDetCount() - 1);
         int areas = p.areaCount();
@@ -74,6 +88,9 @@ final class CategoryEvaluation {
         MatchBuffers buffers = new MatchBuffers();
         Ranked ranked = rankWithinImages(k, maxDet, buffers);
         int n = ranked.rows.length;
+        if (trail != null) {
+            trail.start(n);
+        }
         // accumulate()'s merged order: one stable sort of that sequence by descending score
         int[] order = new int[n];
         for (int j = 0; j < n; j++) {
@@ -109,8 +126,15 @@ final class CategoryEvaluation {
                 double[] ious = buffers.ious(dtCount, gtCount);
                 computeIous(dts, dtCount, gtFrom, gtCount, ious, buffers.dmax);
                 for (int a = 0; a < areas; a++) {
-                    npig[a] += matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, ignored, words);
+                    int counted = matchImage(a, dts, dtCount, gtFrom, gtCount, ious, buffers, tp, ignored, words);
+                    npig[a] += counted;
+                    if (trail != null) {
+                        trail.groundTruths(i, a, counted);
+                    }
                 }
+            }
+            if (trail != null) {
+                trail.detections(i, at, dtCount);
             }
             offset += dtCount;
         }

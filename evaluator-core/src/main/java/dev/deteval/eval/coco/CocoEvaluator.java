@@ -54,7 +54,7 @@ public final class CocoEvaluator {
      * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
      */
     public static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel) {
-        return evaluate(gt, dt, params, parallel, EvaluationProgress.NONE);
+        return evaluate(gt, dt, params, parallel, EvaluationProgress.NONE, null);
     }
 
     /**
@@ -67,6 +67,15 @@ public final class CocoEvaluator {
      */
     public static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel,
             EvaluationProgress progress) {
+        return evaluate(gt, dt, params, parallel, progress, null);
+    }
+
+    /**
+     * Evaluates, and when {@code retained} is not null keeps there each category's outcomes and image
+     * trail for {@link OutcomeTable} (the plain path keeps nothing).
+     */
+    static CocoResult evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel,
+            EvaluationProgress progress, OutcomeTable.Retained retained) {
         GroupIndex index = GroupIndex.build(gt, dt, params);
         int k = index.groupCategories;
         PrecisionTable.Writer writer = PrecisionTable.writer(params.iouCount(), params.recCount(), k,
@@ -74,10 +83,18 @@ public final class CocoEvaluator {
         CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, params, index);
         IntStream rows = IntStream.range(0, k);
         progress.start("evaluate", k);
-        (parallel ? rows.parallel() : rows).forEach(row -> {
-            evaluation.run(row, writer);
-            progress.step();
-        });
+        if (retained == null) {
+            (parallel ? rows.parallel() : rows).forEach(row -> {
+                evaluation.run(row, writer);
+                progress.step();
+            });
+        } else {
+            retained.start(k, index.imageCount());
+            (parallel ? rows.parallel() : rows).forEach(row -> {
+                retained.keep(row, evaluation, writer);
+                progress.step();
+            });
+        }
         PrecisionTable tables = writer.done();
 
         long[] categoryIds = params.useCats() ? index.categoryIds : new long[] {-1};
@@ -101,7 +118,7 @@ public final class CocoEvaluator {
     }
 
     /** The value of each metric, over all categories ({@code category} -1) or for one table row. */
-    private static double[] values(List<CocoMetric> metrics, Summarizer s, int category) {
+    static double[] values(List<CocoMetric> metrics, Summarizer s, int category) {
         double[] v = new double[metrics.size()];
         for (int i = 0; i < v.length; i++) {
             CocoMetric m = metrics.get(i);

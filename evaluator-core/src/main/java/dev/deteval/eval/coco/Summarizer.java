@@ -11,13 +11,45 @@ import java.util.stream.IntStream;
 final class Summarizer {
 
     private final CocoParams p;
-    private final PrecisionTable tables;
+    private final Tables tables;
     private final int k;
+    /** Reused for the selected values of one mean (a summarizer is used by one thread at a time). */
+    private double[] scratch = new double[0];
+
+    /** Read access to precision [T,R,K,A,M] and recall [T,K,A,M] entries, -1 where undefined. */
+    interface Tables {
+        /** Number of category rows K. */
+        int categories();
+
+        double precision(int t, int r, int k, int a, int m);
+
+        double recall(int t, int k, int a, int m);
+    }
 
     Summarizer(CocoParams p, PrecisionTable tables) {
+        this(p, new Tables() {
+            @Override
+            public int categories() {
+                return tables.shape()[2];
+            }
+
+            @Override
+            public double precision(int t, int r, int k, int a, int m) {
+                return tables.precision(t, r, k, a, m);
+            }
+
+            @Override
+            public double recall(int t, int k, int a, int m) {
+                return tables.recall(t, k, a, m);
+            }
+        });
+    }
+
+    /** A summarizer over any tables with the shape {@code p} gives. */
+    Summarizer(CocoParams p, Tables tables) {
         this.p = p;
         this.tables = tables;
-        this.k = tables.shape()[2];
+        this.k = tables.categories();
     }
 
     /** Mean precision of one category row ({@code category} ≥ 0), or of all when negative. */
@@ -37,7 +69,7 @@ final class Summarizer {
     private double precisionMean(Double iouThr, String areaLabel, int maxDets, int kFrom, int kTo, int[] rows) {
         int[] ts = thresholds(iouThr);
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);
-        double[] values = new double[ts.length * p.recCount() * (kTo - kFrom) * am.length];
+        double[] values = scratch(ts.length * p.recCount() * (kTo - kFrom) * am.length);
         int n = 0;
         for (int t : ts) {
             for (int r = 0; r < p.recCount(); r++) {
@@ -61,7 +93,7 @@ final class Summarizer {
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);
         int kFrom = category < 0 ? 0 : category;
         int kTo = category < 0 ? k : category + 1;
-        double[] values = new double[ts.length * (kTo - kFrom) * am.length];
+        double[] values = scratch(ts.length * (kTo - kFrom) * am.length);
         int n = 0;
         for (int t : ts) {
             for (int kk = kFrom; kk < kTo; kk++) {
@@ -74,6 +106,14 @@ final class Summarizer {
             }
         }
         return n == 0 ? -1 : NumpyMath.mean(values, n);
+    }
+
+    /** Room for {@code n} values; only the first {@code n} are read after they are written. */
+    private double[] scratch(int n) {
+        if (scratch.length < n) {
+            scratch = new double[n];
+        }
+        return scratch;
     }
 
     private int[] thresholds(Double iouThr) {

@@ -1,8 +1,12 @@
 package dev.deteval.eval.gate;
 
+import dev.deteval.eval.check.MetricSnapshot;
+import dev.deteval.eval.coco.Bootstrap;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.Comparison;
+import dev.deteval.eval.coco.ConfidenceIntervals;
 import dev.deteval.eval.coco.Curves;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.ErrorBreakdown;
@@ -11,6 +15,8 @@ import dev.deteval.eval.coco.KeypointCountException;
 import dev.deteval.eval.coco.LvisEvaluator;
 import dev.deteval.eval.coco.LvisResult;
 import dev.deteval.eval.coco.OperatingPoints;
+import dev.deteval.eval.coco.OutcomeTable;
+import dev.deteval.eval.coco.PairedComparison;
 import dev.deteval.eval.coco.PerImageCounts;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
@@ -21,14 +27,17 @@ import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.LvisJsonReader;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.io.YoloReader;
+import dev.deteval.eval.report.CocoAnalyses;
 import dev.deteval.eval.report.EvaluationReport;
 import dev.deteval.eval.report.HtmlReport;
+import dev.deteval.eval.report.MetricSnapshots;
 import dev.deteval.eval.report.PerImageReport;
 import dev.deteval.eval.voc.VocDataset;
 import dev.deteval.eval.voc.VocDetections;
 import dev.deteval.eval.voc.VocEvaluator;
 import dev.deteval.eval.voc.VocResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a request's inputs and evaluates them with the protocol's evaluator. */
@@ -36,6 +45,12 @@ final class Evaluations {
 
     /** How many of the worst images the HTML report lists. */
     static final int WORST_IMAGES = 20;
+    /**
+     * An evaluation's reports and, when the request gave the baseline's detections, their values as the
+     * baseline of drop limits (else null).
+     */
+    record Evaluated(EvaluationReport report, MetricSnapshot baseline) {
+    }
 
     private Evaluations() {
     }
@@ -45,12 +60,59 @@ final class Evaluations {
      * a ground truth named {@code *.yaml} or {@code *.yml} is a YOLO dataset, read with its predictions by
      * {@link YoloReader}.
      */
-    static EvaluationReport coco(GateRequest r, Spool spool) {
+    static Evaluated coco(GateRequest r, Spool spool) {
         CocoParams p = params(r, spool);
         Path gtFile = spool.regular(r.groundTruth());
         Path dtFile = spool.regular(r.detections());
-        List<String> warnings;
-        CocoJsonReader.Inputs inputs;
+        Read read = read(r, p, gtFile, dtFile);
+        CocoJsonReader.Inputs inputs = read.inputs();
+        boolean statistics = r.bootstrap() != null || r.baselineDetections() != null;
+        OutcomeTable table = statistics ? withOutcomes(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile)
+                : null;
+        CocoResult result = statistics ? table.result()
+                : plain(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile);
+        ConfidenceIntervals intervals = r.bootstrap() == null ? null : Bootstrap.intervals(table, r.bootstrap());
+        Comparison comparison = null;
+        MetricSnapshot baseline = null;
+        if (r.baselineDetections() != null) {
+            Path baselineFile = spool.regular(r.baselineDetections());
+            Detections baselineDt = read.baseline(baselineFile, inputs.groundTruth());
+            OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, r, gtFile, baselineFile);
+            comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings());
+            baseline = MetricSnapshots.of(baselineTable.result());
+        }
+        return new Evaluated(report(r, inputs, p, result, read.warnings(), intervals, comparison), baseline);
+    }
+
+    /** Evaluates the detections and the baseline detections and compares them (no intervals, no report). */
+    static ComparisonOutcome compare(GateRequest r, Spool spool) {
+        CocoParams p = params(r, spool);
+        Path gtFile = spool.regular(r.groundTruth());
+        Path dtFile = spool.regular(r.detections());
+        Read read = read(r, p, gtFile, dtFile);
+        CocoJsonReader.Inputs inputs = read.inputs();
+        OutcomeTable candidate = withOutcomes(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile);
+        Path baselineFile = spool.regular(r.baselineDetections());
+        Detections baselineDt = read.baseline(baselineFile, inputs.groundTruth());
+        OutcomeTable baseline = withOutcomes(inputs.groundTruth(), baselineDt, p, r, gtFile, baselineFile);
+        List<String> warnings = new ArrayList<>(read.warnings());
+        warnings.addAll(candidate.result().warnings());
+        return new ComparisonOutcome(PairedComparison.compare(candidate, baseline, r.comparisonSettings()),
+                candidate.imageCount(), warnings);
+    }
+
+    /**
+     * The inputs as read, the readers' warnings, and how to read the baseline's detections against the same
+     * ground truth (COCO results JSON, or YOLO predictions for a YOLO dataset).
+     */
+    private record Read(CocoJsonReader.Inputs inputs, List<String> warnings, CocoJsonReader coco, YoloReader yolo) {
+        Detections baseline(Path file, GroundTruth gt) {
+            return yolo != null ? yolo.readDetections(file, gt) : coco.readResults(file, gt);
+        }
+    }
+
+    private static Read read(GateRequest r, CocoParams p, Path gtFile, Path dtFile) {
+        Read read;
         if (YoloReader.isDatasetYaml(r.groundTruth())) {
             if (p.iouType() != IouType.BBOX) {
                 throw new IllegalArgumentException("a YOLO dataset has boxes only: iouType " + p.iouType().label()
@@ -58,29 +120,26 @@ final class Evaluations {
             }
             YoloReader yolo = r.split() == null ? new YoloReader() : new YoloReader().withSplit(r.split());
             GroundTruth gt = yolo.readGroundTruth(r.groundTruth());
-            inputs = new CocoJsonReader.Inputs(gt, yolo.readDetections(dtFile, gt));
-            warnings = yolo.warnings();
+            CocoJsonReader.Inputs inputs = new CocoJsonReader.Inputs(gt, yolo.readDetections(dtFile, gt));
+            read = new Read(inputs, yolo.warnings(), null, yolo);
         } else {
             if (r.split() != null) {
                 throw new IllegalArgumentException("a split (" + r.split() + ") applies to a YOLO dataset YAML file,"
                         + " not to " + r.groundTruth());
             }
             CocoJsonReader reader = new CocoJsonReader(p.iouType());
-            inputs = reader.readBoth(gtFile, dtFile);
-            warnings = reader.warnings();
+            CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+            read = new Read(inputs, reader.warnings(), reader, null);
         }
-        requireNumericSelection(p, inputs.groundTruth(), r.params(), r.groundTruth());
-        CocoResult result;
-        try {
-            result = CocoEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), p, true, r.progress());
-        } catch (KeypointCountException e) {
-            throw e.groundTruth()
-                    ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
-                    : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
-        }
+        requireNumericSelection(p, read.inputs().groundTruth(), r.params(), r.groundTruth());
+        return read;
+    }
+
+    private static EvaluationReport report(GateRequest r, CocoJsonReader.Inputs inputs, CocoParams p,
+            CocoResult result, List<String> warnings, ConfidenceIntervals intervals, Comparison comparison) {
         boolean html = r.html();
         if (r.confidence() == null && r.confusionMatrix() == null && !r.errors() && !r.curves()
-                && r.perImage() == null && !html) {
+                && r.perImage() == null && !html && intervals == null && comparison == null) {
             return EvaluationReport.coco(result, warnings);
         }
         GroundTruth gt = inputs.groundTruth();
@@ -103,8 +162,9 @@ final class Evaluations {
             }
             AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
         }
-        EvaluationReport report = EvaluationReport.coco(result, warnings, asked ? points.at(confidence) : null,
-                asked ? points.bestF1() : null, matrix, r.errors() ? errors : null, curves);
+        EvaluationReport report = EvaluationReport.coco(result, warnings, new CocoAnalyses(
+                asked ? points.at(confidence) : null, asked ? points.bestF1() : null, matrix,
+                r.errors() ? errors : null, curves, intervals, comparison));
         if (!html) {
             return report;
         }
@@ -118,6 +178,32 @@ final class Evaluations {
                 : PerImageCounts.compute(gt, dt, p, r.operatingIou(), pageConfidence);
         return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optOperatingPoints(points)
                 .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
+    }
+
+    /** Evaluates and keeps the match table (for intervals and comparisons). */
+    private static OutcomeTable withOutcomes(GroundTruth gt, Detections dt, CocoParams p, GateRequest r, Path gtFile,
+            Path dtFile) {
+        try {
+            return OutcomeTable.evaluate(gt, dt, p, true);
+        } catch (KeypointCountException e) {
+            throw located(e, gtFile, dtFile);
+        }
+    }
+
+    /** Evaluates without keeping anything beyond the result. */
+    private static CocoResult plain(GroundTruth gt, Detections dt, CocoParams p, GateRequest r, Path gtFile,
+            Path dtFile) {
+        try {
+            return CocoEvaluator.evaluate(gt, dt, p, true, r.progress());
+        } catch (KeypointCountException e) {
+            throw located(e, gtFile, dtFile);
+        }
+    }
+
+    private static InputException located(KeypointCountException e, Path gtFile, Path dtFile) {
+        return e.groundTruth()
+                ? new InputException(gtFile.toString(), "annotations[" + e.row() + "].keypoints", e.getMessage())
+                : new InputException(dtFile.toString(), "[" + e.row() + "].keypoints", e.getMessage());
     }
 
     /**
@@ -155,18 +241,18 @@ final class Evaluations {
     }
 
     /** An LVIS evaluation of boxes or masks: both inputs read at once, then lvis-api's rules. */
-    static EvaluationReport lvis(GateRequest r, Spool spool) {
+    static Evaluated lvis(GateRequest r, Spool spool) {
         Path gtFile = spool.regular(r.groundTruth());
         Path dtFile = spool.regular(r.detections());
         IouType type = r.iouType() == null ? IouType.BBOX : r.iouType();
         LvisJsonReader reader = new LvisJsonReader(type);
         LvisJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
         LvisResult result = LvisEvaluator.evaluate(inputs.groundTruth(), inputs.detections(), type, true);
-        return EvaluationReport.lvis(result, reader.warnings());
+        return new Evaluated(EvaluationReport.lvis(result, reader.warnings()), null);
     }
 
     /** A Pascal VOC evaluation under the request's protocol and VOC settings. */
-    static EvaluationReport voc(GateRequest r, Spool spool) {
+    static Evaluated voc(GateRequest r, Spool spool) {
         VocReader reader = new VocReader();
         if (r.imageSet() != null) {
             reader = reader.withImageSet(r.imageSet());
@@ -174,6 +260,6 @@ final class Evaluations {
         VocDataset gt = reader.readGroundTruth(spool.regular(r.groundTruth()));
         VocDetections dt = reader.readDetections(spool.regular(r.detections()), gt);
         VocResult result = VocEvaluator.evaluate(gt, dt, r.vocParams());
-        return EvaluationReport.voc(result, r.protocol(), reader.warnings());
+        return new Evaluated(EvaluationReport.voc(result, r.protocol(), reader.warnings()), null);
     }
 }

@@ -46,15 +46,35 @@ public final class Gate {
         }
     }
 
+    /**
+     * Compares the request's detections with its baseline detections ({@link GateRequest.Builder#optBaselineDetections})
+     * by a paired bootstrap, without rules or reports: what {@code deteval compare} prints.
+     *
+     * @throws InputException when an input cannot be read (exit 2)
+     * @throws IllegalArgumentException for a request without baseline detections, or a VOC protocol
+     */
+    public static ComparisonOutcome compare(GateRequest request) {
+        if (request.baselineDetections() == null || request.protocol().voc()) {
+            throw new IllegalArgumentException("a comparison needs COCO ground truth, detections and baseline detections");
+        }
+        try (Spool spool = new Spool()) {
+            try {
+                return Evaluations.compare(request, spool);
+            } catch (InputException e) {
+                throw spool.rename(e);
+            }
+        }
+    }
+
     private static GateOutcome run(GateRequest request, Spool spool) {
         RulesChecker checker = new RulesChecker(request.rules());
         Path baselineFile = spool.regular(request.baseline());
         MetricSnapshot baseline = baselineFile == null ? null : ReportJsonReader.read(baselineFile);
-        checker.validate(request.protocol(), baseline);
-        EvaluationReport report;
+        checker.validate(request.protocol(), baseline, request.baselineDetections() != null);
+        Evaluations.Evaluated evaluated;
         try {
             request.progress().start("read", -1);
-            report = switch (request.protocol()) {
+            evaluated = switch (request.protocol()) {
                 case VOC07, VOC12 -> Evaluations.voc(request, spool);
                 case LVIS -> Evaluations.lvis(request, spool);
                 case COCO -> Evaluations.coco(request, spool);
@@ -62,7 +82,10 @@ public final class Gate {
         } finally {
             request.progress().finish();
         }
-        CheckResult check = request.rules().isEmpty() ? null : checker.check(report.snapshot(), baseline);
+        EvaluationReport report = evaluated.report();
+        // with baseline detections their evaluation is the baseline (a request never has both)
+        MetricSnapshot against = evaluated.baseline() != null ? evaluated.baseline() : baseline;
+        CheckResult check = request.rules().isEmpty() ? null : checker.check(report.snapshot(), against);
         return new GateOutcome(report, check, write(request, report, check));
     }
 

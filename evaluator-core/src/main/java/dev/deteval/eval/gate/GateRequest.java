@@ -4,6 +4,8 @@ import dev.deteval.eval.check.InvalidRuleException;
 import dev.deteval.eval.check.Limit;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
+import dev.deteval.eval.check.RulesChecker;
+import dev.deteval.eval.coco.BootstrapSettings;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.EvaluationProgress;
@@ -58,6 +60,9 @@ public final class GateRequest {
     private final boolean errorsAllThresholds;
     private final boolean curves;
     private final Path perImage;
+    private final BootstrapSettings bootstrap;
+    private final Path baselineDetections;
+    private final BootstrapSettings comparison;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -86,6 +91,10 @@ public final class GateRequest {
         errorsAllThresholds = b.errorsAllThresholds;
         curves = b.curves;
         perImage = b.perImage;
+        bootstrap = b.bootstrap;
+        baselineDetections = b.baselineDetections;
+        comparison = b.comparison != null ? b.comparison
+                : bootstrap != null ? bootstrap : BootstrapSettings.defaults();
     }
 
     /** Told how far reading and evaluating have got ({@link EvaluationProgress#NONE} unless set). */
@@ -121,6 +130,24 @@ public final class GateRequest {
     /** COCO: the JSON Lines file of per-image counts to write, or null for none. */
     public Path perImage() {
         return perImage;
+    }
+
+    /** COCO: the bootstrap settings when confidence intervals are asked for, else null. */
+    public BootstrapSettings bootstrap() {
+        return bootstrap;
+    }
+
+    /** COCO: the baseline's detections for a paired comparison, or null. */
+    Path baselineDetections() {
+        return baselineDetections;
+    }
+
+    /**
+     * The settings of the paired comparison: those given with the baseline detections, else the bootstrap's,
+     * else the defaults.
+     */
+    BootstrapSettings comparisonSettings() {
+        return comparison;
     }
 
     /** COCO: the matching of the detection confusion matrix to report, or null for none. */
@@ -249,6 +276,9 @@ public final class GateRequest {
         private boolean errorsAllThresholds;
         private boolean curves;
         private Path perImage;
+        private BootstrapSettings bootstrap;
+        private Path baselineDetections;
+        private BootstrapSettings comparison;
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -380,6 +410,16 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also compute bootstrap confidence intervals for the headline metrics and each category's AP
+         * (see {@link dev.deteval.eval.coco.Bootstrap}); null for none. They appear in every report and
+         * beside the values in the gate's messages.
+         */
+        public Builder optBootstrap(BootstrapSettings value) {
+            bootstrap = value;
+            return this;
+        }
+
+        /**
          * COCO: also report the TIDE-style error breakdown at foreground IoU 0.5 and background IoU 0.1, with
          * dAP at 0.5 and, when {@code allThresholds}, over the evaluation's IoU thresholds too (about four times
          * the cost; see {@link dev.deteval.eval.coco.ErrorBreakdown} and docs/benchmarks.md).
@@ -390,6 +430,17 @@ public final class GateRequest {
         public Builder optErrors(boolean value, boolean allThresholds) {
             errors = value;
             errorsAllThresholds = value && allThresholds;
+            return this;
+        }
+
+        /**
+         * COCO: the baseline's detections (a results JSON on the same ground truth). They are evaluated too,
+         * compared with the current detections by a paired bootstrap (the reports gain the comparison), and
+         * their values are the baseline of drop limits; a drop limit with a significance needs them. Cannot
+         * be combined with a baseline report.
+         */
+        public Builder optBaselineDetections(Path file) {
+            baselineDetections = file;
             return this;
         }
 
@@ -423,6 +474,17 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: the baseline's detections, compared with these settings (level of the difference's interval,
+         * resamples, seed); see {@link #optBaselineDetections(Path)}. Without settings the bootstrap's are used,
+         * else {@link BootstrapSettings#defaults()}.
+         */
+        public Builder optBaselineDetections(Path file, BootstrapSettings settings) {
+            baselineDetections = file;
+            comparison = settings;
+            return this;
+        }
+
+        /**
          * The request.
          *
          * @throws InvalidRuleException for COCO-only settings with a VOC or the LVIS protocol, or a drop limit
@@ -431,10 +493,11 @@ public final class GateRequest {
         public GateRequest build() {
             if (protocol == Protocol.LVIS && (params != null || maxDets != null || iouThrs != null || areaRng != null
                     || iouType == IouType.KEYPOINTS || mode != CocoMode.COMPAT || confidence != null
-                    || confusionMatrix != null)) {
+                    || confusionMatrix != null || split != null || errors || curves || perImage != null)) {
                 throw new InvalidRuleException("protocol lvis evaluates boxes or masks with lvis-api's fixed"
                         + " parameters; COCO parameters (params, iouType keypoints, mode corrected, maxDets, IoU"
-                        + " thresholds, area ranges, operating point, confusion matrix) do not apply");
+                        + " thresholds, area ranges, operating point, confusion matrix, YOLO split, errors, curves,"
+                        + " per-image counts) do not apply");
             }
             if (protocol.voc() && (params != null || maxDets != null || iouThrs != null || areaRng != null
                     || iouType != null || confidence != null || confusionMatrix != null || split != null || errors
@@ -443,10 +506,21 @@ public final class GateRequest {
                         + " ranges, operating point, confusion matrix, YOLO split, errors, curves, per-image counts)"
                         + " do not apply to protocol " + protocol.id());
             }
-            if (baseline == null && rules.stream().flatMap(r -> r.limits().stream())
+            if (protocol != Protocol.COCO && (bootstrap != null || baselineDetections != null)) {
+                throw new InvalidRuleException("confidence intervals and the comparison with baseline detections are"
+                        + " computed for COCO only, not for protocol " + protocol.id());
+            }
+            if (baseline != null && baselineDetections != null) {
+                throw new InvalidRuleException("give the baseline either as a report or as detections, not both:"
+                        + " with baseline detections their evaluation is the baseline");
+            }
+            if (baselineDetections == null && new RulesChecker(rules).needsBaselineDetections()) {
+                throw new InvalidRuleException(RulesChecker.NO_BASELINE_DETECTIONS);
+            }
+            if (baseline == null && baselineDetections == null && rules.stream().flatMap(r -> r.limits().stream())
                     .anyMatch(l -> l.kind() == Limit.Kind.MAXIMUM_DROP)) {
                 throw new InvalidRuleException("a maximum drop limit needs a baseline report (the report.json of an"
-                        + " earlier run); none was given");
+                        + " earlier run) or the baseline's detections; none was given");
             }
             return new GateRequest(this);
         }

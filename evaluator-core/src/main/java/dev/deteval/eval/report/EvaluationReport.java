@@ -7,6 +7,8 @@ import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.check.Outcome;
 import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.Comparison;
+import dev.deteval.eval.coco.ConfidenceIntervals;
 import dev.deteval.eval.coco.Curves;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.ErrorBreakdown;
@@ -97,33 +99,50 @@ public final class EvaluationReport {
      */
     public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
             OperatingPointTable best, DetectionConfusionMatrix matrix) {
-        return coco(result, readerWarnings, at, best, matrix, null, null);
+        return coco(result, readerWarnings, new CocoAnalyses(at, best, matrix, null, null, null, null));
     }
 
     /**
-     * A COCO evaluation's reports with analyses, as {@link #coco(CocoResult, List, OperatingPointTable,
-     * OperatingPointTable, DetectionConfusionMatrix)} plus the error breakdown (text tables, a Markdown table
-     * and the JSON member {@code errors}, see {@link ErrorBreakdownReport}) and the curves (the JSON member
-     * {@code curves} only, see {@link CurvesReport}).
+     * A COCO evaluation's reports with analyses and statistics. The text report ends with the tables of the
+     * operating points, the confusion matrix, the error breakdown, the confidence intervals and the comparison
+     * with the baseline's detections, each when given; Markdown has the error breakdown, intervals and
+     * comparison; the JSON report gains the members {@code operatingPoint} and {@code bestF1}
+     * ({@link OperatingPointReport}), {@code confusionMatrix} ({@link ConfusionMatrixReport}), {@code errors}
+     * ({@link ErrorBreakdownReport}), {@code curves} ({@link CurvesReport}), {@code intervals} at the top and
+     * in each {@code perCategory} row ({@link IntervalReport}) and {@code comparison} ({@link ComparisonReport});
+     * intervals and the comparison also appear beside the values in the gate's messages.
      *
-     * @param errors the error breakdown, or null
-     * @param curves the curves, or null
+     * @param readerWarnings warnings about the input files, shown before the evaluation's own
      */
-    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, OperatingPointTable at,
-            OperatingPointTable best, DetectionConfusionMatrix matrix, ErrorBreakdown errors, Curves curves) {
+    public static EvaluationReport coco(CocoResult result, List<String> readerWarnings, CocoAnalyses a) {
+        OperatingPointTable at = a.at();
+        OperatingPointTable best = a.best();
+        DetectionConfusionMatrix matrix = a.matrix();
+        ErrorBreakdown errors = a.errors();
+        Curves curves = a.curves();
+        ConfidenceIntervals intervals = a.intervals();
+        Comparison comparison = a.comparison();
         if ((at == null) != (best == null)) {
             throw new IllegalArgumentException("operating point and best F1 go together");
         }
         List<String> warnings = new ArrayList<>(readerWarnings);
         warnings.addAll(result.warnings());
         CategoryIds ids = CategoryIds.of(result);
-        return new EvaluationReport(MetricSnapshots.of(result), warnings, () -> CocoTextReport.summaryLines(result),
+        MetricSnapshot snapshot = MetricSnapshots.of(result);
+        if (intervals != null || comparison != null) {
+            snapshot = MetricSnapshots.withStatistics(snapshot, intervals, comparison);
+        }
+        return new EvaluationReport(snapshot, warnings, () -> CocoTextReport.summaryLines(result),
                 () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best, ids))
                         + (matrix == null ? "" : ConfusionMatrixReport.text(matrix, ids))
-                        + (errors == null ? "" : ErrorBreakdownReport.text(errors)),
-                () -> MarkdownReport.coco(result) + (errors == null ? "" : ErrorBreakdownReport.markdown(errors)),
+                        + (errors == null ? "" : ErrorBreakdownReport.text(errors))
+                        + (intervals == null ? "" : IntervalReport.text(result, intervals))
+                        + (comparison == null ? "" : ComparisonReport.text(comparison)),
+                () -> MarkdownReport.coco(result) + (errors == null ? "" : ErrorBreakdownReport.markdown(errors))
+                        + (intervals == null ? "" : IntervalReport.markdown(result, intervals))
+                        + (comparison == null ? "" : ComparisonReport.markdown(comparison)),
                 g -> {
-                    JsonReport.writeCocoMembers(result, g, warnings);
+                    JsonReport.writeCocoMembers(result, g, warnings, intervals);
                     if (at != null) {
                         OperatingPointReport.writeMembers(at, best, ids, g);
                     }
@@ -135,6 +154,13 @@ public final class EvaluationReport {
                     }
                     if (curves != null) {
                         CurvesReport.writeMember(curves, g);
+                    }
+                    if (intervals != null) {
+                        IntervalReport.writeMember(intervals, g);
+                    }
+                    if (comparison != null) {
+                        g.writeFieldName("comparison");
+                        ComparisonReport.writeObject(comparison, g);
                     }
                 }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix).build());
     }

@@ -28,6 +28,8 @@ import java.util.Locale;
  * <p>{@code element} is {@code dataset} or {@code category}; {@code name} the category name (the pattern
  * for an include that matched nothing, empty for the dataset); {@code limit} is {@code minimum},
  * {@code maximum} or {@code maximumDrop}; {@code bound} the limit with the scale the user wrote;
+ * {@code significance} (only on a drop limit that has one) the level the paired comparison's p-value must
+ * fall below for the drop to count, the message then giving the drop's interval and p-value;
  * {@code actual} the full-precision value (-1 when it cannot be computed, null when there is none);
  * {@code baseline} the baseline value for a {@code maximumDrop} limit, else null; {@code shown} the
  * compared value as printed (for a drop: baseline minus actual), empty when missing; {@code status} is
@@ -73,6 +75,9 @@ public final class GateJsonWriter {
         g.writeStringField("metric", o.metric());
         g.writeStringField("limit", limitName(o.limit().kind()));
         g.writeNumberField("bound", o.limit().value());
+        if (o.limit().significance() != null) {
+            g.writeNumberField("significance", o.limit().significance());
+        }
         writeValue(g, "actual", o.actual());
         writeValue(g, "baseline", o.baseline());
         g.writeStringField("shown", o.shown());

@@ -54,7 +54,8 @@ public final class GateMarkdownWriter {
         return switch (limit.kind()) {
             case MINIMUM -> limit.metric() + " ≥ " + bound;
             case MAXIMUM -> limit.metric() + " ≤ " + bound;
-            case MAXIMUM_DROP -> limit.metric() + " drop ≤ " + bound;
+            case MAXIMUM_DROP -> limit.metric() + " drop ≤ " + bound
+                    + (limit.significance() == null ? "" : " if significant at " + limit.significance().toPlainString());
         };
     }
 
@@ -64,9 +65,24 @@ public final class GateMarkdownWriter {
             return at < 0 ? "cannot be computed" : o.message().substring(at + 1);
         }
         if (o.limit().kind() == Limit.Kind.MAXIMUM_DROP) {
-            return "drop " + o.shown();
+            return "drop " + o.shown() + interval(o.message(), "a drop of " + o.shown() + " (");
         }
-        return o.shown();
+        return o.shown() + interval(o.message(), " is " + o.shown() + " (");
+    }
+
+    /**
+     * The confidence interval (and p-value) the message prints right after {@code before}, as
+     * {@code " (95% CI 0.398–0.426)"}; empty when the message has none there.
+     */
+    private static String interval(String message, String before) {
+        int at = message.indexOf(before);
+        if (at < 0) {
+            return "";
+        }
+        int open = at + before.length() - 1;
+        int close = message.indexOf(')', open);
+        String inside = close < 0 ? "" : message.substring(open, close + 1);
+        return inside.contains(" CI ") ? " " + inside : "";
     }
 
     private static String cell(String text) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.deteval.eval.coco.CategoryMetrics;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.ConfidenceIntervals;
+import dev.deteval.eval.coco.Interval;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -59,6 +61,15 @@ public final class JsonReport {
 
     /** Writes the members of the COCO report into an object the caller has started. */
     static void writeCocoMembers(CocoResult result, JsonGenerator g, List<String> warnings) throws IOException {
+        writeCocoMembers(result, g, warnings, null);
+    }
+
+    /**
+     * Writes the members of the COCO report into an object the caller has started; with intervals, each
+     * {@code perCategory} row that has one gets the member {@code intervals} ({@link IntervalReport}).
+     */
+    static void writeCocoMembers(CocoResult result, JsonGenerator g, List<String> warnings,
+            ConfidenceIntervals intervals) throws IOException {
         g.writeStringField("tool", "deteval");
         g.writeStringField("protocol", "coco");
         g.writeStringField("iouType", result.params().iouType().label());
@@ -85,6 +96,10 @@ public final class JsonReport {
             g.writeStringField("name", m.name());
             for (Map.Entry<String, Double> e : m.values().entrySet()) {
                 g.writeNumberField(e.getKey(), e.getValue());
+            }
+            Map<String, Interval> rowIntervals = intervals == null ? null : intervals.perCategory().get(m.id());
+            if (rowIntervals != null) {
+                IntervalReport.writeIntervals(rowIntervals, g);
             }
             g.writeEndObject();
         }

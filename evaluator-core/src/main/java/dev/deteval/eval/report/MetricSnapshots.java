@@ -9,6 +9,10 @@ import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.LvisCategoryMetrics;
 import dev.deteval.eval.coco.LvisMetric;
 import dev.deteval.eval.coco.LvisResult;
+import dev.deteval.eval.coco.Comparison;
+import dev.deteval.eval.coco.ConfidenceIntervals;
+import dev.deteval.eval.coco.Interval;
+import dev.deteval.eval.coco.MetricDifference;
 import dev.deteval.eval.voc.VocClassResult;
 import dev.deteval.eval.voc.VocResult;
 import java.util.ArrayList;
@@ -68,6 +72,37 @@ public final class MetricSnapshots {
         }
         return MetricSnapshot.evaluated(Protocol.LVIS, "", result.iouType().label(), result.stats(), rows, reasons,
                 Map.of());
+    }
+
+    /**
+     * {@code snapshot} with the intervals (as {@link MetricSnapshot.Band}s) and the paired comparison (as
+     * {@link MetricSnapshot.Difference}s) of a COCO evaluation; either may be null.
+     */
+    public static MetricSnapshot withStatistics(MetricSnapshot snapshot, ConfidenceIntervals intervals,
+            Comparison comparison) {
+        Map<String, MetricSnapshot.Band> bands = new HashMap<>();
+        Map<Long, Map<String, MetricSnapshot.Band>> categoryBands = new HashMap<>();
+        if (intervals != null) {
+            intervals.overall().forEach((name, i) -> bands.put(name, band(i)));
+            intervals.perCategory().forEach((id, m) -> {
+                Map<String, MetricSnapshot.Band> row = new HashMap<>();
+                m.forEach((name, i) -> row.put(name, band(i)));
+                categoryBands.put(id, row);
+            });
+        }
+        Map<String, MetricSnapshot.Difference> differences = null;
+        if (comparison != null) {
+            differences = new HashMap<>();
+            for (MetricDifference d : comparison.metrics()) {
+                differences.put(d.metric(), new MetricSnapshot.Difference(d.baseline(), d.low(), d.high(),
+                        comparison.settings().level(), d.p()));
+            }
+        }
+        return snapshot.withStatistics(bands, categoryBands, differences);
+    }
+
+    private static MetricSnapshot.Band band(Interval i) {
+        return new MetricSnapshot.Band(i.low(), i.high(), i.level());
     }
 
     /** A VOC evaluation under {@code protocol} (voc07: 11-point AP, voc12: all-point AP): mAP, per class AP. */

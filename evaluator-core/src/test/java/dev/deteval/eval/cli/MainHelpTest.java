@@ -35,6 +35,7 @@ final class MainHelpTest {
     @CsvSource(delimiter = '|', value = {
         "--help|Usage: deteval [",
         "eval --help|Usage: deteval eval [",
+        "compare --help|Usage: deteval compare [",
         "nms --help|Usage: deteval nms [",
         "synth --help|Usage: deteval synth [",
         "convert --help|Usage: deteval convert [",
@@ -78,7 +79,7 @@ final class MainHelpTest {
 
     @Test
     void addSubcommands_firstArgumentNamesACommand_buildsOnlyThatOne() {
-        for (String name : List.of("eval", "nms", "synth", "convert")) {
+        for (String name : List.of("eval", "compare", "nms", "synth", "convert")) {
             CommandLine cli = new CommandLine(new Main());
             Main.addSubcommands(cli, name);
 
@@ -92,7 +93,8 @@ final class MainHelpTest {
             CommandLine cli = new CommandLine(new Main());
             Main.addSubcommands(cli, first);
 
-            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "nms", "synth", "convert", "help");
+            assertThat(cli.getSubcommands().keySet()).containsExactlyInAnyOrder("eval", "compare", "nms", "synth", "convert",
+                    "help");
         }
     }
 
