@@ -3,6 +3,7 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public final class ImageMatch {
         }
         long image = gt.imageId(0);
         long[] selected = params.imgIds();
-        if (selected != null && java.util.Arrays.binarySearch(selected, image) < 0) {
+        if (selected != null && Arrays.binarySearch(selected, image) < 0) {
             return List.of();
         }
         CocoParams one = params.toBuilder().optImgIds(image).build();

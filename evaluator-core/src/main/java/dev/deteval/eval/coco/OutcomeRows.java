@@ -1,5 +1,6 @@
 package dev.deteval.eval.coco;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -150,9 +151,9 @@ public final class OutcomeRows {
     @Override
     public boolean equals(Object o) {
         return o instanceof OutcomeRows r && r.categoryRow == categoryRow && r.categoryId == categoryId
-                && r.imageId == imageId && r.bits == bits && java.util.Arrays.equals(r.scores, scores)
-                && java.util.Arrays.equals(r.tp, tp) && java.util.Arrays.equals(r.ignored, ignored)
-                && java.util.Arrays.equals(r.npig, npig);
+                && r.imageId == imageId && r.bits == bits && Arrays.equals(r.scores, scores)
+                && Arrays.equals(r.tp, tp) && Arrays.equals(r.ignored, ignored)
+                && Arrays.equals(r.npig, npig);
     }
 
     @Override
