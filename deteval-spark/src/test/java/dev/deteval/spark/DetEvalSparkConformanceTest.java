@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every COCO conformance case of evaluator-core (bbox, segm and keypoints; oracle: each case's
  * expected.json from pycocotools, see that folder's README.md) read through {@link CocoJsonFiles} and
  * evaluated on Spark local[2]: the same doubles as {@link CocoEvaluator} on the same files, and
- * pycocotools' stats within 1e-12.
+ * pycocotools' stats within 1e-12. The sample data set (samples/data) gives the same doubles too.
  */
 final class DetEvalSparkConformanceTest {
 
@@ -88,5 +89,22 @@ final class DetEvalSparkConformanceTest {
             assertThat(spark.summary().stats()[i]).as("%s stats[%d]", dir.getFileName(), i)
                     .isCloseTo(stats.get(i).asDouble(), within(1e-12));
         }
+    }
+
+    @Test
+    void evaluate_sampleDataSet_equalsSingleMachineBitForBit() {
+        Path dir = Path.of(System.getProperty("deteval.samples", "../samples/data"));
+        CocoJsonReader reader = new CocoJsonReader();
+        GroundTruth gt = reader.readGroundTruth(dir.resolve("instances_val.json"));
+        Detections dt = reader.readResults(dir.resolve("detections.json"), gt);
+        CocoResult single = CocoEvaluator.evaluate(gt, dt);
+
+        CocoJsonFiles.Tables tables = CocoJsonFiles.read(LocalSpark.get(),
+                dir.resolve("instances_val.json").toUri().toString(), dir.resolve("detections.json").toUri().toString(),
+                dev.deteval.eval.coco.IouType.BBOX);
+        CocoResult spark = DetEvalSpark.evaluate(tables.groundTruth(), tables.detections(), CocoParams.defaults());
+
+        Parity.assertSameResult(spark, single);
+        assertThat(spark.perCategory().get(0).name()).isEqualTo(gt.category(spark.categoryIds()[0]).name());
     }
 }
