@@ -25,18 +25,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class PartitioningTest {
 
     static Stream<Arguments> partitionings() {
-        return Stream.of(Arguments.of(11L, 1), Arguments.of(12L, 2), Arguments.of(13L, 7), Arguments.of(14L, 64),
-                Arguments.of(15L, 7));
+        return Stream.of(Arguments.of(11L, 1, "defaults"), Arguments.of(12L, 2, "maxDets 1, 3, 100"),
+                Arguments.of(13L, 7, "catIds and imgIds"), Arguments.of(14L, 64, "defaults"),
+                Arguments.of(15L, 7, "useCats 0"));
     }
 
-    @ParameterizedTest(name = "seed {0}, {1} partitions")
+    @ParameterizedTest(name = "seed {0}, {1} partitions, {2}")
     @MethodSource("partitionings")
-    void evaluate_randomPartitioning_equalsSingleMachine(long seed, int partitions) {
+    void evaluate_randomPartitioning_equalsSingleMachine(long seed, int partitions, String variant) {
         Random random = new Random(seed);
         GroundTruth gt = randomGroundTruth(random, 60, 5);
         Detections dt = randomDetections(random, gt, 5);
-        CocoParams params = seed % 2 == 0 ? CocoParams.defaults()
-                : CocoParams.builder(CocoMode.COMPAT).optMaxDets(1, 3, 100).build();
+        long[] images = gt.sortedImageIds();
+        CocoParams params = switch (variant) {
+            case "maxDets 1, 3, 100" -> CocoParams.builder(CocoMode.COMPAT).optMaxDets(1, 3, 100).build();
+            case "catIds and imgIds" -> CocoParams.builder(CocoMode.COMPAT).optCatIds(3, 9, 12)
+                    .optImgIds(java.util.Arrays.copyOf(images, images.length / 2)).build();
+            case "useCats 0" -> CocoParams.builder(CocoMode.COMPAT).optUseCats(false).build();
+            default -> CocoParams.defaults();
+        };
         CocoResult single = CocoEvaluator.evaluate(gt, dt, params);
 
         LocalSpark.shufflePartitions(partitions);
