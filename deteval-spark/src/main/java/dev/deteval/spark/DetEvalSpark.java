@@ -15,7 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
-
 /**
  * pycocotools-exact COCO evaluation on Apache Spark, with the result {@link
  * dev.deteval.eval.coco.CocoEvaluator} gives on one machine, bit for bit.
@@ -29,7 +28,7 @@ import org.apache.spark.sql.Row;
  *
  * <p>The number of partitions of both shuffles is the session's {@code spark.sql.shuffle.partitions}
  * (the second at most the number of categories). One category's outcome rows (about 20 bytes per detection
- * with the default parameters) must fit in one executor's memory.
+ * plus about 150 per (image, category) group with the default parameters) must fit in one executor's memory.
  */
 public final class DetEvalSpark {
 
