@@ -64,8 +64,43 @@ public final class OperatingPoints {
         // categories are matched independently (as the evaluation does, in parallel); the list keeps their order
         List<Curve> curves = IntStream.range(0, index.groupCategories).parallel().mapToObj(k -> {
             Category c = p.useCats() ? gt.category(ids[k]) : null;
-            return Curve.of(ids[k], c == null ? "" : c.name(), evaluation.match(k));
+            CategoryOutcomes o = evaluation.match(k);
+            return Curve.of(ids[k], c == null ? "" : c.name(), o.rank(), o.score(), o.tp(), o.ignored(), 0,
+                    o.npig()[0]);
         }).toList();
+        return new OperatingPoints(iou, Curve.pooled(curves), curves);
+    }
+
+    /**
+     * The same operating points as {@link #compute(GroundTruth, Detections, CocoParams, double)
+     * compute(gt, dt, evaluated's parameters, iou)}, read from the evaluation's own match table when it
+     * matched at {@code iou} (one of its IoU thresholds equal to it), with an area range {@code [0, 1e10]}
+     * and the largest maxDets at least 100 (pycocotools' defaults qualify for IoU 0.5, 0.55, …, 0.95);
+     * otherwise matched again as {@code compute} does.
+     *
+     * @param evaluated an evaluation of {@code dt} against {@code gt}
+     * @throws IllegalArgumentException when {@code iou} is not in [0, 1]
+     */
+    public static OperatingPoints compute(OutcomeTable evaluated, GroundTruth gt, Detections dt, double iou) {
+        int row = evaluated.operatingRow(iou);
+        if (row < 0) {
+            return compute(gt, dt, evaluated.params(), iou);
+        }
+        CocoParams p = evaluated.params();
+        long[] ids = evaluated.result().categoryIds();
+        int area = evaluated.areaOfRow(row);
+        int areas = p.areaCount();
+        List<Curve> curves = new ArrayList<>(evaluated.categoryRows());
+        for (int k = 0; k < evaluated.categoryRows(); k++) {
+            Category c = p.useCats() ? gt.category(ids[k]) : null;
+            CategoryResample r = evaluated.row(k);
+            int positives = 0;
+            for (int e = 0; e < r.gtImages().length; e++) {
+                positives += r.counted()[e * areas + area];
+            }
+            curves.add(Curve.of(ids[k], c == null ? "" : c.name(), r.rank(), evaluated.scores(k), r.tp(),
+                    r.ignored(), row, positives));
+        }
         return new OperatingPoints(iou, Curve.pooled(curves), curves);
     }
 
@@ -109,22 +144,29 @@ public final class OperatingPoints {
      */
     private record Curve(long id, String name, double[] score, int[] cumTp, int positives) {
 
-        static Curve of(long id, String name, CategoryOutcomes o) {
-            int n = o.score().length;
+        /**
+         * The counted detections of one category's match table ({@link CategoryOutcomes}' layout: merged
+         * order, {@code [A][T][words]} bit sets) at (area, threshold) row {@code row}, whose number of
+         * ground truths that count is {@code positives}.
+         */
+        static Curve of(long id, String name, int[] rank, double[] scores, long[] tpBits, long[] ignoredBits,
+                int row, int positives) {
+            int n = scores.length;
+            int base = row * CategoryOutcomes.words(n);
             double[] score = new double[n];
             boolean[] tp = new boolean[n];
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 long bit = 1L << i;
-                int w = i >>> 6;
-                if (o.rank()[i] >= MAX_DETS || (o.ignored()[w] & bit) != 0) {
+                int w = base + (i >>> 6);
+                if (rank[i] >= MAX_DETS || (ignoredBits[w] & bit) != 0) {
                     continue;
                 }
-                score[kept] = o.score()[i];
-                tp[kept] = (o.tp()[w] & bit) != 0;
+                score[kept] = scores[i];
+                tp[kept] = (tpBits[w] & bit) != 0;
                 kept++;
             }
-            return new Curve(id, name, Arrays.copyOf(score, kept), cumulative(tp, kept), o.npig()[0]);
+            return new Curve(id, name, Arrays.copyOf(score, kept), cumulative(tp, kept), positives);
         }
 
         static Curve pooled(List<Curve> curves) {

@@ -8,22 +8,26 @@ import java.util.Arrays;
  * A COCO evaluation that also keeps its match table: for every category the outcome of each detection
  * (true positive, false positive or ignored, per area range and IoU threshold, in the category's merged
  * score order), the image each detection belongs to, and per image the number of ground truths that
- * count. {@link Bootstrap} and {@link PairedComparison} re-accumulate this table with image weights;
- * nothing is matched twice.
+ * count. {@link Bootstrap} and {@link PairedComparison} re-accumulate this table with image weights, and
+ * {@link OperatingPoints} and {@link PerImageCounts} read their counts from it; nothing is matched twice.
  *
  * <p>Keeping the table is opt-in: {@link CocoEvaluator#evaluate} keeps nothing. The table costs about
- * 8 bytes per kept detection beyond what matching allocates anyway. Immutable once built.
+ * 16 bytes per kept detection beyond what matching allocates anyway (its image, rank and score). Immutable once built.
  */
 public final class OutcomeTable {
 
     private final CocoResult result;
     private final int images;
     private final CategoryResample[] rows;
+    private final double[][] scores;
+    private final long[] imageIds;
 
-    private OutcomeTable(CocoResult result, int images, CategoryResample[] rows) {
+    private OutcomeTable(CocoResult result, Retained retained) {
         this.result = result;
-        this.images = images;
-        this.rows = rows;
+        this.images = retained.images;
+        this.rows = retained.rows;
+        this.scores = retained.scores;
+        this.imageIds = retained.imageIds;
     }
 
     /**
@@ -33,9 +37,21 @@ public final class OutcomeTable {
      * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
      */
     public static OutcomeTable evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel) {
+        return evaluate(gt, dt, params, parallel, EvaluationProgress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(GroundTruth, Detections, CocoParams, boolean)}, telling {@code progress} about each
+     * category done (as {@link CocoEvaluator#evaluate(GroundTruth, Detections, CocoParams, boolean,
+     * EvaluationProgress)} does).
+     *
+     * @throws IllegalArgumentException when a detection names an image that is not in {@code gt}
+     */
+    public static OutcomeTable evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel,
+            EvaluationProgress progress) {
         Retained retained = new Retained(params.areaCount());
-        CocoResult result = CocoEvaluator.evaluate(gt, dt, params, parallel, EvaluationProgress.NONE, retained);
-        return new OutcomeTable(result, retained.images, retained.rows);
+        CocoResult result = CocoEvaluator.evaluate(gt, dt, params, parallel, progress, retained);
+        return new OutcomeTable(result, retained);
     }
 
     /** The plain evaluation result. */
@@ -63,6 +79,50 @@ public final class OutcomeTable {
         return result.params();
     }
 
+    /** The image id of image index {@code i} (the index {@link CategoryResample#imageOf()} holds). */
+    long imageId(int i) {
+        return imageIds[i];
+    }
+
+    /**
+     * The scores of category row {@code k}'s detections in merged order (the live array; callers keep it
+     * unchanged).
+     */
+    double[] scores(int k) {
+        return scores[k];
+    }
+
+    /**
+     * The row of {@code [A][T]} that matched at area {@code [0, 1e10]} and IoU threshold {@code iou} (equal
+     * bit for bit) with the 100 best detections per image and category available (largest maxDets at least
+     * 100), or -1 when the evaluation has no such row: then the analyses of {@link OperatingPoints} and
+     * {@link PerImageCounts} cannot be read from this table.
+     */
+    int operatingRow(double iou) {
+        CocoParams p = params();
+        if (p.maxDet(p.maxDetCount() - 1) < OperatingPoints.MAX_DETS) {
+            return -1;
+        }
+        int area = -1;
+        for (int a = p.areaCount() - 1; a >= 0; a--) {
+            if (p.areaLo(a) == 0 && p.areaHi(a) == 1e10) {
+                area = a;
+            }
+        }
+        int threshold = -1;
+        for (int t = p.iouCount() - 1; t >= 0; t--) {
+            if (p.iouThr(t) == iou) {
+                threshold = t;
+            }
+        }
+        return area < 0 || threshold < 0 ? -1 : area * p.iouCount() + threshold;
+    }
+
+    /** The area range of {@link #operatingRow} {@code row}. */
+    int areaOfRow(int row) {
+        return row / params().iouCount();
+    }
+
     /** Checks that {@code other} evaluated the same images with the same parameters. */
     void requireSameImages(OutcomeTable other) {
         CocoParams a = params();
@@ -83,15 +143,19 @@ public final class OutcomeTable {
     static final class Retained {
         private final int areas;
         private CategoryResample[] rows;
+        private double[][] scores;
+        private long[] imageIds;
         private int images;
 
         Retained(int areas) {
             this.areas = areas;
         }
 
-        void start(int categories, int imageCount) {
+        void start(int categories, long[] evaluatedImageIds) {
             rows = new CategoryResample[categories];
-            images = imageCount;
+            scores = new double[categories][];
+            imageIds = evaluatedImageIds;
+            images = evaluatedImageIds.length;
         }
 
         /** Matches and accumulates row {@code k} (as {@link CategoryEvaluation#run} does) and keeps it. */
@@ -101,6 +165,7 @@ public final class OutcomeTable {
             new Accumulation(evaluation.params(), k, outcomes).writeTo(writer);
             rows[k] = new CategoryResample(outcomes.rank(), outcomes.tp(), outcomes.ignored(), trail.imageOf(),
                     trail.gtImages(), trail.counted());
+            scores[k] = outcomes.score();
         }
     }
 }

@@ -51,10 +51,7 @@ public final class PerImageCounts {
         if (!(iou >= 0 && iou <= 1)) {
             throw new IllegalArgumentException("IoU threshold must be in [0, 1], got " + iou);
         }
-        Map<Long, String> names = new HashMap<>();
-        for (int i = 0; i < gt.imageCount(); i++) {
-            names.put(gt.imageId(i), gt.imageFileName(i));
-        }
+        Map<Long, String> names = names(gt);
         ImageMatcher matcher = new ImageMatcher(gt, dt, params, false);
         int images = matcher.imageCount();
         ImageCounts[] rows = new ImageCounts[images];
@@ -68,6 +65,79 @@ public final class PerImageCounts {
         List<ImageCounts> out = new ArrayList<>(Arrays.asList(rows));
         out.sort(WORST_FIRST);
         return new PerImageCounts(iou, confidence, List.copyOf(out));
+    }
+
+    /**
+     * The same counts as {@link #compute(GroundTruth, Detections, CocoParams, double, double) compute(gt, dt,
+     * evaluated's parameters, iou, confidence)}, read from the evaluation's own match table when it can give
+     * them (see {@link OperatingPoints#compute(OutcomeTable, GroundTruth, Detections, double)}), otherwise
+     * matched again.
+     *
+     * @param evaluated an evaluation of {@code dt} against {@code gt}
+     * @param iou the IoU threshold of a hit, in [0, 1]
+     * @param confidence the score a detection needs to count
+     */
+    public static PerImageCounts compute(OutcomeTable evaluated, GroundTruth gt, Detections dt, double iou,
+            double confidence) {
+        int row = evaluated.operatingRow(iou);
+        if (row < 0) {
+            return compute(gt, dt, evaluated.params(), iou, confidence);
+        }
+        int images = evaluated.imageCount();
+        int[] tp = new int[images];
+        int[] fp = new int[images];
+        int[] positives = new int[images];
+        int area = evaluated.areaOfRow(row);
+        int areas = evaluated.params().areaCount();
+        for (int k = 0; k < evaluated.categoryRows(); k++) {
+            CategoryResample r = evaluated.row(k);
+            tally(r, evaluated.scores(k), row, confidence, tp, fp);
+            int[] gtImages = r.gtImages();
+            int[] counted = r.counted();
+            for (int e = 0; e < gtImages.length; e++) {
+                positives[gtImages[e]] += counted[e * areas + area];
+            }
+        }
+        Map<Long, String> names = names(gt);
+        List<ImageCounts> out = new ArrayList<>(images);
+        for (int i = 0; i < images; i++) {
+            long id = evaluated.imageId(i);
+            out.add(new ImageCounts(id, names.getOrDefault(id, ""), tp[i], fp[i], positives[i] - tp[i]));
+        }
+        out.sort(WORST_FIRST);
+        return new PerImageCounts(iou, confidence, List.copyOf(out));
+    }
+
+    /**
+     * Adds each counted detection of one category row (rank below 100, score at least {@code confidence},
+     * not ignored at (area, threshold) row {@code row}) to its image's {@code tp} or {@code fp}.
+     */
+    private static void tally(CategoryResample r, double[] scores, int row, double confidence, int[] tp, int[] fp) {
+        int[] rank = r.rank();
+        int[] imageOf = r.imageOf();
+        long[] tpBits = r.tp();
+        long[] ignoredBits = r.ignored();
+        int base = row * CategoryOutcomes.words(scores.length);
+        for (int i = 0; i < scores.length; i++) {
+            long bit = 1L << i;
+            int w = base + (i >>> 6);
+            if (scores[i] < confidence || rank[i] >= ImageMatcher.MAX_DETS || (ignoredBits[w] & bit) != 0) {
+                continue;
+            }
+            if ((tpBits[w] & bit) != 0) {
+                tp[imageOf[i]]++;
+            } else {
+                fp[imageOf[i]]++;
+            }
+        }
+    }
+
+    private static Map<Long, String> names(GroundTruth gt) {
+        Map<Long, String> names = new HashMap<>();
+        for (int i = 0; i < gt.imageCount(); i++) {
+            names.put(gt.imageId(i), gt.imageFileName(i));
+        }
+        return names;
     }
 
     private static ImageCounts count(ImageMatcher m, int i, double iou, double confidence, Map<Long, String> names) {

@@ -10,6 +10,7 @@ import dev.deteval.eval.coco.ConfidenceIntervals;
 import dev.deteval.eval.coco.Curves;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.ErrorBreakdown;
+import dev.deteval.eval.coco.EvaluationProgress;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.KeypointCountException;
 import dev.deteval.eval.coco.LvisEvaluator;
@@ -67,9 +68,12 @@ final class Evaluations {
         Read read = read(r, p, gtFile, dtFile);
         CocoJsonReader.Inputs inputs = read.inputs();
         boolean statistics = r.bootstrap() != null || r.baselineDetections() != null;
-        OutcomeTable table = statistics ? withOutcomes(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile)
-                : null;
-        CocoResult result = statistics ? table.result()
+        // the match table when something reads it (statistics, operating points, curves, the page, per-image
+        // counts); else the plain evaluation, which keeps nothing
+        boolean keep = statistics || r.confidence() != null || r.curves() || r.html() || r.perImage() != null;
+        OutcomeTable table = keep ? withOutcomes(inputs.groundTruth(), inputs.detections(), p, r.progress(), gtFile,
+                dtFile) : null;
+        CocoResult result = keep ? table.result()
                 : plain(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile);
         ConfidenceIntervals intervals = r.bootstrap() == null ? null : Bootstrap.intervals(table, r.bootstrap());
         Comparison comparison = null;
@@ -77,11 +81,12 @@ final class Evaluations {
         if (r.baselineDetections() != null) {
             Path baselineFile = spool.regular(r.baselineDetections());
             Detections baselineDt = read.baseline(baselineFile, inputs.groundTruth());
-            OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, r, gtFile, baselineFile);
+            OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, EvaluationProgress.NONE,
+                    gtFile, baselineFile);
             comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings());
             baseline = MetricSnapshots.of(baselineTable.result());
         }
-        return new Evaluated(report(r, inputs, p, result, read.warnings(), intervals, comparison), baseline);
+        return new Evaluated(report(r, inputs, p, result, table, read.warnings(), intervals, comparison), baseline);
     }
 
     /** Evaluates the detections and the baseline detections and compares them (no intervals, no report). */
@@ -91,10 +96,12 @@ final class Evaluations {
         Path dtFile = spool.regular(r.detections());
         Read read = read(r, p, gtFile, dtFile);
         CocoJsonReader.Inputs inputs = read.inputs();
-        OutcomeTable candidate = withOutcomes(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile);
+        OutcomeTable candidate = withOutcomes(inputs.groundTruth(), inputs.detections(), p, EvaluationProgress.NONE,
+                gtFile, dtFile);
         Path baselineFile = spool.regular(r.baselineDetections());
         Detections baselineDt = read.baseline(baselineFile, inputs.groundTruth());
-        OutcomeTable baseline = withOutcomes(inputs.groundTruth(), baselineDt, p, r, gtFile, baselineFile);
+        OutcomeTable baseline = withOutcomes(inputs.groundTruth(), baselineDt, p, EvaluationProgress.NONE, gtFile,
+                baselineFile);
         List<String> warnings = new ArrayList<>(read.warnings());
         warnings.addAll(candidate.result().warnings());
         return new ComparisonOutcome(PairedComparison.compare(candidate, baseline, r.comparisonSettings()),
@@ -135,8 +142,13 @@ final class Evaluations {
         return read;
     }
 
+    /**
+     * The report with the analyses asked for; operating points and per-image counts read from {@code table}
+     * (the evaluation's match table, null when no analysis needs it) where it matched at their IoU.
+     */
     private static EvaluationReport report(GateRequest r, CocoJsonReader.Inputs inputs, CocoParams p,
-            CocoResult result, List<String> warnings, ConfidenceIntervals intervals, Comparison comparison) {
+            CocoResult result, OutcomeTable table, List<String> warnings, ConfidenceIntervals intervals,
+            Comparison comparison) {
         boolean html = r.html();
         if (r.confidence() == null && r.confusionMatrix() == null && !r.errors() && !r.curves()
                 && r.perImage() == null && !html && intervals == null && comparison == null) {
@@ -147,14 +159,14 @@ final class Evaluations {
         boolean asked = r.confidence() != null;
         double confidence = asked ? r.confidence() : 0.0;
         OperatingPoints points = !asked && !r.curves() && !html ? null
-                : OperatingPoints.compute(gt, dt, p, r.operatingIou());
+                : OperatingPoints.compute(table, gt, dt, r.operatingIou());
         DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
                 : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, r.confusionMatrix());
         ErrorBreakdown errors = r.errors() || html ? ErrorBreakdown.compute(gt, dt, p,
                 ErrorBreakdown.DEFAULT_FOREGROUND, ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()) : null;
         Curves curves = r.curves() ? Curves.of(result, points) : null;
         PerImageCounts counts = r.perImage() == null ? null
-                : PerImageCounts.compute(gt, dt, p, r.operatingIou(), confidence);
+                : PerImageCounts.compute(table, gt, dt, r.operatingIou(), confidence);
         if (counts != null) {
             if (r.outputFolder() != null && r.perImage().toAbsolutePath().getParent() != null
                     && r.perImage().toAbsolutePath().getParent().equals(r.outputFolder().toAbsolutePath())) {
@@ -175,16 +187,19 @@ final class Evaluations {
                         r.confusionMatrix() == null ? DetectionConfusionMatrix.Matching.CLASS_AWARE
                                 : r.confusionMatrix());
         PerImageCounts worst = counts != null && asked ? counts
-                : PerImageCounts.compute(gt, dt, p, r.operatingIou(), pageConfidence);
+                : PerImageCounts.compute(table, gt, dt, r.operatingIou(), pageConfidence);
         return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optOperatingPoints(points)
                 .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
     }
 
-    /** Evaluates and keeps the match table (for intervals and comparisons). */
-    private static OutcomeTable withOutcomes(GroundTruth gt, Detections dt, CocoParams p, GateRequest r, Path gtFile,
-            Path dtFile) {
+    /**
+     * Evaluates and keeps the match table (for intervals, comparisons and the analyses that read it), telling
+     * {@code progress} about each category.
+     */
+    private static OutcomeTable withOutcomes(GroundTruth gt, Detections dt, CocoParams p, EvaluationProgress progress,
+            Path gtFile, Path dtFile) {
         try {
-            return OutcomeTable.evaluate(gt, dt, p, true);
+            return OutcomeTable.evaluate(gt, dt, p, true, progress);
         } catch (KeypointCountException e) {
             throw located(e, gtFile, dtFile);
         }
