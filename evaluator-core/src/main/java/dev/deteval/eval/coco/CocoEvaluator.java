@@ -89,7 +89,7 @@ public final class CocoEvaluator {
                 progress.step();
             });
         } else {
-            retained.start(k, index.imageCount());
+            retained.start(k, index.imageIds);
             (parallel ? rows.parallel() : rows).forEach(row -> {
                 retained.keep(row, evaluation, writer);
                 progress.step();

@@ -19,11 +19,13 @@ public final class OutcomeTable {
     private final CocoResult result;
     private final int images;
     private final CategoryResample[] rows;
+    private final double[] imageTimes; // null when no detection has a time
 
-    private OutcomeTable(CocoResult result, int images, CategoryResample[] rows) {
+    private OutcomeTable(CocoResult result, int images, CategoryResample[] rows, double[] imageTimes) {
         this.result = result;
         this.images = images;
         this.rows = rows;
+        this.imageTimes = imageTimes;
     }
 
     /**
@@ -35,7 +37,34 @@ public final class OutcomeTable {
     public static OutcomeTable evaluate(GroundTruth gt, Detections dt, CocoParams params, boolean parallel) {
         Retained retained = new Retained(params.areaCount());
         CocoResult result = CocoEvaluator.evaluate(gt, dt, params, parallel, EvaluationProgress.NONE, retained);
-        return new OutcomeTable(result, retained.images, retained.rows);
+        return new OutcomeTable(result, retained.images, retained.rows,
+                dt.hasTimes() ? imageTimes(retained.imageIds, dt) : null);
+    }
+
+    /** Per image (evaluation order) the largest time of its detections, NaN for an image with none. */
+    private static double[] imageTimes(long[] imageIds, Detections dt) {
+        IdIndex index = new IdIndex(imageIds);
+        double[] out = new double[imageIds.length];
+        Arrays.fill(out, Double.NaN);
+        long[] images = dt.imageIdColumn();
+        double[] times = dt.timeColumn();
+        for (int i = 0; i < times.length; i++) {
+            int image = index.of(images[i]);
+            if (image >= 0 && !Double.isNaN(times[i]) && !(out[image] >= times[i])) {
+                out[image] = times[i];
+            }
+        }
+        return out;
+    }
+
+    /** Whether any detection carried a time. */
+    boolean hasTimes() {
+        return imageTimes != null;
+    }
+
+    /** The time of image {@code image}: the largest time among its detections; NaN when none has one. */
+    double imageTime(int image) {
+        return imageTimes == null ? Double.NaN : imageTimes[image];
     }
 
     /** The plain evaluation result. */
@@ -84,14 +113,16 @@ public final class OutcomeTable {
         private final int areas;
         private CategoryResample[] rows;
         private int images;
+        private long[] imageIds;
 
         Retained(int areas) {
             this.areas = areas;
         }
 
-        void start(int categories, int imageCount) {
+        void start(int categories, long[] evaluatedImages) {
             rows = new CategoryResample[categories];
-            images = imageCount;
+            images = evaluatedImages.length;
+            imageIds = evaluatedImages;
         }
 
         /** Matches and accumulates row {@code k} (as {@link CategoryEvaluation#run} does) and keeps it. */

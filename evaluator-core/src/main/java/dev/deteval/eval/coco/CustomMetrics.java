@@ -1,0 +1,134 @@
+package dev.deteval.eval.coco;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The custom metrics deteval knows by name: the two it ships ({@link TimeDecayAp} {@code APtime},
+ * {@link SizeWeightedAp} {@code APsizeW}) and those {@link java.util.ServiceLoader} finds for
+ * {@link CustomMetric}, loaded once. Names must be unique (in any case) and must not be a COCO, LVIS or VOC
+ * metric name; a provider that breaks this makes every use fail with a message naming its class.
+ */
+public final class CustomMetrics {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,31}");
+
+    private CustomMetrics() {
+    }
+
+    /** Loaded on first use. */
+    private static final class Installed {
+        static final List<CustomMetric> ALL = load();
+    }
+
+    private static List<CustomMetric> load() {
+        List<CustomMetric> all = new ArrayList<>(List.of(new TimeDecayAp(), new SizeWeightedAp()));
+        for (CustomMetric m : ServiceLoader.load(CustomMetric.class, CustomMetric.class.getClassLoader())) {
+            all.add(m);
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null && context != CustomMetric.class.getClassLoader()) {
+            for (CustomMetric m : ServiceLoader.load(CustomMetric.class, context)) {
+                if (all.stream().noneMatch(known -> known.getClass() == m.getClass())) {
+                    all.add(m);
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * Every installed custom metric, built-in ones first.
+     *
+     * @throws IllegalStateException when an installed metric has an invalid or clashing name
+     */
+    public static List<CustomMetric> installed() {
+        List<CustomMetric> all = Installed.ALL;
+        checkNames(all);
+        return all;
+    }
+
+    /**
+     * Checks that the names of {@code metrics} are valid and distinct and name no COCO, LVIS or VOC metric.
+     *
+     * @throws IllegalStateException naming the offending class otherwise
+     */
+    public static void checkNames(List<CustomMetric> metrics) {
+        Map<String, CustomMetric> seen = new LinkedHashMap<>();
+        for (CustomMetric m : metrics) {
+            String name = m.name();
+            String where = "custom metric " + m.getClass().getName();
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalStateException(where + ": name '" + name + "' must be a letter followed by at most"
+                        + " 31 letters or digits");
+            }
+            if (CocoMetric.canonical(name) != null || LvisMetric.canonical(name) != null
+                    || name.equalsIgnoreCase("mAP")) {
+                throw new IllegalStateException(where + ": name '" + name + "' is a built-in metric name");
+            }
+            CustomMetric before = seen.put(name.toLowerCase(Locale.ROOT), m);
+            if (before != null) {
+                throw new IllegalStateException(where + ": name '" + name + "' is taken by "
+                        + before.getClass().getName());
+            }
+        }
+    }
+
+    /** The canonical spelling of an installed custom metric's name ({@code aptime} gives {@code APtime}), or null. */
+    public static String canonical(String name) {
+        String t = name == null ? "" : name.trim();
+        for (CustomMetric m : Installed.ALL) {
+            if (m.name().equalsIgnoreCase(t)) {
+                return m.name();
+            }
+        }
+        return null;
+    }
+
+    /** The installed names, comma-separated, for messages. */
+    public static String names() {
+        return Installed.ALL.stream().map(CustomMetric::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The installed metrics named {@code names}, in that order, each once.
+     *
+     * @throws IllegalArgumentException for a name no installed metric has, listing the installed ones
+     */
+    public static List<CustomMetric> named(List<String> names) {
+        List<CustomMetric> all = installed();
+        List<CustomMetric> out = new ArrayList<>();
+        for (String name : names) {
+            String t = name == null ? "" : name.trim();
+            CustomMetric m = all.stream().filter(c -> c.name().equalsIgnoreCase(t)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown custom metric '" + name
+                            + "'; installed: " + names()));
+            if (!out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The value of each metric on the evaluation itself (every image weight 1), by name in order.
+     *
+     * @throws IllegalStateException for invalid or clashing names (see {@link #checkNames})
+     * @throws IllegalArgumentException when the evaluation lacks what a metric needs
+     */
+    public static Map<String, Double> compute(OutcomeTable table, List<CustomMetric> metrics) {
+        checkNames(metrics);
+        MatchView view = MatchView.of(table);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (CustomMetric m : metrics) {
+            out.put(m.name(), m.compute(view));
+        }
+        return out;
+    }
+}
