@@ -117,6 +117,36 @@ public final class CustomMetrics {
     }
 
     /**
+     * The installed metric a specification names: {@code NAME} (any case), or {@code APtime:tau=T} for
+     * {@link TimeDecayAp} with decay time {@code T} (the only option a shipped metric takes).
+     *
+     * @throws IllegalArgumentException for an unknown name, an option the metric does not take, or a bad value
+     */
+    public static CustomMetric parse(String spec) {
+        String text = spec == null ? "" : spec.trim();
+        int colon = text.indexOf(':');
+        CustomMetric metric = named(List.of(colon < 0 ? text : text.substring(0, colon))).get(0);
+        if (colon < 0) {
+            return metric;
+        }
+        String option = text.substring(colon + 1).trim();
+        if (!(metric instanceof TimeDecayAp)) {
+            throw new IllegalArgumentException("custom metric " + metric.name() + " takes no options, got '" + option
+                    + "'");
+        }
+        if (!option.startsWith("tau=")) {
+            throw new IllegalArgumentException(metric.name() + ": unknown option '" + option + "'; expected tau=T, the"
+                    + " decay time in the results' time unit");
+        }
+        String value = option.substring(4).trim();
+        try {
+            return new TimeDecayAp(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(metric.name() + ": tau '" + value + "' is not a number");
+        }
+    }
+
+    /**
      * The value of each metric on the evaluation itself (every image weight 1), by name in order.
      *
      * @throws IllegalStateException for invalid or clashing names (see {@link #checkNames})
