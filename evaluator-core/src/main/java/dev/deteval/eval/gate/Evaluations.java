@@ -113,6 +113,9 @@ final class Evaluations {
 
     /** The custom metrics' values; what a metric needs and the results lack is an error naming the results file. */
     private static Map<String, Double> custom(OutcomeTable table, List<CustomMetric> metrics, Path dtFile) {
+        if (metrics.isEmpty()) {
+            return Map.of();
+        }
         try {
             return CustomMetrics.compute(table, metrics);
         } catch (IllegalArgumentException e) {
