@@ -102,6 +102,22 @@ final class EvalCommandCustomMetricsTest {
     }
 
     @Test
+    void eval_dropLimitOnCustomMetricAgainstReport_baselineValueReadFromCustomMember() throws IOException {
+        Run first = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime", "--format", "json");
+        String report = write("baseline.json", first.out());
+        Run same = run("eval", "--gt", gt, "--dt", dt, "--baseline", report, "--rule", "APtime:maxDrop=0.001");
+        assertThat(same.code()).as(same.out() + same.err()).isZero();
+        // without the hit on image 1 (weight 1/e) precision stays 1/2 up to recall 1 / (1 + 1/e): a drop
+        String worse = write("worse.json", "[{\"image_id\": 2, \"category_id\": 1, \"bbox\": [50, 50, 10, 10],"
+                + " \"score\": 0.95, \"time\": 10}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
+                + " \"score\": 0.9, \"time\": 10}, {\"image_id\": 1, \"category_id\": 1, \"bbox\": [50, 50, 10, 10],"
+                + " \"score\": 0.8, \"time\": 0}]");
+        Run dropped = run("eval", "--gt", gt, "--dt", worse, "--baseline", report, "--rule", "APtime:maxDrop=0.001");
+        assertThat(dropped.code()).as(dropped.out() + dropped.err()).isEqualTo(Main.EXIT_RULE_VIOLATED);
+        assertThat(dropped.out()).contains("Rule violated for dataset: APtime is");
+    }
+
+    @Test
     void eval_timeNotANumber_exitTwoNamingFileAndPosition() throws IOException {
         String bad = write("bad.json", "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
                 + " \"score\": 0.8, \"time\": 0}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
