@@ -437,8 +437,15 @@ public final class GateRequest {
          * they appear in every report (JSON member {@code custom}), get intervals with
          * {@link #optBootstrap}, and rules check them by name. A metric given here need not be installed, but
          * a rule names installed ones only ({@link CustomMetrics}).
+         *
+         * @throws InvalidRuleException for an invalid name, a name used twice or a COCO, LVIS or VOC name
          */
         public Builder optMetrics(List<CustomMetric> value) {
+            try {
+                CustomMetrics.checkNames(value);
+            } catch (IllegalStateException e) {
+                throw new InvalidRuleException(e.getMessage());
+            }
             metrics = List.copyOf(value);
             return this;
         }
