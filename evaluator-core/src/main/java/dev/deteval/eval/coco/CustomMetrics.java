@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,9 +23,25 @@ public final class CustomMetrics {
     private CustomMetrics() {
     }
 
-    /** Loaded on first use. */
-    private static final class Installed {
-        static final List<CustomMetric> ALL = load();
+    /** Loaded on first use; null until then (or while loading fails). */
+    private static volatile List<CustomMetric> loaded;
+
+    /**
+     * The built-in and service-loaded metrics, loaded once.
+     *
+     * @throws IllegalArgumentException when a listed provider cannot be loaded or instantiated
+     */
+    private static List<CustomMetric> all() {
+        List<CustomMetric> all = loaded;
+        if (all == null) {
+            try {
+                all = load();
+            } catch (ServiceConfigurationError e) {
+                throw new IllegalArgumentException("custom metrics cannot be loaded: " + e.getMessage(), e);
+            }
+            loaded = all;
+        }
+        return all;
     }
 
     private static List<CustomMetric> load() {
@@ -46,10 +63,11 @@ public final class CustomMetrics {
     /**
      * Every installed custom metric, built-in ones first.
      *
-     * @throws IllegalStateException when an installed metric has an invalid or clashing name
+     * @throws IllegalArgumentException when an installed metric has an invalid or clashing name, or cannot be
+     *     loaded
      */
     public static List<CustomMetric> installed() {
-        List<CustomMetric> all = Installed.ALL;
+        List<CustomMetric> all = all();
         checkNames(all);
         return all;
     }
@@ -57,7 +75,7 @@ public final class CustomMetrics {
     /**
      * Checks that the names of {@code metrics} are valid and distinct and name no COCO, LVIS or VOC metric.
      *
-     * @throws IllegalStateException naming the offending class otherwise
+     * @throws IllegalArgumentException naming the offending class otherwise
      */
     public static void checkNames(List<CustomMetric> metrics) {
         Map<String, CustomMetric> seen = new LinkedHashMap<>();
@@ -65,16 +83,16 @@ public final class CustomMetrics {
             String name = m.name();
             String where = "custom metric " + m.getClass().getName();
             if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalStateException(where + ": name '" + name + "' must be a letter followed by at most"
+                throw new IllegalArgumentException(where + ": name '" + name + "' must be a letter followed by at most"
                         + " 31 letters or digits");
             }
             if (CocoMetric.canonical(name) != null || LvisMetric.canonical(name) != null
                     || name.equalsIgnoreCase("mAP")) {
-                throw new IllegalStateException(where + ": name '" + name + "' is a built-in metric name");
+                throw new IllegalArgumentException(where + ": name '" + name + "' is a built-in metric name");
             }
             CustomMetric before = seen.put(name.toLowerCase(Locale.ROOT), m);
             if (before != null) {
-                throw new IllegalStateException(where + ": name '" + name + "' is taken by "
+                throw new IllegalArgumentException(where + ": name '" + name + "' is taken by "
                         + before.getClass().getName());
             }
         }
@@ -83,7 +101,7 @@ public final class CustomMetrics {
     /** The canonical spelling of an installed custom metric's name ({@code aptime} gives {@code APtime}), or null. */
     public static String canonical(String name) {
         String t = name == null ? "" : name.trim();
-        for (CustomMetric m : Installed.ALL) {
+        for (CustomMetric m : all()) {
             if (m.name().equalsIgnoreCase(t)) {
                 return m.name();
             }
@@ -93,7 +111,7 @@ public final class CustomMetrics {
 
     /** The installed names, comma-separated, for messages. */
     public static String names() {
-        return Installed.ALL.stream().map(CustomMetric::name).collect(Collectors.joining(", "));
+        return all().stream().map(CustomMetric::name).collect(Collectors.joining(", "));
     }
 
     /**
@@ -149,8 +167,8 @@ public final class CustomMetrics {
     /**
      * The value of each metric on the evaluation itself (every image weight 1), by name in order.
      *
-     * @throws IllegalStateException for invalid or clashing names (see {@link #checkNames})
-     * @throws IllegalArgumentException when the evaluation lacks what a metric needs
+     * @throws IllegalArgumentException for invalid or clashing names (see {@link #checkNames}), or when the
+     *     evaluation lacks what a metric needs
      */
     public static Map<String, Double> compute(OutcomeTable table, List<CustomMetric> metrics) {
         checkNames(metrics);

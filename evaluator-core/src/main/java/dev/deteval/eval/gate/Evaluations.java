@@ -216,7 +216,8 @@ final class Evaluations {
                                 : r.confusionMatrix());
         PerImageCounts worst = counts != null && asked ? counts
                 : PerImageCounts.compute(gt, dt, p, r.operatingIou(), pageConfidence);
-        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optOperatingPoints(points)
+        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
+                .optOperatingPoints(points)
                 .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
     }
 

@@ -443,7 +443,7 @@ public final class GateRequest {
         public Builder optMetrics(List<CustomMetric> value) {
             try {
                 CustomMetrics.checkNames(value);
-            } catch (IllegalStateException e) {
+            } catch (IllegalArgumentException e) {
                 throw new InvalidRuleException(e.getMessage());
             }
             metrics = List.copyOf(value);
@@ -464,7 +464,7 @@ public final class GateRequest {
                     list.add(CustomMetrics.parse(name));
                 }
                 return optMetrics(list);
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException e) {
                 throw new InvalidRuleException(e.getMessage());
             }
         }

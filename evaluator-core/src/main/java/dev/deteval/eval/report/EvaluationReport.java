@@ -171,7 +171,8 @@ public final class EvaluationReport {
                         g.writeFieldName("comparison");
                         ComparisonReport.writeObject(comparison, g);
                     }
-                }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix).build());
+                }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix)
+                        .optCustomMetrics(custom).build());
     }
 
     /**

@@ -118,6 +118,15 @@ final class EvalCommandCustomMetricsTest {
     }
 
     @Test
+    void eval_metricWithHtml_summaryTableHasTheCustomRow() throws IOException {
+        Path page = dir.resolve("report.html");
+        Run r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime", "--html", page.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        // (1 + 1/e) / (2 + 1/e) = 0.57768… with three decimals
+        assertThat(Files.readString(page)).contains("<tr><td>APtime</td><td class=\"num\">0.578</td></tr>");
+    }
+
+    @Test
     void eval_timeNotANumber_exitTwoNamingFileAndPosition() throws IOException {
         String bad = write("bad.json", "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
                 + " \"score\": 0.8, \"time\": 0}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"

@@ -156,11 +156,11 @@ final class CustomMetricsTest {
     @Test
     void checkNames_cocoNameDuplicateOrBadName_rejectedNamingClass() {
         assertThatThrownBy(() -> CustomMetrics.checkNames(List.of(named("ap50"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("built-in metric name");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built-in metric name");
         assertThatThrownBy(() -> CustomMetrics.checkNames(List.of(named("APx"), named("apx"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is taken by");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is taken by");
         assertThatThrownBy(() -> CustomMetrics.checkNames(List.of(named("AP time"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("letters or digits");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("letters or digits");
     }
 
     @Test
