@@ -65,7 +65,7 @@ public final class Bootstrap {
         boolean perCategory = p.useCats();
         double[][] draws = ResampleRuns.run(settings, table.imageCount(), () -> {
             Resampler resampler = new Resampler(table, all);
-            MatchView.Scratch scratch = new MatchView.Scratch();
+            RealWeightCurves curves = new RealWeightCurves();
             return weights -> {
                 resampler.accumulate(weights);
                 int rows = perCategory ? k : 0;
@@ -74,7 +74,7 @@ public final class Bootstrap {
                 for (int row = 0; row < rows; row++) {
                     v[overall.size() + row] = resampler.values(category, row)[0];
                 }
-                MatchView view = custom.isEmpty() ? null : MatchView.resampled(table, weights, scratch);
+                MatchView view = custom.isEmpty() ? null : MatchView.resampled(table, weights, curves);
                 for (int c = 0; c < custom.size(); c++) {
                     v[overall.size() + rows + c] = custom.get(c).compute(view);
                 }

@@ -1,6 +1,5 @@
 package dev.deteval.eval.coco;
 
-import dev.deteval.eval.internal.NumpyMath;
 import java.util.Arrays;
 
 /**
@@ -19,58 +18,28 @@ public final class MatchView {
 
     private final OutcomeTable table;
     private final double[] weights;
-    private final Scratch scratch;
+    private final RealWeightCurves curves;
 
-    private MatchView(OutcomeTable table, double[] weights, Scratch scratch) {
+    private MatchView(OutcomeTable table, double[] weights, RealWeightCurves curves) {
         this.table = table;
         this.weights = weights;
-        this.scratch = scratch;
+        this.curves = curves;
     }
 
     /** The view of the evaluation itself: every image weight 1. */
     public static MatchView of(OutcomeTable table) {
         double[] ones = new double[table.imageCount()];
         Arrays.fill(ones, 1.0);
-        return new MatchView(table, ones, new Scratch());
+        return new MatchView(table, ones, new RealWeightCurves());
     }
 
     /**
      * The view of one resample: image {@code i} weighs {@code counts[i]} (how often it was drawn). The view
-     * uses {@code scratch}'s arrays, so it and every other view on the same scratch belong to one thread,
-     * and only the last one made is valid.
+     * uses {@code curves}' arrays, so it and every other view on the same curves belong to one thread, and
+     * only the last one made is valid.
      */
-    static MatchView resampled(OutcomeTable table, int[] counts, Scratch scratch) {
-        double[] w = scratch.weights(counts.length);
-        for (int i = 0; i < w.length; i++) {
-            w[i] = counts[i];
-        }
-        return new MatchView(table, w, scratch);
-    }
-
-    /** Arrays reused across the views of one thread's resamples. */
-    static final class Scratch {
-        private double[] weights = new double[0];
-        private double[] rc = new double[16];
-        private double[] pr = new double[16];
-        private double[] keptBefore = new double[16];
-        private double[] kept = new double[16];
-
-        double[] weights(int n) {
-            if (weights.length != n) {
-                weights = new double[n];
-            }
-            return weights;
-        }
-
-        void ensure(int n) {
-            if (rc.length < n) {
-                int size = Math.max(n, 2 * rc.length);
-                rc = new double[size];
-                pr = new double[size];
-                keptBefore = new double[size];
-                kept = new double[size];
-            }
-        }
+    static MatchView resampled(OutcomeTable table, int[] counts, RealWeightCurves curves) {
+        return new MatchView(table, curves.counts(counts), curves);
     }
 
     /** The evaluation's parameters. */
@@ -172,6 +141,7 @@ public final class MatchView {
         }
         CocoParams p = params();
         int maxDet = p.maxDet(p.maxDetCount() - 1);
+        double[] effective = curves.imageWeights(weights, factors);
         double sum = 0;
         long entries = 0;
         for (int k = 0; k < categoryCount(); k++) {
@@ -180,154 +150,14 @@ public final class MatchView {
                 continue;
             }
             CategoryResample row = table.row(k);
-            scratch.ensure(row.size());
-            keptWeights(row, factors, maxDet);
-            boolean prefix = false;
+            curves.start(row, effective, maxDet);
             for (int t = 0; t < p.iouCount(); t++) {
-                int base = (a * p.iouCount() + t) * CategoryOutcomes.words(row.size());
-                int points;
-                if (ignoredCount(row, base) * 2 < row.size()) {
-                    if (!prefix) {
-                        keptBefore(row.size());
-                        prefix = true;
-                    }
-                    points = curveFromEvents(row, base, positives);
-                } else {
-                    points = curveFromCounted(row, base, positives);
-                }
-                sum += sampledSum(p, scratch.rc, scratch.pr, points);
+                sum += curves.sampledSum(row, (a * p.iouCount() + t) * CategoryOutcomes.words(row.size()), positives,
+                        p);
                 entries += p.recCount();
             }
         }
         return entries == 0 ? -1 : sum / entries;
-    }
-
-    private static int ignoredCount(CategoryResample row, int base) {
-        int count = 0;
-        long[] ignored = row.ignored();
-        for (int w = 0; w < CategoryOutcomes.words(row.size()); w++) {
-            count += Long.bitCount(ignored[base + w]);
-        }
-        return count;
-    }
-
-    /** Writes each detection's weight to the scratch array: its image's, or 0 when ranked beyond maxDet. */
-    private void keptWeights(CategoryResample row, double[] factors, int maxDet) {
-        double[] kept = scratch.kept;
-        int[] rank = row.rank();
-        int[] imageOf = row.imageOf();
-        for (int i = 0; i < rank.length; i++) {
-            kept[i] = rank[i] < maxDet ? effective(imageOf[i], factors) : 0;
-        }
-    }
-
-    /** Writes the weight of the kept detections before each merged place to the scratch array. */
-    private void keptBefore(int n) {
-        double[] before = scratch.keptBefore;
-        double[] kept = scratch.kept;
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            before[i] = total;
-            total += kept[i];
-        }
-    }
-
-    /**
-     * The true-positive points of one curve, walking only the true positives and ignored detections (few
-     * ignored ones): the false-positive weight before a true positive is the kept weight before it minus the
-     * true-positive and ignored weight before it.
-     */
-    private int curveFromEvents(CategoryResample row, int base, double positives) {
-        double[] kept = scratch.kept;
-        long[] tpBits = row.tp();
-        long[] ignoredBits = row.ignored();
-        double[] rc = scratch.rc;
-        double[] pr = scratch.pr;
-        double[] before = scratch.keptBefore;
-        double tp = 0;
-        double ignoredWeight = 0;
-        int points = 0;
-        for (int w = 0; w < CategoryOutcomes.words(row.size()); w++) {
-            long ignoredWord = ignoredBits[base + w];
-            long events = tpBits[base + w] | ignoredWord;
-            while (events != 0) {
-                int b = Long.numberOfTrailingZeros(events);
-                events &= events - 1;
-                int i = (w << 6) + b;
-                double weight = kept[i];
-                if (weight == 0) {
-                    continue;
-                }
-                if ((ignoredWord >>> b & 1L) != 0) {
-                    ignoredWeight += weight;
-                    continue;
-                }
-                double fp = Math.max(0, before[i] - tp - ignoredWeight);
-                tp += weight;
-                rc[points] = tp / positives;
-                pr[points] = tp / (fp + tp + NumpyMath.EPS);
-                points++;
-            }
-        }
-        return points;
-    }
-
-    /** The true-positive points of one curve, walking the detections that are not ignored (many ignored ones). */
-    private int curveFromCounted(CategoryResample row, int base, double positives) {
-        int n = row.size();
-        double[] kept = scratch.kept;
-        long[] tpBits = row.tp();
-        long[] ignoredBits = row.ignored();
-        double[] rc = scratch.rc;
-        double[] pr = scratch.pr;
-        double tp = 0;
-        double fp = 0;
-        int points = 0;
-        for (int w = 0; w < CategoryOutcomes.words(n); w++) {
-            long valid = n - (w << 6) >= 64 ? -1L : (1L << (n - (w << 6))) - 1;
-            long counted = ~ignoredBits[base + w] & valid;
-            long tpWord = tpBits[base + w];
-            while (counted != 0) {
-                int b = Long.numberOfTrailingZeros(counted);
-                counted &= counted - 1;
-                int i = (w << 6) + b;
-                double weight = kept[i];
-                if (weight == 0) {
-                    continue;
-                }
-                if ((tpWord >>> b & 1L) != 0) {
-                    tp += weight;
-                    rc[points] = tp / positives;
-                    pr[points] = tp / (fp + tp + NumpyMath.EPS);
-                    points++;
-                } else {
-                    fp += weight;
-                }
-            }
-        }
-        return points;
-    }
-
-    /**
-     * The sum over the recall thresholds of the interpolated precision of a curve given by its true-positive
-     * points (recall ascending): the envelope from the right, sampled with a left search.
-     */
-    private static double sampledSum(CocoParams p, double[] rc, double[] pr, int points) {
-        for (int j = points - 1; j > 0; j--) {
-            if (pr[j] > pr[j - 1]) {
-                pr[j - 1] = pr[j];
-            }
-        }
-        double sum = 0;
-        int j = 0;
-        for (int r = 0; r < p.recCount(); r++) {
-            double thr = p.recThr(r);
-            while (j < points && rc[j] < thr) {
-                j++;
-            }
-            sum += j < points ? pr[j] : 0;
-        }
-        return sum;
     }
 
     /** The index of area label {@code label} in the parameters, or -1. */
