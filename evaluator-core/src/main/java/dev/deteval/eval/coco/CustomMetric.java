@@ -23,7 +23,7 @@ public interface CustomMetric {
      */
     String name();
 
-    /** One line on what the metric is, for the text report and error messages. */
+    /** One line on what the metric is, for listings of the installed metrics ({@link CustomMetrics#installed()}). */
     String description();
 
     /**
