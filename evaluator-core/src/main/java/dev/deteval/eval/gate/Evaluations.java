@@ -87,8 +87,9 @@ final class Evaluations {
             Path baselineFile = spool.regular(r.baselineDetections());
             Detections baselineDt = read.baseline(baselineFile, inputs.groundTruth());
             OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, r, gtFile, baselineFile);
-            comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings());
+            // the baseline's custom values first: what its detections lack is an error naming its file
             baseline = MetricSnapshots.of(baselineTable.result(), custom(baselineTable, custom, baselineFile));
+            comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings(), custom);
         }
         return new Evaluated(report(r, inputs, p, result, read.warnings(), intervals, comparison, customValues),
                 baseline);

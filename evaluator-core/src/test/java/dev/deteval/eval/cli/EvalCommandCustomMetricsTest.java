@@ -127,6 +127,17 @@ final class EvalCommandCustomMetricsTest {
     }
 
     @Test
+    void eval_significantDropOnCustomMetric_pairedComparisonTestsIt() throws IOException {
+        Run same = run("eval", "--gt", gt, "--dt", dt, "--baseline-dt", dt, "--resamples", "40", "--format", "json",
+                "--rule", "APtime:maxDrop=0.01;significance=0.05");
+        assertThat(same.code()).as(same.out() + same.err()).isZero();
+        JsonNode aptime = JSON.readTree(same.out()).get("comparison").get("metrics").get("APtime");
+        // a file against itself: every resampled difference is 0, so p = 1
+        assertThat(aptime.get("difference").asDouble()).isZero();
+        assertThat(aptime.get("p").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void eval_timeNotANumber_exitTwoNamingFileAndPosition() throws IOException {
         String bad = write("bad.json", "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
                 + " \"score\": 0.8, \"time\": 0}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
