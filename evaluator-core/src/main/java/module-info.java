@@ -32,6 +32,9 @@ module dev.deteval.eval {
     exports dev.deteval.eval.report;
     exports dev.deteval.eval.voc;
 
+    // custom metrics (coco.CustomMetric) of other modules or jars, found by coco.CustomMetrics
+    uses dev.deteval.eval.coco.CustomMetric;
+
     // picocli builds the commands by reflection when the CLI runs on the module path
     opens dev.deteval.eval.cli to info.picocli;
 }

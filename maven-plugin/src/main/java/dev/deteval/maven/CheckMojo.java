@@ -188,6 +188,16 @@ public class CheckMojo extends AbstractDetevalMojo {
     @Parameter(property = "deteval.seed")
     private Long seed;
 
+    /**
+     * COCO: custom metrics to compute, by name: {@code APtime} (AP with recent images weighing more; the
+     * results need a {@code "time"}; {@code APtime:tau=30} sets the decay time, default 10), {@code APsizeW}
+     * (AP weighted 4:2:1 over small, medium and large objects) or one installed on the plugin's class path
+     * (docs/custom-metrics.md). They appear in every report and get intervals with {@code ci}; a limit on a
+     * custom metric computes it without this list.
+     */
+    @Parameter
+    private List<String> metrics;
+
     /** Whether a violated rule fails the build; when false it is only logged. */
     @Parameter(property = "deteval.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
@@ -217,7 +227,8 @@ public class CheckMojo extends AbstractDetevalMojo {
             return Gate.run(new RequestBinding(path(groundTruth), path(detections), protocol, mode, iouType,
                     path(params), path(baseline), imageSet, vocBoxes, vocMatch, vocOverlap, outputDirectory.toPath(),
                     confidence, opIou, split, errors, errorsAllIou, curves, perImage)
-                    .toRequest(checked, new RequestBinding.Statistics(path(baselineDetections), ci, resamples, seed)));
+                    .toRequest(checked, new RequestBinding.Statistics(path(baselineDetections), ci, resamples, seed,
+                            metrics)));
         } catch (InputException e) {
             // the message names file, place and problem; Maven would repeat the parser's own message after it
             getLog().debug(e);

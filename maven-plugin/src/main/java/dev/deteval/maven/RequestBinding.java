@@ -96,11 +96,23 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
      * @param ci the confidence level of the intervals, or null for none
      * @param resamples the bootstrap resamples, or null for the default
      * @param seed the bootstrap seed, or null for the default
+     * @param metrics the custom metrics to compute ({@code APtime}, {@code APtime:tau=30}, {@code APsizeW}, or an
+     *     installed one), possibly empty
      */
-    record Statistics(Path baselineDetections, Double ci, Integer resamples, Long seed) {
+    record Statistics(Path baselineDetections, Double ci, Integer resamples, Long seed, List<String> metrics) {
 
-        /** No intervals and no comparison. */
+        /** No intervals, no comparison, no custom metrics. */
         static final Statistics NONE = new Statistics(null, null, null, null);
+
+        /** Copies the metric names. */
+        Statistics {
+            metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        }
+
+        /** Without custom metrics. */
+        Statistics(Path baselineDetections, Double ci, Integer resamples, Long seed) {
+            this(baselineDetections, ci, resamples, seed, List.of());
+        }
 
         void applyTo(GateRequest.Builder b) {
             if (ci == null && baselineDetections == null && (resamples != null || seed != null)) {
@@ -115,6 +127,9 @@ record RequestBinding(Path groundTruth, Path detections, String protocol, String
             }
             if (baselineDetections != null) {
                 b.optBaselineDetections(baselineDetections, settings);
+            }
+            if (!metrics.isEmpty()) {
+                b.optMetricNames(metrics);
             }
         }
     }

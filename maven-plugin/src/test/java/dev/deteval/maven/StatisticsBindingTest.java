@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deteval.eval.check.InvalidRuleException;
 import dev.deteval.eval.check.Limit;
 import dev.deteval.eval.check.RuleSyntax;
+import dev.deteval.eval.coco.CustomMetric;
+import dev.deteval.eval.coco.TimeDecayAp;
 import dev.deteval.eval.gate.Gate;
 import dev.deteval.eval.gate.GateOutcome;
+import dev.deteval.eval.gate.GateRequest;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,22 @@ final class StatisticsBindingTest {
         assertThatThrownBy(() -> weaker().toRequest(List.of(),
                 new RequestBinding.Statistics(null, null, 100, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resamples and seed apply");
+    }
+
+    @Test
+    void toRequest_metricsByName_boundWithTheirOptions() {
+        GateRequest request = weaker().toRequest(List.of(),
+                new RequestBinding.Statistics(null, null, null, null, List.of("aptime:tau=30", "APsizeW")));
+        assertThat(request.metrics()).extracting(CustomMetric::name).containsExactly("APtime", "APsizeW");
+        assertThat(((TimeDecayAp) request.metrics().get(0)).tau()).isEqualTo(30);
+    }
+
+    @Test
+    void toRequest_unknownMetric_configurationErrorListingInstalled() {
+        assertThatThrownBy(() -> weaker().toRequest(List.of(),
+                new RequestBinding.Statistics(null, null, null, null, List.of("APfast"))))
+                .isInstanceOf(InvalidRuleException.class).hasMessageContaining("unknown custom metric 'APfast'")
+                .hasMessageContaining("APtime, APsizeW");
     }
 
     @Test

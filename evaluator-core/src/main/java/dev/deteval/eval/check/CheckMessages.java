@@ -105,7 +105,7 @@ public final class CheckMessages {
 
     /** Reason for a significance-aware drop: the metric is not among those the paired comparison tests. */
     public static final String REASON_NOT_COMPARED = "the paired comparison with the baseline's detections does not"
-            + " test this metric (it tests AP, AP50, AP75 and AR at the largest maxDets)";
+            + " test this metric (it tests AP, AP50, AP75, AR at the largest maxDets and the custom metrics computed)";
 
     /** Reason for a drop: the baseline value is -1 or absent. */
     public static final String REASON_BASELINE_MISSING = "the baseline has no value for it (-1 or absent)";

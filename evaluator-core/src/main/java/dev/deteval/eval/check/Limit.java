@@ -1,6 +1,7 @@
 package dev.deteval.eval.check;
 
 import dev.deteval.eval.coco.CocoMetric;
+import dev.deteval.eval.coco.CustomMetrics;
 import dev.deteval.eval.coco.LvisMetric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -135,7 +136,12 @@ public final class Limit {
         if (t.equalsIgnoreCase("mAP")) {
             return "mAP";
         }
-        throw new InvalidRuleException("unknown metric '" + metric + "'; " + KNOWN);
+        String custom = CustomMetrics.canonical(t);
+        if (custom != null) {
+            return custom;
+        }
+        throw new InvalidRuleException("unknown metric '" + metric + "'; " + KNOWN + "; custom metrics: "
+                + CustomMetrics.names());
     }
 
     private static final String KNOWN = "known metrics: AP, AP50, AP75, APs, APm, APl, AR<maxDets> (AR1, AR10,"

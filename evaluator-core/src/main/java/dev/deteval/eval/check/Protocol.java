@@ -1,6 +1,7 @@
 package dev.deteval.eval.check;
 
 import dev.deteval.eval.coco.CocoMetric;
+import dev.deteval.eval.coco.CustomMetrics;
 import dev.deteval.eval.coco.LvisMetric;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -51,6 +52,9 @@ public enum Protocol {
             return element == Element.DATASET ? LvisMetric.canonical(t) : LvisMetric.canonicalPerCategory(t);
         }
         String coco = CocoMetric.canonical(t);
+        if (coco == null && this == COCO && element == Element.DATASET) {
+            return CustomMetrics.canonical(t);
+        }
         if (coco == null || element == Element.DATASET) {
             return coco;
         }
@@ -70,7 +74,8 @@ public enum Protocol {
         }
         return element == Element.DATASET
                 ? "AP, AP50, AP75, APs, APm, APl, AR<maxDets> (AR1, AR10, AR100 by default), ARs, ARm, ARl, AR50,"
-                        + " AR75; keypoints: AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl"
+                        + " AR75; keypoints: AP, AP50, AP75, APm, APl, AR, AR50, AR75, ARm, ARl; custom metrics: "
+                        + CustomMetrics.names()
                 : "AP, AP50, AP75, APs, APm, APl, AR<largest maxDets> (AR100 by default, AR20 for keypoints)";
     }
 

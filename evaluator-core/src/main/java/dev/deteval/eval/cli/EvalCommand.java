@@ -121,6 +121,13 @@ final class EvalCommand implements Callable<Integer> {
                     + " largest maxDets and each category's AP, in every report format (docs/statistics.md).")
     Double ci;
 
+    @Option(names = "--metric", paramLabel = "NAME[:tau=T]",
+            description = "COCO: also compute this custom metric (repeatable): APtime (AP with recent images weighing"
+                    + " more; results need a \"time\"; APtime:tau=30 sets the decay time, default 10), APsizeW"
+                    + " (AP weighted 4:2:1 over small, medium, large) or an installed one (docs/custom-metrics.md)."
+                    + " A rule on a custom metric computes it without this option.")
+    List<String> metrics = new ArrayList<>();
+
     @Option(names = "--resamples", paramLabel = "N",
             description = "Bootstrap resamples for --ci and --baseline-dt (default 1000).")
     Integer resamples;
@@ -263,6 +270,9 @@ final class EvalCommand implements Callable<Integer> {
                 seed == null ? BootstrapSettings.DEFAULT_SEED : seed);
         if (ci != null) {
             b.optBootstrap(settings);
+        }
+        if (!metrics.isEmpty()) {
+            b.optMetricNames(metrics);
         }
         if (baselineDt != null) {
             b.optBaselineDetections(baselineDt, settings);

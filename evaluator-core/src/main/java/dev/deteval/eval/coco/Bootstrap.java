@@ -42,6 +42,20 @@ public final class Bootstrap {
 
     /** Intervals for the headline metrics and each category's AP, resamples in parallel. */
     public static ConfidenceIntervals intervals(OutcomeTable table, BootstrapSettings settings) {
+        return intervals(table, settings, List.of());
+    }
+
+    /**
+     * Intervals for the headline metrics, each category's AP and the custom metrics {@code custom} (after the
+     * headline ones in {@link ConfidenceIntervals#overall()}), all from the same resamples: a custom metric
+     * is computed on each resample's {@link MatchView} (image weights = draw counts). A custom metric that
+     * is -1 on the evaluation itself has no interval.
+     */
+    public static ConfidenceIntervals intervals(OutcomeTable table, BootstrapSettings settings,
+            List<CustomMetric> custom) {
+        CustomMetrics.checkNames(custom);
+        double[] customValues = CustomMetrics.compute(table, custom).values().stream()
+                .mapToDouble(Double::doubleValue).toArray();
         CocoParams p = table.params();
         List<CocoMetric> overall = metrics(p);
         List<CocoMetric> category = List.of(categoryMetric(p));
@@ -51,12 +65,18 @@ public final class Bootstrap {
         boolean perCategory = p.useCats();
         double[][] draws = ResampleRuns.run(settings, table.imageCount(), () -> {
             Resampler resampler = new Resampler(table, all);
+            RealWeightCurves curves = new RealWeightCurves();
             return weights -> {
                 resampler.accumulate(weights);
-                double[] v = new double[overall.size() + (perCategory ? k : 0)];
+                int rows = perCategory ? k : 0;
+                double[] v = new double[overall.size() + rows + custom.size()];
                 System.arraycopy(resampler.values(overall, -1), 0, v, 0, overall.size());
-                for (int row = 0; perCategory && row < k; row++) {
+                for (int row = 0; row < rows; row++) {
                     v[overall.size() + row] = resampler.values(category, row)[0];
+                }
+                MatchView view = custom.isEmpty() ? null : MatchView.resampled(table, weights, curves);
+                for (int c = 0; c < custom.size(); c++) {
+                    v[overall.size() + rows + c] = custom.get(c).compute(view);
                 }
                 return v;
             };
@@ -69,6 +89,14 @@ public final class Bootstrap {
                     ? Percentiles.interval(Percentiles.defined(draws, j), settings.level()) : null;
             if (i != null) {
                 headline.put(m.name(), i);
+            }
+        }
+        int customAt = overall.size() + (perCategory ? k : 0);
+        for (int c = 0; c < custom.size(); c++) {
+            Interval i = customValues[c] > -1
+                    ? Percentiles.interval(Percentiles.defined(draws, customAt + c), settings.level()) : null;
+            if (i != null) {
+                headline.put(custom.get(c).name(), i);
             }
         }
         Map<Long, Map<String, Interval>> rows = new LinkedHashMap<>();

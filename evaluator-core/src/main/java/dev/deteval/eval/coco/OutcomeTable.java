@@ -21,13 +21,15 @@ public final class OutcomeTable {
     private final CategoryResample[] rows;
     private final double[][] scores;
     private final long[] imageIds;
+    private final double[] imageTimes; // null when no detection has a time
 
-    private OutcomeTable(CocoResult result, Retained retained) {
+    private OutcomeTable(CocoResult result, Retained retained, double[] imageTimes) {
         this.result = result;
         this.images = retained.images;
         this.rows = retained.rows;
         this.scores = retained.scores;
         this.imageIds = retained.imageIds;
+        this.imageTimes = imageTimes;
     }
 
     /**
@@ -51,7 +53,33 @@ public final class OutcomeTable {
             EvaluationProgress progress) {
         Retained retained = new Retained(params.areaCount());
         CocoResult result = CocoEvaluator.evaluate(gt, dt, params, parallel, progress, retained);
-        return new OutcomeTable(result, retained);
+        return new OutcomeTable(result, retained, dt.hasTimes() ? imageTimes(retained.imageIds, dt) : null);
+    }
+
+    /** Per image (evaluation order) the largest time of its detections, NaN for an image with none. */
+    private static double[] imageTimes(long[] imageIds, Detections dt) {
+        IdIndex index = new IdIndex(imageIds);
+        double[] out = new double[imageIds.length];
+        Arrays.fill(out, Double.NaN);
+        long[] images = dt.imageIdColumn();
+        double[] times = dt.timeColumn();
+        for (int i = 0; i < times.length; i++) {
+            int image = index.of(images[i]);
+            if (image >= 0 && !Double.isNaN(times[i]) && !(out[image] >= times[i])) {
+                out[image] = times[i];
+            }
+        }
+        return out;
+    }
+
+    /** Whether any detection carried a time. */
+    boolean hasTimes() {
+        return imageTimes != null;
+    }
+
+    /** The time of image {@code image}: the largest time among its detections; NaN when none has one. */
+    double imageTime(int image) {
+        return imageTimes == null ? Double.NaN : imageTimes[image];
     }
 
     /** The plain evaluation result. */

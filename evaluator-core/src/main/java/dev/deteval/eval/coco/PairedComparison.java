@@ -22,17 +22,41 @@ public final class PairedComparison {
      *     parameters
      */
     public static Comparison compare(OutcomeTable candidate, OutcomeTable baseline, BootstrapSettings settings) {
+        return compare(candidate, baseline, settings, List.of());
+    }
+
+    /**
+     * Compares the headline metrics ({@link Bootstrap#metrics}) and the custom metrics {@code custom} (after
+     * them) of {@code candidate} and {@code baseline}; each resample computes a custom metric on both tables'
+     * views with the same image weights.
+     *
+     * @throws IllegalArgumentException when the two were not evaluated on the same images with the same
+     *     parameters, or a custom metric cannot be computed on one of them
+     */
+    public static Comparison compare(OutcomeTable candidate, OutcomeTable baseline, BootstrapSettings settings,
+            List<CustomMetric> custom) {
         candidate.requireSameImages(baseline);
         List<CocoMetric> metrics = Bootstrap.metrics(candidate.params());
-        int n = metrics.size();
+        int headline = metrics.size();
+        int n = headline + custom.size();
+        double[] candidateCustom = values(CustomMetrics.compute(candidate, custom));
+        double[] baselineCustom = values(CustomMetrics.compute(baseline, custom));
         double[][] draws = ResampleRuns.run(settings, candidate.imageCount(), () -> {
             Resampler c = new Resampler(candidate, metrics);
             Resampler b = new Resampler(baseline, metrics);
+            RealWeightCurves cc = new RealWeightCurves();
+            RealWeightCurves bc = new RealWeightCurves();
             return weights -> {
                 c.accumulate(weights);
                 b.accumulate(weights);
-                double[] cv = c.values(metrics, -1);
-                double[] bv = b.values(metrics, -1);
+                double[] cv = java.util.Arrays.copyOf(c.values(metrics, -1), n);
+                double[] bv = java.util.Arrays.copyOf(b.values(metrics, -1), n);
+                MatchView cView = custom.isEmpty() ? null : MatchView.resampled(candidate, weights, cc);
+                MatchView bView = custom.isEmpty() ? null : MatchView.resampled(baseline, weights, bc);
+                for (int j = headline; j < n; j++) {
+                    cv[j] = custom.get(j - headline).compute(cView);
+                    bv[j] = custom.get(j - headline).compute(bView);
+                }
                 double[] d = new double[n];
                 for (int j = 0; j < n; j++) {
                     // NaN marks a resample in which either value is undefined
@@ -43,9 +67,10 @@ public final class PairedComparison {
         });
         List<MetricDifference> out = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            String name = metrics.get(j).name();
-            double cv = candidate.result().summary().stat(name);
-            double bv = baseline.result().summary().stat(name);
+            boolean coco = j < headline;
+            String name = coco ? metrics.get(j).name() : custom.get(j - headline).name();
+            double cv = coco ? candidate.result().summary().stat(name) : candidateCustom[j - headline];
+            double bv = coco ? baseline.result().summary().stat(name) : baselineCustom[j - headline];
             double[] d = differences(draws, j);
             if (cv <= -1 || bv <= -1 || d.length == 0) {
                 continue;
@@ -54,6 +79,10 @@ public final class PairedComparison {
             out.add(new MetricDifference(name, cv, bv, cv - bv, i.low(), i.high(), Percentiles.pValue(d), d.length));
         }
         return new Comparison(settings, out);
+    }
+
+    private static double[] values(java.util.Map<String, Double> byName) {
+        return byName.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] differences(double[][] draws, int j) {

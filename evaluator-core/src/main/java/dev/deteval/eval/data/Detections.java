@@ -25,9 +25,10 @@ public final class Detections {
     final double[] areas;
     final Rle[] masks; // null when no detection has a mask
     private final KeypointColumn keypoints; // null when no detection has keypoints
+    private final double[] times; // null when no detection has a time
 
     private Detections(long[] imageIds, long[] categoryIds, double[] boxes, double[] scores, double[] areas,
-            Rle[] masks, KeypointColumn keypoints) {
+            Rle[] masks, KeypointColumn keypoints, double[] times) {
         this.imageIds = imageIds;
         this.categoryIds = categoryIds;
         this.boxes = boxes;
@@ -35,6 +36,7 @@ public final class Detections {
         this.areas = areas;
         this.masks = masks;
         this.keypoints = keypoints;
+        this.times = times;
     }
 
     /** A builder for detections added one by one. */
@@ -66,10 +68,12 @@ public final class Detections {
         int n = 0;
         boolean anyMasks = false;
         boolean anyKeypoints = false;
+        boolean anyTimes = false;
         for (Builder b : parts) {
             n += b.size;
             anyMasks |= b.masks != null;
             anyKeypoints |= b.keypoints != null;
+            anyTimes |= b.times != null;
         }
         long[] imageIds = new long[n];
         long[] categoryIds = new long[n];
@@ -78,6 +82,10 @@ public final class Detections {
         double[] areas = new double[n];
         Rle[] masks = anyMasks ? new Rle[n] : null;
         double[][] keypoints = anyKeypoints ? new double[n][] : null;
+        double[] times = anyTimes ? new double[n] : null;
+        if (times != null) {
+            Arrays.fill(times, Double.NaN);
+        }
         int at = 0;
         for (Builder b : parts) {
             int m = b.size;
@@ -92,10 +100,13 @@ public final class Detections {
             if (b.keypoints != null) {
                 System.arraycopy(b.keypoints, 0, keypoints, at, m);
             }
+            if (b.times != null) {
+                System.arraycopy(b.times, 0, times, at, m);
+            }
             at += m;
         }
         return new Detections(imageIds, categoryIds, boxes, scores, areas, masks,
-                keypoints == null ? null : KeypointColumn.of(keypoints));
+                keypoints == null ? null : KeypointColumn.of(keypoints), times);
     }
 
     /** Number of detections. */
@@ -141,6 +152,24 @@ public final class Detections {
         return keypoints != null ? keypoints : KeypointColumn.of(new double[size()][]);
     }
 
+    /** Whether any detection has a time (see {@link #timeColumn()}). */
+    public boolean hasTimes() {
+        return times != null;
+    }
+
+    /**
+     * The time of each detection (a results file's optional {@code "time"}: a frame index or seconds, in
+     * the results' own unit), NaN where a detection has none; all NaN when none has one. A copy.
+     */
+    public double[] timeColumn() {
+        if (times == null) {
+            double[] none = new double[size()];
+            Arrays.fill(none, Double.NaN);
+            return none;
+        }
+        return times.clone();
+    }
+
     /** Collects detections; not thread-safe. */
     public static final class Builder {
         private int size;
@@ -152,6 +181,7 @@ public final class Detections {
         // only allocated once a detection has a mask or keypoints: box-only lists stay primitive
         private Rle[] masks;
         private double[][] keypoints;
+        private double[] times; // NaN where a detection has no time
 
         private Builder(int capacity) {
             imageIds = new long[capacity];
@@ -180,6 +210,7 @@ public final class Detections {
                 areas = Arrays.copyOf(areas, size);
                 masks = masks == null ? null : Arrays.copyOf(masks, size);
                 keypoints = keypoints == null ? null : Arrays.copyOf(keypoints, size);
+                times = times == null ? null : Arrays.copyOf(times, size);
             }
             return this;
         }
@@ -209,6 +240,7 @@ public final class Detections {
                 areas = Growable.grow(areas, cap);
                 masks = masks == null ? null : Arrays.copyOf(masks, cap);
                 keypoints = keypoints == null ? null : Arrays.copyOf(keypoints, cap);
+                times = times == null ? null : grownTimes(cap);
             }
             imageIds[size] = imageId;
             categoryIds[size] = categoryId;
@@ -264,6 +296,28 @@ public final class Detections {
             return this;
         }
 
+        /**
+         * Sets the time of the detection added last: a frame index or a time in seconds (any finite
+         * number; the unit is the caller's), read by time-dependent metrics.
+         */
+        public Builder time(double time) {
+            GroundTruth.requireFinite(time);
+            int i = last();
+            if (times == null) {
+                times = new double[scores.length];
+                Arrays.fill(times, Double.NaN);
+            }
+            times[i] = time;
+            return this;
+        }
+
+        private double[] grownTimes(int cap) {
+            int old = times.length;
+            double[] grown = Arrays.copyOf(times, cap);
+            Arrays.fill(grown, old, cap, Double.NaN);
+            return grown;
+        }
+
         private int last() {
             if (size == 0) {
                 throw new IllegalStateException("add a detection first");
@@ -287,6 +341,9 @@ public final class Detections {
                         keypoints(Arrays.copyOfRange(other.keypoints.values, from, from + 3 * count));
                     }
                 }
+                if (other.times != null && !Double.isNaN(other.times[i])) {
+                    time(other.times[i]);
+                }
             }
             return this;
         }
@@ -296,7 +353,8 @@ public final class Detections {
             return new Detections(Arrays.copyOf(imageIds, size), Arrays.copyOf(categoryIds, size),
                     Arrays.copyOf(boxes, 4 * size), Arrays.copyOf(scores, size), Arrays.copyOf(areas, size),
                     masks == null ? null : Arrays.copyOf(masks, size),
-                    keypoints == null ? null : KeypointColumn.of(Arrays.copyOf(keypoints, size)));
+                    keypoints == null ? null : KeypointColumn.of(Arrays.copyOf(keypoints, size)),
+                    times == null ? null : Arrays.copyOf(times, size));
         }
     }
 }

@@ -4,7 +4,12 @@ import dev.deteval.eval.check.MetricSnapshot;
 import dev.deteval.eval.coco.Bootstrap;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
+import dev.deteval.eval.check.Element;
+import dev.deteval.eval.check.Limit;
+import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.CustomMetric;
+import dev.deteval.eval.coco.CustomMetrics;
 import dev.deteval.eval.coco.Comparison;
 import dev.deteval.eval.coco.ConfidenceIntervals;
 import dev.deteval.eval.coco.Curves;
@@ -40,6 +45,7 @@ import dev.deteval.eval.voc.VocResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a request's inputs and evaluates them with the protocol's evaluator. */
 final class Evaluations {
@@ -67,15 +73,18 @@ final class Evaluations {
         Path dtFile = spool.regular(r.detections());
         Read read = read(r, p, gtFile, dtFile);
         CocoJsonReader.Inputs inputs = read.inputs();
-        boolean statistics = r.bootstrap() != null || r.baselineDetections() != null;
-        // the match table when something reads it (statistics, operating points, curves, the page, per-image
-        // counts); else the plain evaluation, which keeps nothing
+        List<CustomMetric> custom = customMetrics(r);
+        boolean statistics = r.bootstrap() != null || r.baselineDetections() != null || !custom.isEmpty();
+        // the match table when something reads it (statistics, custom metrics, operating points, curves, the
+        // page, per-image counts); else the plain evaluation, which keeps nothing
         boolean keep = statistics || r.confidence() != null || r.curves() || r.html() || r.perImage() != null;
         OutcomeTable table = keep ? withOutcomes(inputs.groundTruth(), inputs.detections(), p, r.progress(), gtFile,
                 dtFile) : null;
         CocoResult result = keep ? table.result()
                 : plain(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile);
-        ConfidenceIntervals intervals = r.bootstrap() == null ? null : Bootstrap.intervals(table, r.bootstrap());
+        Map<String, Double> customValues = custom(table, custom, dtFile);
+        ConfidenceIntervals intervals = r.bootstrap() == null ? null
+                : Bootstrap.intervals(table, r.bootstrap(), custom);
         Comparison comparison = null;
         MetricSnapshot baseline = null;
         if (r.baselineDetections() != null) {
@@ -83,10 +92,41 @@ final class Evaluations {
             Detections baselineDt = read.baseline(baselineFile, inputs.groundTruth());
             OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, EvaluationProgress.NONE,
                     gtFile, baselineFile);
-            comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings());
-            baseline = MetricSnapshots.of(baselineTable.result());
+            // the baseline's custom values first: what its detections lack is an error naming its file
+            baseline = MetricSnapshots.of(baselineTable.result(), custom(baselineTable, custom, baselineFile));
+            comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings(), custom);
         }
-        return new Evaluated(report(r, inputs, p, result, table, read.warnings(), intervals, comparison), baseline);
+        return new Evaluated(report(r, inputs, p, result, table, read.warnings(), intervals, comparison,
+                customValues), baseline);
+    }
+
+    /** The request's custom metrics and the installed ones its dataset rules name, each once. */
+    private static List<CustomMetric> customMetrics(GateRequest r) {
+        List<CustomMetric> out = new ArrayList<>(r.metrics());
+        List<String> named = new ArrayList<>();
+        for (Rule rule : r.rules()) {
+            for (Limit limit : rule.limits()) {
+                String custom = rule.element() == Element.DATASET ? CustomMetrics.canonical(limit.metric()) : null;
+                if (custom != null && out.stream().noneMatch(m -> m.name().equals(custom))) {
+                    named.add(custom);
+                }
+            }
+        }
+        out.addAll(CustomMetrics.named(named));
+        CustomMetrics.checkNames(out);
+        return List.copyOf(out);
+    }
+
+    /** The custom metrics' values; what a metric needs and the results lack is an error naming the results file. */
+    private static Map<String, Double> custom(OutcomeTable table, List<CustomMetric> metrics, Path dtFile) {
+        if (metrics.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return CustomMetrics.compute(table, metrics);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(dtFile.toString(), "", e.getMessage());
+        }
     }
 
     /** Evaluates the detections and the baseline detections and compares them (no intervals, no report). */
@@ -148,10 +188,10 @@ final class Evaluations {
      */
     private static EvaluationReport report(GateRequest r, CocoJsonReader.Inputs inputs, CocoParams p,
             CocoResult result, OutcomeTable table, List<String> warnings, ConfidenceIntervals intervals,
-            Comparison comparison) {
+            Comparison comparison, Map<String, Double> custom) {
         boolean html = r.html();
         if (r.confidence() == null && r.confusionMatrix() == null && !r.errors() && !r.curves()
-                && r.perImage() == null && !html && intervals == null && comparison == null) {
+                && r.perImage() == null && !html && intervals == null && comparison == null && custom.isEmpty()) {
             return EvaluationReport.coco(result, warnings);
         }
         GroundTruth gt = inputs.groundTruth();
@@ -176,7 +216,7 @@ final class Evaluations {
         }
         EvaluationReport report = EvaluationReport.coco(result, warnings, new CocoAnalyses(
                 asked ? points.at(confidence) : null, asked ? points.bestF1() : null, matrix,
-                r.errors() ? errors : null, curves, intervals, comparison));
+                r.errors() ? errors : null, curves, intervals, comparison, custom));
         if (!html) {
             return report;
         }
@@ -188,7 +228,8 @@ final class Evaluations {
                                 : r.confusionMatrix());
         PerImageCounts worst = counts != null && asked ? counts
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), pageConfidence);
-        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optOperatingPoints(points)
+        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
+                .optOperatingPoints(points)
                 .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
     }
 

@@ -6,6 +6,8 @@ import dev.deteval.eval.check.Protocol;
 import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.check.RulesChecker;
 import dev.deteval.eval.coco.BootstrapSettings;
+import dev.deteval.eval.coco.CustomMetric;
+import dev.deteval.eval.coco.CustomMetrics;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.EvaluationProgress;
@@ -63,6 +65,7 @@ public final class GateRequest {
     private final BootstrapSettings bootstrap;
     private final Path baselineDetections;
     private final BootstrapSettings comparison;
+    private final List<CustomMetric> metrics;
 
     private GateRequest(Builder b) {
         groundTruth = b.groundTruth;
@@ -95,6 +98,15 @@ public final class GateRequest {
         baselineDetections = b.baselineDetections;
         comparison = b.comparison != null ? b.comparison
                 : bootstrap != null ? bootstrap : BootstrapSettings.defaults();
+        metrics = List.copyOf(b.metrics);
+    }
+
+    /**
+     * COCO: the custom metrics to compute and report; those named in the rules' dataset limits are computed
+     * too, whether listed here or not.
+     */
+    public List<CustomMetric> metrics() {
+        return metrics;
     }
 
     /** Told how far reading and evaluating have got ({@link EvaluationProgress#NONE} unless set). */
@@ -279,6 +291,7 @@ public final class GateRequest {
         private BootstrapSettings bootstrap;
         private Path baselineDetections;
         private BootstrapSettings comparison;
+        private List<CustomMetric> metrics = List.of();
 
         private Builder(Path groundTruth, Path detections) {
             this.groundTruth = groundTruth;
@@ -420,6 +433,43 @@ public final class GateRequest {
         }
 
         /**
+         * COCO: also compute these custom metrics ({@link CustomMetric}; e.g. {@code APtime}, {@code APsizeW}):
+         * they appear in every report (JSON member {@code custom}), get intervals with
+         * {@link #optBootstrap}, and rules check them by name. A metric given here need not be installed, but
+         * a rule names installed ones only ({@link CustomMetrics}).
+         *
+         * @throws InvalidRuleException for an invalid name, a name used twice or a COCO, LVIS or VOC name
+         */
+        public Builder optMetrics(List<CustomMetric> value) {
+            try {
+                CustomMetrics.checkNames(value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRuleException(e.getMessage());
+            }
+            metrics = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * COCO: {@link #optMetrics(List)} by the names of installed custom metrics (any case), each optionally
+         * with its option ({@code APtime:tau=30}, see {@link CustomMetrics#parse}).
+         *
+         * @throws InvalidRuleException for a name no installed custom metric has (listing the installed ones)
+         *     or a bad option
+         */
+        public Builder optMetricNames(List<String> names) {
+            try {
+                List<CustomMetric> list = new java.util.ArrayList<>();
+                for (String name : names) {
+                    list.add(CustomMetrics.parse(name));
+                }
+                return optMetrics(list);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRuleException(e.getMessage());
+            }
+        }
+
+        /**
          * COCO: also report the TIDE-style error breakdown at foreground IoU 0.5 and background IoU 0.1, with
          * dAP at 0.5 and, when {@code allThresholds}, over the evaluation's IoU thresholds too (about four times
          * the cost; see {@link dev.deteval.eval.coco.ErrorBreakdown} and docs/benchmarks.md).
@@ -505,6 +555,10 @@ public final class GateRequest {
                 throw new InvalidRuleException("COCO parameters (params, iouType, maxDets, IoU thresholds, area"
                         + " ranges, operating point, confusion matrix, YOLO split, errors, curves, per-image counts)"
                         + " do not apply to protocol " + protocol.id());
+            }
+            if (protocol != Protocol.COCO && !metrics.isEmpty()) {
+                throw new InvalidRuleException("custom metrics are computed from a COCO match table, not for protocol "
+                        + protocol.id());
             }
             if (protocol != Protocol.COCO && (bootstrap != null || baselineDetections != null)) {
                 throw new InvalidRuleException("confidence intervals and the comparison with baseline detections are"

@@ -130,6 +130,7 @@ final class ResultsParser {
         long categoryId = 0;
         boolean hasBox = false;
         double score = Double.NaN;
+        double time = Double.NaN;
         int seen = 0;
         while (c.next() == JsonToken.FIELD_NAME) {
             String name = c.fieldName();
@@ -155,6 +156,12 @@ final class ResultsParser {
                 case "score" -> {
                     seen = c.once(seen, 8, base, index, "score");
                     score = c.readFinite(base, index, "score");
+                }
+                case "time" -> {
+                    seen = c.once(seen, 64, base, index, "time");
+                    if (c.current() != JsonToken.VALUE_NULL) {
+                        time = c.readFinite(base, index, "time");
+                    }
                 }
                 case "segmentation" -> {
                     if (type == IouType.SEGM) {
@@ -221,6 +228,9 @@ final class ResultsParser {
         }
         if (keypoints != null) {
             builder.keypoints(keypoints);
+        }
+        if (!Double.isNaN(time)) {
+            builder.time(time);
         }
     }
 

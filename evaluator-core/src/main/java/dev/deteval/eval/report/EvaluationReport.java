@@ -25,6 +25,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 
@@ -109,7 +110,9 @@ public final class EvaluationReport {
      * comparison; the JSON report gains the members {@code operatingPoint} and {@code bestF1}
      * ({@link OperatingPointReport}), {@code confusionMatrix} ({@link ConfusionMatrixReport}), {@code errors}
      * ({@link ErrorBreakdownReport}), {@code curves} ({@link CurvesReport}), {@code intervals} at the top and
-     * in each {@code perCategory} row ({@link IntervalReport}) and {@code comparison} ({@link ComparisonReport});
+     * in each {@code perCategory} row ({@link IntervalReport}), {@code custom} (the custom metrics' values,
+     * {@link CustomMetricReport}) and {@code comparison} ({@link ComparisonReport}); text and Markdown list the
+     * custom metrics too, and the gate checks them by name;
      * intervals and the comparison also appear beside the values in the gate's messages.
      *
      * @param readerWarnings warnings about the input files, shown before the evaluation's own
@@ -122,13 +125,14 @@ public final class EvaluationReport {
         Curves curves = a.curves();
         ConfidenceIntervals intervals = a.intervals();
         Comparison comparison = a.comparison();
+        Map<String, Double> custom = a.custom();
         if ((at == null) != (best == null)) {
             throw new IllegalArgumentException("operating point and best F1 go together");
         }
         List<String> warnings = new ArrayList<>(readerWarnings);
         warnings.addAll(result.warnings());
         CategoryIds ids = CategoryIds.of(result);
-        MetricSnapshot snapshot = MetricSnapshots.of(result);
+        MetricSnapshot snapshot = MetricSnapshots.of(result, custom);
         if (intervals != null || comparison != null) {
             snapshot = MetricSnapshots.withStatistics(snapshot, intervals, comparison);
         }
@@ -136,10 +140,12 @@ public final class EvaluationReport {
                 () -> CocoTextReport.render(result) + (at == null ? "" : OperatingPointReport.text(at, best, ids))
                         + (matrix == null ? "" : ConfusionMatrixReport.text(matrix, ids))
                         + (errors == null ? "" : ErrorBreakdownReport.text(errors))
-                        + (intervals == null ? "" : IntervalReport.text(result, intervals))
+                        + (custom.isEmpty() ? "" : CustomMetricReport.text(custom))
+                        + (intervals == null ? "" : IntervalReport.text(result, intervals, custom))
                         + (comparison == null ? "" : ComparisonReport.text(comparison)),
                 () -> MarkdownReport.coco(result) + (errors == null ? "" : ErrorBreakdownReport.markdown(errors))
-                        + (intervals == null ? "" : IntervalReport.markdown(result, intervals))
+                        + (custom.isEmpty() ? "" : CustomMetricReport.markdown(custom))
+                        + (intervals == null ? "" : IntervalReport.markdown(result, intervals, custom))
                         + (comparison == null ? "" : ComparisonReport.markdown(comparison)),
                 g -> {
                     JsonReport.writeCocoMembers(result, g, warnings, intervals);
@@ -155,6 +161,9 @@ public final class EvaluationReport {
                     if (curves != null) {
                         CurvesReport.writeMember(curves, g);
                     }
+                    if (!custom.isEmpty()) {
+                        CustomMetricReport.writeMember(custom, g);
+                    }
                     if (intervals != null) {
                         IntervalReport.writeMember(intervals, g);
                     }
@@ -162,7 +171,8 @@ public final class EvaluationReport {
                         g.writeFieldName("comparison");
                         ComparisonReport.writeObject(comparison, g);
                     }
-                }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix).build());
+                }, () -> HtmlReport.coco(result).optWarnings(readerWarnings).optConfusionMatrix(matrix)
+                        .optCustomMetrics(custom).build());
     }
 
     /**

@@ -186,6 +186,12 @@ public final class HtmlReport {
             this.title = title;
         }
 
+        /** Adds the custom metrics' values to the summary table, after the COCO metrics. */
+        public Builder optCustomMetrics(Map<String, Double> values) {
+            summary.addAll(ResultTables.summary(values));
+            return this;
+        }
+
         /** Adds warnings about the input, shown at the top. */
         public Builder optWarnings(List<String> values) {
             warnings.addAll(0, values);

@@ -21,12 +21,15 @@ final class IntervalReport {
     private IntervalReport() {
     }
 
-    /** The text section: headline intervals, then each category's AP interval. */
-    static String text(CocoResult result, ConfidenceIntervals ci) {
+    /**
+     * The text section: headline intervals (with the custom metrics' values from {@code custom}), then each
+     * category's AP interval.
+     */
+    static String text(CocoResult result, ConfidenceIntervals ci, Map<String, Double> custom) {
         StringBuilder out = new StringBuilder("\n").append(heading(ci)).append('\n');
         for (Map.Entry<String, Interval> e : ci.overall().entrySet()) {
             out.append(String.format(" %-6s %s  [%s, %s]%n", e.getKey(),
-                    Decimals.fixed(result.summary().stat(e.getKey()), 3), Decimals.fixed(e.getValue().low(), 3),
+                    Decimals.fixed(CustomMetricReport.value(result, custom, e.getKey()), 3), Decimals.fixed(e.getValue().low(), 3),
                     Decimals.fixed(e.getValue().high(), 3)).replace(System.lineSeparator(), "\n"));
         }
         if (!ci.perCategory().isEmpty()) {
@@ -52,13 +55,13 @@ final class IntervalReport {
     }
 
     /** The Markdown section: one table of headline intervals, one of per-category intervals. */
-    static String markdown(CocoResult result, ConfidenceIntervals ci) {
+    static String markdown(CocoResult result, ConfidenceIntervals ci, Map<String, Double> custom) {
         StringBuilder out = new StringBuilder("\n## Confidence intervals\n\n").append(heading(ci)).append("\n\n");
         String level = ci.settings().percent();
         out.append("| metric | value | ").append(level).append(" low | ").append(level)
                 .append(" high |\n|---|---:|---:|---:|\n");
         for (Map.Entry<String, Interval> e : ci.overall().entrySet()) {
-            out.append("| ").append(e.getKey()).append(" | ").append(MarkdownReport.cell(result.summary().stat(e.getKey())))
+            out.append("| ").append(e.getKey()).append(" | ").append(MarkdownReport.cell(CustomMetricReport.value(result, custom, e.getKey())))
                     .append(" | ").append(Decimals.fixed(e.getValue().low(), 4)).append(" | ")
                     .append(Decimals.fixed(e.getValue().high(), 4)).append(" |\n");
         }

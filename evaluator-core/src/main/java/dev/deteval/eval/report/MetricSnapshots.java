@@ -35,13 +35,27 @@ public final class MetricSnapshots {
      * per-category metrics, with the reason for every value of -1 taken from what the metric needs.
      */
     public static MetricSnapshot of(CocoResult result) {
-        Map<String, Double> dataset = result.summary().values();
+        return of(result, Map.of());
+    }
+
+    /**
+     * A COCO evaluation with the values of custom metrics, which join the dataset metrics under their names
+     * (a custom -1 is explained as such).
+     */
+    public static MetricSnapshot of(CocoResult result, Map<String, Double> custom) {
+        Map<String, Double> dataset = new LinkedHashMap<>(result.summary().values());
+        dataset.putAll(custom);
         Map<String, String> reasons = new HashMap<>();
         for (CocoMetric m : result.summary().namedMetrics()) {
             if (MetricSnapshot.isMissing(dataset.get(m.name()))) {
                 reasons.put(m.name(), m.missingReason(result.params()));
             }
         }
+        custom.forEach((name, v) -> {
+            if (MetricSnapshot.isMissing(v)) {
+                reasons.put(name, "the custom metric has no ground truth that counts to average over");
+            }
+        });
         Map<String, String> categoryReasons = new HashMap<>();
         for (CocoMetric m : CocoMetric.perCategory(result.params())) {
             categoryReasons.put(m.name(), m.area().equals("all") ? "the category has no ground truth"

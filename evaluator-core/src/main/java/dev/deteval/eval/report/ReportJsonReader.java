@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Reads the metric values of a deteval JSON report (the CLI's {@code --format json} output or the Maven
  * plugin's report.json) into a {@link MetricSnapshot}, typically to serve as a gate's baseline. Reads
- * {@code protocol}, {@code mode}, {@code iouType}, the COCO or LVIS {@code stats} and {@code perCategory} rows or
+ * {@code protocol}, {@code mode}, {@code iouType}, the COCO or LVIS {@code stats} (and the installed custom
+ * metrics of {@code custom}, which join them) and {@code perCategory} rows or
  * the VOC {@code mAP} and {@code perClass} rows; skips every other member (warnings, a previous
  * {@code gate}, members added later) and the members of {@code stats} and of the rows that are not metric
  * names ({@code npos}, …). A metric value must be a number (-1: cannot be computed) or null.
@@ -84,6 +85,7 @@ public final class ReportJsonReader {
         private String iouType = "";
         private boolean hasMaxDets;
         private Map<String, Double> stats;
+        private Map<String, Double> custom = Map.of();
         private Double map;
         private List<Row> rows = new ArrayList<>();
         private String rowsMember;
@@ -115,6 +117,7 @@ public final class ReportJsonReader {
                 case "mode" -> mode = c.readString(name);
                 case "iouType" -> iouType = c.readString(name);
                 case "stats" -> stats = readValues(name);
+                case "custom" -> custom = readValues(name);
                 case "mAP" -> map = c.readMetric(name);
                 case "perCategory", "perClass" -> {
                     rowsMember = name;
@@ -202,6 +205,7 @@ public final class ReportJsonReader {
             if (!p.voc()) {
                 require(stats != null, "\"stats\"");
                 dataset.putAll(stats);
+                dataset.putAll(custom);
             } else {
                 require(map != null, "\"mAP\"");
                 dataset.put("mAP", map);

@@ -31,6 +31,13 @@ final class ResultTables {
         return out;
     }
 
+    /** The custom metrics' values, as summary rows after the COCO ones. */
+    static List<Map<String, Object>> summary(Map<String, Double> custom) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        custom.forEach((name, value) -> out.add(stat(name, value)));
+        return out;
+    }
+
     /** The VOC mAP. */
     static List<Map<String, Object>> summary(VocResult result, boolean elevenPoint) {
         return List.of(stat("mAP", VocReport.map(result, elevenPoint)));

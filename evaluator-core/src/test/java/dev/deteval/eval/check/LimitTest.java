@@ -48,6 +48,17 @@ final class LimitTest {
     }
 
     @Test
+    void of_installedCustomMetricAnyCase_usesItsName() {
+        assertThat(Limit.minimum("aptime", "0.3").metric()).isEqualTo("APtime");
+        assertThat(Limit.maximumDrop("APSIZEW", "0.01").metric()).isEqualTo("APsizeW");
+        // registered through META-INF/services in the test resources
+        assertThat(Limit.minimum("apcopy", "0.3").metric()).isEqualTo("APcopy");
+        assertThat(Protocol.COCO.canonical(Element.DATASET, "aptime")).isEqualTo("APtime");
+        assertThat(Protocol.COCO.canonical(Element.CATEGORY, "aptime")).isNull();
+        assertThat(Protocol.LVIS.canonical(Element.DATASET, "aptime")).isNull();
+    }
+
+    @Test
     void of_unknownMetric_listsKnownMetrics() {
         assertThatThrownBy(() -> Limit.minimum("precision", "0.5"))
                 .isInstanceOf(InvalidRuleException.class)

@@ -45,6 +45,21 @@ class DetectionsTest {
     }
 
     @Test
+    void concatBuilders_timesInOnePart_keptInPlaceNaNElsewhere() {
+        Detections.Builder a = part(0, 0, 2);
+        Detections.Builder b = part(0, 2, 3);
+        b.time(7.5);
+        Detections none = Detections.concat(part(0, 0, 2));
+        assertThat(none.hasTimes()).isFalse();
+        assertThat(none.timeColumn()).containsOnly(Double.NaN);
+        Detections d = Detections.concat(a, b);
+        assertThat(d.hasTimes()).isTrue();
+        assertThat(d.timeColumn()).containsExactly(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 7.5);
+        assertThat(Detections.builder().addAll(d).build().timeColumn()).containsExactly(d.timeColumn());
+        assertThatThrownBy(() -> b.time(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void builder_negativeExpectedSize_isRejected() {
         assertThatThrownBy(() -> Detections.builder(-1)).isInstanceOf(IllegalArgumentException.class);
     }

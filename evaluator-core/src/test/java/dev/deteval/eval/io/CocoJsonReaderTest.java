@@ -61,6 +61,22 @@ final class CocoJsonReaderTest {
 
     /** Bytes in memory read as their file does; errors name the source given instead of a file. */
     @Test
+    void readResults_optionalTime_readWhereGivenNullOrAbsentIsNaN() {
+        CocoJsonReader reader = new CocoJsonReader();
+        GroundTruth gt = reader.readGroundTruth(("{\"images\": [{\"id\": 1}], \"categories\": [{\"id\": 1}],"
+                + " \"annotations\": []}").getBytes(StandardCharsets.UTF_8), "memory:gt");
+        Detections dt = reader.readResults(("[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 1, 1],"
+                + " \"score\": 1, \"time\": 12.5}, {\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 1, 1],"
+                + " \"score\": 1, \"time\": null}, {\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 1, 1],"
+                + " \"score\": 1}]").getBytes(StandardCharsets.UTF_8), "memory:dt", gt);
+        assertThat(dt.timeColumn()).containsExactly(12.5, Double.NaN, Double.NaN);
+        byte[] twice = "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 1, 1], \"score\": 1, \"time\": 1, \"time\": 2}]"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> reader.readResults(twice, "memory:dt", gt)).isInstanceOf(InputException.class)
+                .hasMessageContaining("[0].time").hasMessageContaining("appears twice");
+    }
+
+    @Test
     void readFromBytes_sameContentAsFiles_sameColumns() throws IOException {
         Path gtFile = BadInput.write(dir, "gt.json", """
                 {"images": [{"id": 3}, {"id": 1}], "categories": [{"id": 7, "name": "cat"}],

@@ -47,6 +47,15 @@ final class ReportJsonReaderTest {
     }
 
     @Test
+    void read_cocoReportWithCustomMember_installedCustomMetricsJoinTheDatasetValues() {
+        MetricSnapshot s = read(COCO.replace("\"warnings\"", "\"custom\":{\"APtime\":0.25,\"unknownThing\":1},"
+                + "\"warnings\""));
+        assertThat(s.datasetValue("APtime")).isEqualTo(0.25);
+        assertThat(s.dataset()).doesNotContainKey("unknownThing");
+        assertThat(s.datasetValue("AP")).isEqualTo(0.391);
+    }
+
+    @Test
     void read_vocReport_givesMapAndClassAp() {
         MetricSnapshot s = read("""
                 {"tool":"deteval","protocol":"voc07","boxConvention":"inclusive","matchRule":"> 0.5","mAP":0.625,
