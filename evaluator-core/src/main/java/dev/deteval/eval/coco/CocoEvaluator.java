@@ -5,6 +5,7 @@ import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -98,10 +99,24 @@ public final class CocoEvaluator {
         PrecisionTable tables = writer.done();
 
         long[] categoryIds = params.useCats() ? index.categoryIds : new long[] {-1};
+        return result(params, categoryIds, tables, index.unknownCategoryDetections, gt::category,
+                gt.hasTextCategoryIds() ? gt::categoryIdText : id -> null);
+    }
+
+    /**
+     * The result of accumulated tables: the warnings, the summary and one row per category.
+     *
+     * @param categoryIds the K category ids in table order ({@code {-1}} when categories are pooled)
+     * @param unknownCategoryDetections detections that named a category outside the ground truth
+     * @param category the ground truth's category of an id, or null
+     * @param textId the id as the files wrote it when they used strings, else null
+     */
+    static CocoResult result(CocoParams params, long[] categoryIds, PrecisionTable tables,
+            long unknownCategoryDetections, LongFunction<Category> category, LongFunction<String> textId) {
         Summarizer summarizer = new Summarizer(params, tables);
         List<String> warnings = new ArrayList<>();
-        if (index.unknownCategoryDetections > 0) {
-            warnings.add(index.unknownCategoryDetections + " detection(s) name a category that is not in the ground"
+        if (unknownCategoryDetections > 0) {
+            warnings.add(unknownCategoryDetections + " detection(s) name a category that is not in the ground"
                     + " truth; they are not evaluated (pycocotools drops them too)");
         }
         String headline = CocoMetric.headlineWarning(params);
@@ -109,7 +124,7 @@ public final class CocoEvaluator {
             warnings.add(headline);
         }
         return new CocoResult(params, categoryIds, summary(params, summarizer),
-                perCategory(gt, params, summarizer, categoryIds), tables, warnings);
+                perCategory(params, summarizer, categoryIds, category, textId), tables, warnings);
     }
 
     static CocoSummary summary(CocoParams p, Summarizer s) {
@@ -130,13 +145,18 @@ public final class CocoEvaluator {
     }
 
     static List<CategoryMetrics> perCategory(GroundTruth gt, CocoParams p, Summarizer s, long[] ids) {
+        return perCategory(p, s, ids, gt::category, gt.hasTextCategoryIds() ? gt::categoryIdText : id -> null);
+    }
+
+    private static List<CategoryMetrics> perCategory(CocoParams p, Summarizer s, long[] ids,
+            LongFunction<Category> category, LongFunction<String> textId) {
         List<CocoMetric> metrics = CocoMetric.perCategory(p);
         List<CategoryMetrics> rows = new ArrayList<>(ids.length);
         for (int k = 0; k < ids.length; k++) {
             // the pooled row (useCats 0) has no category, even when one happens to have the id -1
-            Category c = p.useCats() ? gt.category(ids[k]) : null;
-            String textId = c == null || !gt.hasTextCategoryIds() ? null : gt.categoryIdText(ids[k]);
-            rows.add(new CategoryMetrics(ids[k], textId, c == null ? "" : c.name(), metrics, values(metrics, s, k)));
+            Category c = p.useCats() ? category.apply(ids[k]) : null;
+            String text = c == null ? null : textId.apply(ids[k]);
+            rows.add(new CategoryMetrics(ids[k], text, c == null ? "" : c.name(), metrics, values(metrics, s, k)));
         }
         return rows;
     }

@@ -2,8 +2,9 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.internal.RadixSort;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The second half of a split COCO evaluation: pycocotools' {@code accumulate()} and {@code summarize()}
@@ -146,33 +147,12 @@ public final class OutcomeMerge {
             seen[row] = true;
             place(s, writer, t, r, a, m);
         }
-        PrecisionTable tables = writer.done();
-        Summarizer summarizer = new Summarizer(params, tables);
-        List<String> warnings = new ArrayList<>();
-        if (unknownCategoryDetections > 0) {
-            warnings.add(unknownCategoryDetections + " detection(s) name a category that is not in the ground"
-                    + " truth; they are not evaluated (pycocotools drops them too)");
+        Map<Long, Category> byId = new HashMap<>();
+        for (Category c : categories) {
+            byId.putIfAbsent(c.id(), c);
         }
-        String headline = CocoMetric.headlineWarning(params);
-        if (headline != null) {
-            warnings.add(headline);
-        }
-        List<CategoryMetrics> rows = new ArrayList<>(k);
-        CocoSummary summary = CocoEvaluator.summary(params, summarizer);
-        List<CocoMetric> metrics = CocoMetric.perCategory(params);
-        for (int row = 0; row < k; row++) {
-            String name = "";
-            if (params.useCats()) {
-                for (Category c : categories) {
-                    if (c.id() == ids[row]) {
-                        name = c.name();
-                        break;
-                    }
-                }
-            }
-            rows.add(new CategoryMetrics(ids[row], name, metrics, values(metrics, summarizer, row)));
-        }
-        return new CocoResult(params, ids, summary, rows, tables, warnings);
+        return CocoEvaluator.result(params, ids, writer.done(), unknownCategoryDetections, byId::get,
+                id -> null);
     }
 
     private static void place(CategoryTables s, PrecisionTable.Writer writer, int t, int r, int a, int m) {
@@ -191,14 +171,4 @@ public final class OutcomeMerge {
         }
     }
 
-    private static double[] values(List<CocoMetric> metrics, Summarizer s, int row) {
-        double[] v = new double[metrics.size()];
-        for (int i = 0; i < v.length; i++) {
-            CocoMetric metric = metrics.get(i);
-            Double iou = metric.allThresholds() ? null : metric.iouThreshold();
-            v[i] = metric.recall() ? s.recallMean(iou, metric.area(), metric.maxDets(), row)
-                    : s.precisionMean(iou, metric.area(), metric.maxDets(), row);
-        }
-        return v;
-    }
 }
