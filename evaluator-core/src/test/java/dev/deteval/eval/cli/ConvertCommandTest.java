@@ -10,8 +10,6 @@ import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.YoloFixture;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +36,11 @@ final class ConvertCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run convert(String from, Path in, String to, Path out, String... more) {
+    private static CliRun convert(String from, Path in, String to, Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("convert", "--from", from, "--in", in.toString(), "--to", to,
                 "--out", out.toString()));
         args.addAll(List.of(more));
@@ -78,8 +70,8 @@ final class ConvertCommandTest {
         GroundTruth original = coco(SAMPLE_GT);
         Path yolo = dir.resolve("yolo");
 
-        Run there = convert("coco", SAMPLE_GT, "yolo", yolo, "--images", imagesFor(original).toString());
-        Run back = convert("yolo", yolo.resolve("data.yaml"), "coco", dir.resolve("back.json"));
+        CliRun there = convert("coco", SAMPLE_GT, "yolo", yolo, "--images", imagesFor(original).toString());
+        CliRun back = convert("yolo", yolo.resolve("data.yaml"), "coco", dir.resolve("back.json"));
 
         assertThat(there.code()).isZero();
         assertThat(there.out()).startsWith("converted 250 images, 856 annotations, 12 categories from coco ");
@@ -101,8 +93,8 @@ final class ConvertCommandTest {
         GroundTruth original = coco(SAMPLE_GT);
         Path voc = dir.resolve("voc");
 
-        Run there = convert("coco", SAMPLE_GT, "voc", voc);
-        Run back = convert("voc", voc, "coco", dir.resolve("back.json"));
+        CliRun there = convert("coco", SAMPLE_GT, "voc", voc);
+        CliRun back = convert("voc", voc, "coco", dir.resolve("back.json"));
 
         // one of the 12 categories has no annotation, and a VOC devkit knows classes only from its objects
         List<Long> used = java.util.Arrays.stream(original.categoryIdColumn()).boxed().distinct().toList();
@@ -184,16 +176,16 @@ final class ConvertCommandTest {
             images = List.of("--images", imagesFor(convertedToCoco(devkit)).toString());
         }
 
-        Run there = convert("voc", devkit, via, middle, images.toArray(new String[0]));
-        Run back = convert(via, via.equals("coco") ? middle : middle.resolve("data.yaml"), "voc", dir.resolve("voc"),
+        CliRun there = convert("voc", devkit, via, middle, images.toArray(new String[0]));
+        CliRun back = convert(via, via.equals("coco") ? middle : middle.resolve("data.yaml"), "voc", dir.resolve("voc"),
                 "--image-set", "test");
 
         assertThat(there.code()).isZero();
         assertThat(back.code()).isZero();
         for (String protocol : List.of("voc07", "voc12")) {
-            Run original = run("eval", "--protocol", protocol, "--gt", devkit.toString(), "--dt",
+            CliRun original = run("eval", "--protocol", protocol, "--gt", devkit.toString(), "--dt",
                     devkit.resolve("results").toString(), "--format", "json");
-            Run converted = run("eval", "--protocol", protocol, "--gt", dir.resolve("voc").toString(), "--dt",
+            CliRun converted = run("eval", "--protocol", protocol, "--gt", dir.resolve("voc").toString(), "--dt",
                     devkit.resolve("results").toString(), "--format", "json");
             assertThat(original.code()).isZero();
             assertThat(converted.out()).isEqualTo(original.out());
@@ -210,8 +202,8 @@ final class ConvertCommandTest {
     void convert_yoloFixtureToVocAndBack_sameLabelFiles() throws IOException {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
 
-        Run there = convert("yolo", yaml, "voc", dir.resolve("voc"));
-        Run back = convert("voc", dir.resolve("voc"), "yolo", dir.resolve("yolo"));
+        CliRun there = convert("yolo", yaml, "voc", dir.resolve("voc"));
+        CliRun back = convert("voc", dir.resolve("voc"), "yolo", dir.resolve("yolo"));
 
         assertThat(there.code()).isZero();
         assertThat(back.code()).isZero();
@@ -250,7 +242,7 @@ final class ConvertCommandTest {
         Path out = dir.resolve("out/yolo");
         imagesFor(coco(gt));
 
-        Run r = convert("coco", gt, "yolo", out, "--images", dir.resolve("images").toString());
+        CliRun r = convert("coco", gt, "yolo", out, "--images", dir.resolve("images").toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.out()).isEmpty();
@@ -265,8 +257,8 @@ final class ConvertCommandTest {
         Path gt = text(dir.resolve("gt.json"), GT.formatted(
                 "{\"id\": 2, \"image_id\": 1, \"category_id\": 3, \"bbox\": [5, 5, 0.5, 8], \"area\": 4, \"iscrowd\": 0}"));
 
-        Run pixel = convert("coco", gt, "voc", dir.resolve("voc"));
-        Run continuous = convert("coco", gt, "voc", dir.resolve("voc2"), "--voc-boxes", "continuous");
+        CliRun pixel = convert("coco", gt, "voc", dir.resolve("voc"));
+        CliRun continuous = convert("coco", gt, "voc", dir.resolve("voc2"), "--voc-boxes", "continuous");
 
         assertThat(pixel.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(pixel.err()).startsWith("deteval: error: " + gt + ": annotations[1]: box 0.5 x 8.0 is smaller than"
@@ -282,7 +274,7 @@ final class ConvertCommandTest {
         Path gt = text(dir.resolve("gt.json"), GT.formatted(
                 "{\"id\": 2, \"image_id\": 1, \"category_id\": 9, \"bbox\": [1, 1, 2, 2], \"area\": 4, \"iscrowd\": 0}"));
 
-        Run r = convert("coco", gt, "voc", dir.resolve("voc"));
+        CliRun r = convert("coco", gt, "voc", dir.resolve("voc"));
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).startsWith("deteval: error: " + gt + ": annotations[1]: category 9 is not among the"
@@ -301,7 +293,7 @@ final class ConvertCommandTest {
                 </annotation>
                 """);
 
-        Run r = convert("voc", devkit, "coco", dir.resolve("gt.json"));
+        CliRun r = convert("voc", devkit, "coco", dir.resolve("gt.json"));
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).startsWith("deteval: error: " + xml + ": has no <size> with <width> and <height>");
@@ -313,7 +305,7 @@ final class ConvertCommandTest {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Path labels = text(dir.resolve("ds/labels/val/000002.txt"), "1 0.5 0.5 0.5\n");
 
-        Run r = convert("yolo", yaml, "coco", dir.resolve("gt.json"));
+        CliRun r = convert("yolo", yaml, "coco", dir.resolve("gt.json"));
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).startsWith("deteval: error: " + labels + ": line 1: expected 5 values");
@@ -325,7 +317,7 @@ final class ConvertCommandTest {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Path keep = text(dir.resolve("voc/keep.txt"), "mine");
 
-        Run r = convert("yolo", yaml, "voc", dir.resolve("voc"));
+        CliRun r = convert("yolo", yaml, "voc", dir.resolve("voc"));
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("is a folder that is not empty");
@@ -339,7 +331,7 @@ final class ConvertCommandTest {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Files.createDirectories(dir.resolve("voc"));
 
-        Run r = convert("yolo", yaml, "voc", dir.resolve("voc"));
+        CliRun r = convert("yolo", yaml, "voc", dir.resolve("voc"));
 
         assertThat(r.code()).isZero();
         assertThat(dir.resolve("voc/ImageSets/Main/val.txt")).hasContent("000001\n000002\n000003");
@@ -352,7 +344,7 @@ final class ConvertCommandTest {
                 "{\"id\": 2, \"image_id\": 1, \"category_id\": 3, \"bbox\": [1, 1, 2, 2], \"area\": 4, \"iscrowd\": 0}"));
         Files.createDirectories(dir.resolve("no-images"));
 
-        Run r = convert("coco", gt, "yolo", dir.resolve("yolo"), "--images", dir.resolve("no-images").toString());
+        CliRun r = convert("coco", gt, "yolo", dir.resolve("yolo"), "--images", dir.resolve("no-images").toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         Matcher m = Pattern.compile("deteval: error: (.*): image 1 not found").matcher(r.err());

@@ -4,8 +4,6 @@ import static dev.deteval.eval.io.BadInput.GOOD_GT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deteval.eval.io.BadInput;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,20 +17,14 @@ final class EvalCommandBaselineTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run evalAgainst(String baselineIouType) {
+    private CliRun evalAgainst(String baselineIouType) {
         String gt = BadInput.write(dir, "gt.json", GOOD_GT).toString();
         String dt = BadInput.write(dir, "dt.json", RESULTS).toString();
-        Run report = run("eval", "--gt", gt, "--dt", dt, "--format", "json");
+        CliRun report = run("eval", "--gt", gt, "--dt", dt, "--format", "json");
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(report.out()).contains("\"iouType\" : \"bbox\"");
         Path baseline = BadInput.write(dir, "baseline.json",
@@ -42,7 +34,7 @@ final class EvalCommandBaselineTest {
 
     @Test
     void eval_baselineOfAnotherIouType_exitTwoNamingBoth() {
-        Run r = evalAgainst("segm");
+        CliRun r = evalAgainst("segm");
 
         assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().lines()).containsExactly("deteval: error: the baseline is a segm evaluation but this"
@@ -51,7 +43,7 @@ final class EvalCommandBaselineTest {
 
     @Test
     void eval_baselineOfTheSameIouType_checksTheDrop() {
-        Run r = evalAgainst("bbox");
+        CliRun r = evalAgainst("bbox");
 
         assertThat(r.code()).as(r.err()).isZero();
     }

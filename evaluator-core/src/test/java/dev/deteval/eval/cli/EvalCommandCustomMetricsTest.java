@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,14 +25,8 @@ final class EvalCommandCustomMetricsTest {
     private static String dt;
     private static String untimed;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /**
@@ -63,7 +55,7 @@ final class EvalCommandCustomMetricsTest {
 
     @Test
     void eval_metricAptimeJson_customMemberWithWeightedAp() throws IOException {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime:tau=10", "--metric", "APsizeW",
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime:tau=10", "--metric", "APsizeW",
                 "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode custom = JSON.readTree(r.out()).get("custom");
@@ -75,7 +67,7 @@ final class EvalCommandCustomMetricsTest {
 
     @Test
     void eval_ruleOnCustomMetricWithoutMetricOption_computedAndViolated() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--rule", "aptime>=0.9");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--rule", "aptime>=0.9");
         assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_RULE_VIOLATED);
         // (1 + 1/e) / (2 + 1/e) = 0.57768…: rounded down to three decimals against the minimum, to four in the table
         assertThat(r.out()).contains("Rule violated for dataset: APtime is 0.577, but expected minimum is 0.9");
@@ -84,35 +76,35 @@ final class EvalCommandCustomMetricsTest {
 
     @Test
     void eval_ruleOnServiceLoadedTestMetric_passes() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--rule", "APcopy>=0.66");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--rule", "APcopy>=0.66");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
     }
 
     @Test
     void eval_customMetricWithCi_intervalInJsonAndMarkdown() throws IOException {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APsizeW", "--ci", "0.9", "--resamples", "30",
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APsizeW", "--ci", "0.9", "--resamples", "30",
                 "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode interval = JSON.readTree(r.out()).get("intervals").get("APsizeW");
         assertThat(interval.get("level").asDouble()).isEqualTo(0.9);
         assertThat(interval.get("low").asDouble()).isLessThanOrEqualTo(interval.get("high").asDouble());
-        Run md = run("eval", "--gt", gt, "--dt", dt, "--metric", "APsizeW", "--ci", "0.9", "--resamples", "30",
+        CliRun md = run("eval", "--gt", gt, "--dt", dt, "--metric", "APsizeW", "--ci", "0.9", "--resamples", "30",
                 "--format", "markdown");
         assertThat(md.out()).contains("## Custom metrics").contains("| APsizeW | 0.6667 |");
     }
 
     @Test
     void eval_dropLimitOnCustomMetricAgainstReport_baselineValueReadFromCustomMember() throws IOException {
-        Run first = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime", "--format", "json");
+        CliRun first = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime", "--format", "json");
         String report = write("baseline.json", first.out());
-        Run same = run("eval", "--gt", gt, "--dt", dt, "--baseline", report, "--rule", "APtime:maxDrop=0.001");
+        CliRun same = run("eval", "--gt", gt, "--dt", dt, "--baseline", report, "--rule", "APtime:maxDrop=0.001");
         assertThat(same.code()).as(same.out() + same.err()).isZero();
         // without the hit on image 1 (weight 1/e) precision stays 1/2 up to recall 1 / (1 + 1/e): a drop
         String worse = write("worse.json", "[{\"image_id\": 2, \"category_id\": 1, \"bbox\": [50, 50, 10, 10],"
                 + " \"score\": 0.95, \"time\": 10}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
                 + " \"score\": 0.9, \"time\": 10}, {\"image_id\": 1, \"category_id\": 1, \"bbox\": [50, 50, 10, 10],"
                 + " \"score\": 0.8, \"time\": 0}]");
-        Run dropped = run("eval", "--gt", gt, "--dt", worse, "--baseline", report, "--rule", "APtime:maxDrop=0.001");
+        CliRun dropped = run("eval", "--gt", gt, "--dt", worse, "--baseline", report, "--rule", "APtime:maxDrop=0.001");
         assertThat(dropped.code()).as(dropped.out() + dropped.err()).isEqualTo(Main.EXIT_RULE_VIOLATED);
         assertThat(dropped.out()).contains("Rule violated for dataset: APtime is");
     }
@@ -120,7 +112,7 @@ final class EvalCommandCustomMetricsTest {
     @Test
     void eval_metricWithHtml_summaryTableHasTheCustomRow() throws IOException {
         Path page = dir.resolve("report.html");
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime", "--html", page.toString());
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APtime", "--html", page.toString());
         assertThat(r.code()).as(r.err()).isZero();
         // (1 + 1/e) / (2 + 1/e) = 0.57768… with three decimals
         assertThat(Files.readString(page)).contains("<tr><td>APtime</td><td class=\"num\">0.578</td></tr>");
@@ -128,7 +120,7 @@ final class EvalCommandCustomMetricsTest {
 
     @Test
     void eval_significantDropOnCustomMetric_pairedComparisonTestsIt() throws IOException {
-        Run same = run("eval", "--gt", gt, "--dt", dt, "--baseline-dt", dt, "--resamples", "40", "--format", "json",
+        CliRun same = run("eval", "--gt", gt, "--dt", dt, "--baseline-dt", dt, "--resamples", "40", "--format", "json",
                 "--rule", "APtime:maxDrop=0.01;significance=0.05");
         assertThat(same.code()).as(same.out() + same.err()).isZero();
         JsonNode aptime = JSON.readTree(same.out()).get("comparison").get("metrics").get("APtime");
@@ -142,7 +134,7 @@ final class EvalCommandCustomMetricsTest {
         String bad = write("bad.json", "[{\"image_id\": 1, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
                 + " \"score\": 0.8, \"time\": 0}, {\"image_id\": 2, \"category_id\": 1, \"bbox\": [0, 0, 10, 10],"
                 + " \"score\": 0.7, \"time\": \"noon\"}]");
-        Run r = run("eval", "--gt", gt, "--dt", bad, "--metric", "APtime");
+        CliRun r = run("eval", "--gt", gt, "--dt", bad, "--metric", "APtime");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(bad).contains("[1].time").contains("expected a number");
         assertThat(r.err()).doesNotContain("Exception");
@@ -150,17 +142,17 @@ final class EvalCommandCustomMetricsTest {
 
     @Test
     void eval_aptimeOnResultsWithoutTime_exitTwoSayingWhatIsMissing() {
-        Run r = run("eval", "--gt", gt, "--dt", untimed, "--metric", "APtime");
+        CliRun r = run("eval", "--gt", gt, "--dt", untimed, "--metric", "APtime");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(untimed).contains("APtime needs a numeric \"time\"");
     }
 
     @Test
     void eval_unknownMetric_exitTwoListingInstalled() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APfast");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--metric", "APfast");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("unknown custom metric 'APfast'").contains("APtime, APsizeW");
-        Run rule = run("eval", "--gt", gt, "--dt", dt, "--rule", "APfast>=0.1");
+        CliRun rule = run("eval", "--gt", gt, "--dt", dt, "--rule", "APfast>=0.1");
         assertThat(rule.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(rule.err()).contains("unknown metric 'APfast'").contains("custom metrics: APtime, APsizeW");
     }

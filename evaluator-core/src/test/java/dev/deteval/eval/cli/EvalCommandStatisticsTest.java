@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.deteval.eval.synth.SyntheticCoco;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,14 +24,8 @@ final class EvalCommandStatisticsTest {
     private static String dt;
     private static String degraded;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** 100 synthetic images; the degraded copy moves every box by a quarter of its width. */
@@ -54,7 +46,7 @@ final class EvalCommandStatisticsTest {
 
     @Test
     void eval_ciJson_intervalsForHeadlineAndCategories() throws IOException {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--ci", "0.9", "--resamples", "50", "--seed", "4", "--format", "json");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--ci", "0.9", "--resamples", "50", "--seed", "4", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode report = JSON.readTree(r.out());
         JsonNode ap = report.get("intervals").get("AP");
@@ -69,7 +61,7 @@ final class EvalCommandStatisticsTest {
 
     @Test
     void eval_ciText_sectionNamesLevelAndResamples() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--ci", "0.9", "--resamples", "20");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--ci", "0.9", "--resamples", "20");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Bootstrap 90% confidence intervals (percentile; 20 resamples of the images,"
                 + " seed 1):");
@@ -77,28 +69,28 @@ final class EvalCommandStatisticsTest {
 
     @Test
     void eval_significanceRuleWithoutBaselineDetections_exitTwo() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--rule", "AP:maxDrop=0.01;significance=0.05");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--rule", "AP:maxDrop=0.01;significance=0.05");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).startsWith("deteval: error: a maxDrop rule with a significance needs --baseline-dt");
     }
 
     @Test
     void eval_resamplesWithoutCi_exitTwo() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--resamples", "10");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--resamples", "10");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--resamples applies to the bootstrap of --ci or --baseline-dt");
     }
 
     @Test
     void eval_ciOutsideUnitInterval_exitTwo() {
-        Run r = run("eval", "--gt", gt, "--dt", dt, "--ci", "95");
+        CliRun r = run("eval", "--gt", gt, "--dt", dt, "--ci", "95");
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("strictly between 0 and 1");
     }
 
     @Test
     void eval_degradedAgainstBaselineDetections_significantDropViolates() {
-        Run r = run("eval", "--gt", gt, "--dt", degraded, "--baseline-dt", dt, "--resamples", "200",
+        CliRun r = run("eval", "--gt", gt, "--dt", degraded, "--baseline-dt", dt, "--resamples", "200",
                 "--rule", "AP:maxDrop=0.01;significance=0.05");
         assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_RULE_VIOLATED);
         assertThat(r.out()).containsPattern("Rule violated for dataset: AP is [0-9.]+ against baseline [0-9.]+, a drop"
@@ -108,7 +100,7 @@ final class EvalCommandStatisticsTest {
 
     @Test
     void compare_fileWithItself_zeroDifferenceAndPOne() throws IOException {
-        Run r = run("compare", "--gt", gt, "--dt", dt, "--baseline-dt", dt, "--resamples", "100", "--format", "json");
+        CliRun r = run("compare", "--gt", gt, "--dt", dt, "--baseline-dt", dt, "--resamples", "100", "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode metrics = JSON.readTree(r.out()).get("metrics");
         assertThat(metrics.fieldNames()).toIterable().containsExactly("AP", "AP50", "AP75", "AR100");
@@ -121,7 +113,7 @@ final class EvalCommandStatisticsTest {
 
     @Test
     void compare_degradedCopyMarkdown_tableWithSignificantDrop() {
-        Run r = run("compare", "--gt", gt, "--dt", degraded, "--baseline-dt", dt, "--resamples", "100",
+        CliRun r = run("compare", "--gt", gt, "--dt", degraded, "--baseline-dt", dt, "--resamples", "100",
                 "--format", "markdown");
         assertThat(r.code()).as(r.err()).isZero();
         // with every resampled difference below 0 the p-value is its floor, 2 · 1 / (100 + 1)
@@ -131,7 +123,7 @@ final class EvalCommandStatisticsTest {
 
     @Test
     void compare_missingBaselineDetections_usageErrorExitTwo() {
-        Run r = run("compare", "--gt", gt, "--dt", dt);
+        CliRun r = run("compare", "--gt", gt, "--dt", dt);
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--baseline-dt");
     }

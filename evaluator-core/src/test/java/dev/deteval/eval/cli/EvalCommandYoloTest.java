@@ -4,8 +4,6 @@ import static dev.deteval.eval.io.YoloFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deteval.eval.io.YoloFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -20,14 +18,8 @@ final class EvalCommandYoloTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static final String PREDICTIONS_1 = "0 0.5 0.5 0.25 0.5 0.9\n1 0.3 0.3 0.1 0.2 0.6\n";
@@ -87,8 +79,8 @@ final class EvalCommandYoloTest {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Path[] coco = cocoEquivalent();
 
-        Run yolo = run("eval", "--gt", yaml.toString(), "--dt", yoloPredictions().toString(), "--rule", "AP50>=0.9");
-        Run reference = run("eval", "--gt", coco[0].toString(), "--dt", coco[1].toString(), "--rule", "AP50>=0.9");
+        CliRun yolo = run("eval", "--gt", yaml.toString(), "--dt", yoloPredictions().toString(), "--rule", "AP50>=0.9");
+        CliRun reference = run("eval", "--gt", coco[0].toString(), "--dt", coco[1].toString(), "--rule", "AP50>=0.9");
 
         assertThat(reference.code()).isEqualTo(1); // the rule fails on this data, so both exit codes are compared
         assertThat(yolo.code()).isEqualTo(reference.code());
@@ -102,8 +94,8 @@ final class EvalCommandYoloTest {
         Path[] coco = cocoEquivalent();
         String[] analyses = {"--format", "json", "--confidence", "0.5", "--confusion-matrix", "class-aware"};
 
-        Run yolo = run(concat(new String[] {"eval", "--gt", yaml.toString(), "--dt", coco[1].toString()}, analyses));
-        Run reference = run(concat(new String[] {"eval", "--gt", coco[0].toString(), "--dt", coco[1].toString()},
+        CliRun yolo = run(concat(new String[] {"eval", "--gt", yaml.toString(), "--dt", coco[1].toString()}, analyses));
+        CliRun reference = run(concat(new String[] {"eval", "--gt", coco[0].toString(), "--dt", coco[1].toString()},
                 analyses));
 
         assertThat(yolo.code()).isZero();
@@ -115,7 +107,7 @@ final class EvalCommandYoloTest {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Path labels = text(dir.resolve("ds/labels/val/000002.txt"), "1 0.5 0.5 0.5 0.5\n7 0.5 0.5 0.5 0.5\n");
 
-        Run r = run("eval", "--gt", yaml.toString(), "--dt", yoloPredictions().toString());
+        CliRun r = run("eval", "--gt", yaml.toString(), "--dt", yoloPredictions().toString());
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.out()).isEmpty();
@@ -128,7 +120,7 @@ final class EvalCommandYoloTest {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
         Path p = text(dir.resolve("pred/000001.txt"), "0 0.5 0.5 0.25 0.5 high\n");
 
-        Run r = run("eval", "--gt", yaml.toString(), "--dt", p.getParent().toString(), "--format", "json");
+        CliRun r = run("eval", "--gt", yaml.toString(), "--dt", p.getParent().toString(), "--format", "json");
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.out()).isEmpty();
@@ -140,7 +132,7 @@ final class EvalCommandYoloTest {
     void eval_splitWithCocoGroundTruth_exit2() {
         Path[] coco = cocoEquivalent();
 
-        Run r = run("eval", "--gt", coco[0].toString(), "--dt", coco[1].toString(), "--split", "test");
+        CliRun r = run("eval", "--gt", coco[0].toString(), "--dt", coco[1].toString(), "--split", "test");
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().toLowerCase(Locale.ROOT)).contains("applies to a yolo dataset");
@@ -150,7 +142,7 @@ final class EvalCommandYoloTest {
     void eval_yoloWithSegm_exit2() {
         Path yaml = YoloFixture.write(dir.resolve("ds"));
 
-        Run r = run("eval", "--gt", yaml.toString(), "--dt", yoloPredictions().toString(), "--iou-type", "segm");
+        CliRun r = run("eval", "--gt", yaml.toString(), "--dt", yoloPredictions().toString(), "--iou-type", "segm");
 
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("boxes only");

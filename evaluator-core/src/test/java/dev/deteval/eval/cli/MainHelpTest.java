@@ -3,8 +3,6 @@ package dev.deteval.eval.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,14 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class MainHelpTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,7 +33,7 @@ final class MainHelpTest {
         "convert --help|Usage: deteval convert [",
         "help eval|Usage: deteval eval ["})
     void run_helpOption_printsUsageAndExitsZero(String args, String usage) {
-        Run r = run(args.split(" "));
+        CliRun r = run(args.split(" "));
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith(usage).contains("-h, --help");
@@ -50,7 +42,7 @@ final class MainHelpTest {
 
     @Test
     void run_evalHelp_listsTheIssueOptions() {
-        Run r = run("eval", "--help");
+        CliRun r = run("eval", "--help");
 
         assertThat(r.out()).contains("--gt=GT", "--dt=RESULTS", "--params=PARAMS.json", "--mode=compat|corrected",
                 "--protocol=coco|lvis|voc07|voc12", "--format=text|json|markdown");
@@ -58,7 +50,7 @@ final class MainHelpTest {
 
     @Test
     void run_convertHelp_listsItsOptions() {
-        Run r = run("convert", "--help");
+        CliRun r = run("convert", "--help");
 
         assertThat(r.out()).contains("--from=coco|yolo|voc", "--to=coco|yolo|voc", "--in=INPUT", "--out=OUTPUT",
                 "--voc-boxes=pixel|continuous", "--images=DIR");
