@@ -82,7 +82,7 @@ final class Evaluations {
                 dtFile) : null;
         CocoResult result = keep ? table.result()
                 : plain(inputs.groundTruth(), inputs.detections(), p, r, gtFile, dtFile);
-        Map<String, Double> customValues = custom(table, custom, dtFile);
+        Map<String, Double> customValues = custom(table, custom, r.detections());
         ConfidenceIntervals intervals = r.bootstrap() == null ? null
                 : Bootstrap.intervals(table, r.bootstrap(), custom);
         Comparison comparison = null;
@@ -93,7 +93,7 @@ final class Evaluations {
             OutcomeTable baselineTable = withOutcomes(inputs.groundTruth(), baselineDt, p, EvaluationProgress.NONE,
                     gtFile, baselineFile);
             // the baseline's custom values first: what its detections lack is an error naming its file
-            baseline = MetricSnapshots.of(baselineTable.result(), custom(baselineTable, custom, baselineFile));
+            baseline = MetricSnapshots.of(baselineTable.result(), custom(baselineTable, custom, r.baselineDetections()));
             comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings(), custom);
         }
         return new Evaluated(report(r, inputs, p, result, table, read.warnings(), intervals, comparison,
