@@ -1,0 +1,293 @@
+package dev.deteval.eval.synth;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.deteval.eval.io.AtomicFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a deterministic data set shaped like COCO's person keypoints, for benchmarks:
+ * {@code instances.json} (ground truth with {@code keypoints} and {@code num_keypoints}) and
+ * {@code detections.json} (keypoint results). The same image count and seed always give the same bytes.
+ *
+ * <p>Shape: one category, {@code person} (id 1), with COCO's 17 keypoint names and skeleton. Per image
+ * Poisson(4.1) people (COCO val2017: about 11,000 person annotations on the 2,693 images that show
+ * people), sized like {@link SyntheticCoco}'s objects; small people mostly have no labelled keypoint, so
+ * about 40 % of all annotations have {@code num_keypoints == 0} and about 2.4 people per image have
+ * keypoints (COCO val2017: 6,352 on those 2,693 images, about 2.4). Keypoints are {@code [x, y, v]} in whole
+ * pixels inside the box, with {@code v} 0 (not labelled, written {@code 0, 0, 0} as in COCO), 1 (labelled,
+ * hidden) or 2 (visible); {@code num_keypoints} counts {@code v > 0}. About 1 % crowd regions, which have
+ * no keypoints. The {@code area} field is 45–65 % of the box (a person's mask area).
+ *
+ * <p>Results: at most {@value #MAX_DETECTIONS} per image (COCO's keypoint maxDets is 20), each with 17
+ * keypoints and a score: jittered copies of most people (the error grows with the person's size and
+ * shrinks with the score), some duplicates, and low-scoring false positives; no {@code bbox} (the reader
+ * takes the extent of the points, as pycocotools does).
+ */
+public final class SyntheticKeypoints {
+
+    /** The most images one data set may have (counts stay within {@code int}). */
+    public static final int MAX_IMAGES = 10_000_000;
+
+    static final int MAX_DETECTIONS = 20;
+    static final double MEAN_PEOPLE = 4.1;
+    static final int KEYPOINTS = 17;
+
+    static final String[] NAMES = {"nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder",
+        "right_shoulder", "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip",
+        "left_knee", "right_knee", "left_ankle", "right_ankle"};
+    /** COCO's skeleton: pairs of 1-based keypoint numbers. */
+    static final int[][] SKELETON = {{16, 14}, {14, 12}, {17, 15}, {15, 13}, {12, 13}, {6, 12}, {7, 13}, {6, 7},
+        {6, 8}, {7, 9}, {8, 10}, {9, 11}, {2, 3}, {1, 2}, {1, 3}, {2, 4}, {3, 5}, {4, 6}, {5, 7}};
+    /** A standing person facing the camera: x, y of each keypoint as a fraction of the box. */
+    private static final double[] POSE = {0.5, 0.08, 0.56, 0.06, 0.44, 0.06, 0.62, 0.09, 0.38, 0.09, 0.72, 0.22,
+        0.28, 0.22, 0.8, 0.38, 0.2, 0.38, 0.82, 0.52, 0.18, 0.52, 0.63, 0.55, 0.37, 0.55, 0.63, 0.75, 0.37, 0.75,
+        0.63, 0.94, 0.37, 0.94};
+    private static final int[][] IMAGE_SIZES = {{640, 480}, {480, 640}, {640, 427}, {500, 375}, {640, 640}};
+    private static final double SMALL = 32 * 32;
+    private static final double MEDIUM = 96 * 96;
+
+    private final int images;
+    private final long seed;
+
+    /**
+     * @param images number of images, 1 to {@value #MAX_IMAGES}
+     * @param seed random seed
+     */
+    public SyntheticKeypoints(int images, long seed) {
+        if (images < 1 || images > MAX_IMAGES) {
+            throw new IllegalArgumentException("--images must be between 1 and " + MAX_IMAGES + ", got " + images);
+        }
+        this.images = images;
+        this.seed = seed;
+    }
+
+    /**
+     * Writes both files into {@code dir} (created if needed), each moved into place only when both are
+     * complete ({@link AtomicFile}).
+     *
+     * @throws dev.deteval.eval.io.OutputException when the folder cannot be created or a file cannot be written
+     */
+    public SyntheticCoco.Written write(Path dir) {
+        AtomicFile.createFolder(dir);
+        JsonFactory factory = new JsonFactory();
+        try (AtomicFile.Pending gtFile = AtomicFile.open(dir.resolve("instances.json"));
+                AtomicFile.Pending dtFile = AtomicFile.open(dir.resolve("detections.json"))) {
+            SyntheticCoco.Written written;
+            try (JsonGenerator gt = factory.createGenerator(gtFile.stream(), JsonEncoding.UTF8);
+                    JsonGenerator dt = factory.createGenerator(dtFile.stream(), JsonEncoding.UTF8)) {
+                written = write(gt, dt);
+            } catch (IOException e) {
+                throw AtomicFile.failure(dir, e);
+            }
+            gtFile.commit();
+            dtFile.commit();
+            return written;
+        }
+    }
+
+    private SyntheticCoco.Written write(JsonGenerator gt, JsonGenerator dt) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        gt.writeStartObject();
+        gt.writeObjectFieldStart("info");
+        gt.writeStringField("description", "deteval synthetic COCO-like person keypoints");
+        gt.writeNumberField("images", images);
+        gt.writeNumberField("seed", seed);
+        gt.writeEndObject();
+        int[][] sizes = new int[images][];
+        gt.writeArrayFieldStart("images");
+        for (int i = 0; i < images; i++) {
+            sizes[i] = IMAGE_SIZES[random.nextInt(IMAGE_SIZES.length)];
+            gt.writeStartObject();
+            gt.writeNumberField("id", SyntheticCoco.imageId(i));
+            gt.writeNumberField("width", sizes[i][0]);
+            gt.writeNumberField("height", sizes[i][1]);
+            gt.writeStringField("file_name", String.format("%012d.jpg", SyntheticCoco.imageId(i)));
+            gt.writeEndObject();
+        }
+        gt.writeEndArray();
+        writeCategory(gt);
+        gt.writeArrayFieldStart("annotations");
+        dt.writeStartArray();
+        Person person = new Person();
+        double[] detected = new double[2 * KEYPOINTS];
+        int annotations = 0;
+        int detections = 0;
+        for (int i = 0; i < images; i++) {
+            int width = sizes[i][0];
+            int height = sizes[i][1];
+            int people = SyntheticCoco.poisson(random, MEAN_PEOPLE);
+            int imageDetections = 0;
+            for (int a = 0; a < people; a++) {
+                person.draw(random, width, height);
+                writeAnnotation(gt, ++annotations, SyntheticCoco.imageId(i), person);
+                if (person.crowd || random.nextDouble() > 0.9) {
+                    continue;
+                }
+                double quality = random.nextDouble();
+                int copies = random.nextDouble() < 0.15 ? 2 : 1;
+                for (int c = 0; c < copies && imageDetections < MAX_DETECTIONS; c++) {
+                    double q = c == 0 ? quality : quality * 0.5;
+                    person.jitter(random, q, detected);
+                    double score = (c == 0 ? 1.0 : 0.6) * (0.3 + 0.7 * q) * (0.8 + 0.2 * random.nextDouble());
+                    writeResult(dt, random, SyntheticCoco.imageId(i), detected, score);
+                    imageDetections++;
+                }
+            }
+            int background = Math.min(MAX_DETECTIONS - imageDetections, 2 + random.nextInt(8));
+            for (int b = 0; b < background; b++) {
+                person.draw(random, width, height);
+                person.jitter(random, 0.2 * random.nextDouble(), detected);
+                writeResult(dt, random, SyntheticCoco.imageId(i), detected, 0.35 * Math.pow(random.nextDouble(), 2));
+                imageDetections++;
+            }
+            detections += imageDetections;
+        }
+        gt.writeEndArray();
+        gt.writeEndObject();
+        dt.writeEndArray();
+        return new SyntheticCoco.Written(images, annotations, detections);
+    }
+
+    private static void writeCategory(JsonGenerator gt) throws IOException {
+        gt.writeArrayFieldStart("categories");
+        gt.writeStartObject();
+        gt.writeStringField("supercategory", "person");
+        gt.writeNumberField("id", 1);
+        gt.writeStringField("name", "person");
+        gt.writeArrayFieldStart("keypoints");
+        for (String name : NAMES) {
+            gt.writeString(name);
+        }
+        gt.writeEndArray();
+        gt.writeArrayFieldStart("skeleton");
+        for (int[] bone : SKELETON) {
+            gt.writeArray(bone, 0, 2);
+        }
+        gt.writeEndArray();
+        gt.writeEndObject();
+        gt.writeEndArray();
+    }
+
+    private static void writeAnnotation(JsonGenerator gt, int id, long imageId, Person p) throws IOException {
+        gt.writeStartObject();
+        gt.writeNumberField("id", id);
+        gt.writeNumberField("image_id", imageId);
+        gt.writeNumberField("category_id", 1);
+        gt.writeArrayFieldStart("bbox");
+        for (double v : new double[] {p.x, p.y, p.w, p.h}) {
+            gt.writeNumber(SyntheticCoco.round(v, 2));
+        }
+        gt.writeEndArray();
+        gt.writeNumberField("area", SyntheticCoco.round(p.area, 2));
+        gt.writeNumberField("iscrowd", p.crowd ? 1 : 0);
+        gt.writeArrayFieldStart("keypoints");
+        int labelled = 0;
+        for (int j = 0; j < KEYPOINTS; j++) {
+            int v = p.visibility[j];
+            gt.writeNumber(v == 0 ? 0 : p.pixel[2 * j]);
+            gt.writeNumber(v == 0 ? 0 : p.pixel[2 * j + 1]);
+            gt.writeNumber(v);
+            labelled += v > 0 ? 1 : 0;
+        }
+        gt.writeEndArray();
+        gt.writeNumberField("num_keypoints", labelled);
+        gt.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator dt, SplittableRandom random, long imageId, double[] xy,
+            double score) throws IOException {
+        dt.writeStartObject();
+        dt.writeNumberField("image_id", imageId);
+        dt.writeNumberField("category_id", 1);
+        dt.writeArrayFieldStart("keypoints");
+        for (int j = 0; j < KEYPOINTS; j++) {
+            dt.writeNumber(SyntheticCoco.round(xy[2 * j], 2));
+            dt.writeNumber(SyntheticCoco.round(xy[2 * j + 1], 2));
+            // a per-keypoint confidence, as many detectors write in place of v (pycocotools ignores it)
+            dt.writeNumber(SyntheticCoco.round(0.05 + 0.95 * random.nextDouble(), 3));
+        }
+        dt.writeEndArray();
+        dt.writeNumberField("score", SyntheticCoco.round(score, 5));
+        dt.writeEndObject();
+    }
+
+    /** One person: box, area, crowd flag and its 17 keypoints (true place and labelling). */
+    private static final class Person {
+        double x;
+        double y;
+        double w;
+        double h;
+        double area;
+        boolean crowd;
+        /** True keypoint places, continuous pixels, x y pairs. */
+        final double[] exact = new double[2 * KEYPOINTS];
+        /** The labelled places: whole pixels inside the box. */
+        final int[] pixel = new int[2 * KEYPOINTS];
+        final int[] visibility = new int[KEYPOINTS];
+
+        void draw(SplittableRandom random, int width, int height) {
+            crowd = random.nextDouble() < 0.01;
+            double boxArea = crowd ? logUniform(random, MEDIUM, width * height * 0.6) : drawArea(random, width * height * 0.6);
+            // people are taller than wide
+            double aspect = logUniform(random, 0.25, 1.1);
+            w = Math.max(2, Math.min(width - 1, Math.sqrt(boxArea * aspect)));
+            h = Math.max(2, Math.min(height - 1, boxArea / w));
+            x = random.nextDouble() * (width - w);
+            y = random.nextDouble() * (height - h);
+            area = w * h * (0.45 + 0.2 * random.nextDouble());
+            // most small people, and every crowd region, have no labelled keypoint
+            double none = crowd ? 1 : boxArea < SMALL ? 0.8 : boxArea < MEDIUM ? 0.3 : 0.08;
+            boolean unlabelled = random.nextDouble() < none;
+            double labelRate = 0.55 + 0.45 * random.nextDouble();
+            for (int j = 0; j < KEYPOINTS; j++) {
+                double fx = clamp(POSE[2 * j] + 0.08 * (random.nextDouble() * 2 - 1));
+                double fy = clamp(POSE[2 * j + 1] + 0.05 * (random.nextDouble() * 2 - 1));
+                exact[2 * j] = x + fx * w;
+                exact[2 * j + 1] = y + fy * h;
+                pixel[2 * j] = (int) Math.min(Math.floor(x + w), Math.max(Math.ceil(x), Math.round(exact[2 * j])));
+                pixel[2 * j + 1] = (int) Math.min(Math.floor(y + h), Math.max(Math.ceil(y), Math.round(exact[2 * j + 1])));
+                boolean labelled = !unlabelled && random.nextDouble() < labelRate;
+                visibility[j] = !labelled ? 0 : random.nextDouble() < 0.2 ? 1 : 2;
+            }
+        }
+
+        /**
+         * Detected places of the keypoints into {@code out} (x y pairs): the true place plus an error of up to
+         * {@code 2 % + 25 % × (1 − quality)} of the box's size.
+         */
+        void jitter(SplittableRandom random, double quality, double[] out) {
+            double spread = (0.02 + 0.25 * (1 - quality)) * Math.sqrt(w * h);
+            for (int j = 0; j < KEYPOINTS; j++) {
+                out[2 * j] = Math.max(0, exact[2 * j] + spread * triangular(random));
+                out[2 * j + 1] = Math.max(0, exact[2 * j + 1] + spread * triangular(random));
+            }
+        }
+
+        private static double triangular(SplittableRandom random) {
+            return random.nextDouble() + random.nextDouble() - 1;
+        }
+
+        private static double clamp(double f) {
+            return Math.max(0.02, Math.min(0.98, f));
+        }
+
+        private static double drawArea(SplittableRandom random, double maxArea) {
+            double u = random.nextDouble();
+            if (u < 0.41) {
+                return logUniform(random, 64, SMALL);
+            }
+            if (u < 0.75) {
+                return logUniform(random, SMALL, MEDIUM);
+            }
+            return logUniform(random, MEDIUM, Math.max(MEDIUM * 1.5, maxArea));
+        }
+
+        private static double logUniform(SplittableRandom random, double lo, double hi) {
+            return Math.exp(Math.log(lo) + random.nextDouble() * (Math.log(hi) - Math.log(lo)));
+        }
+    }
+}
