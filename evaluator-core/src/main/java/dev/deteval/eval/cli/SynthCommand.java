@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
             "--lvis writes LVIS v1 val's shape instead: 1,203 categories with frequencies, negative and",
             "not-exhaustive lists, Poisson(12.4) objects, 300 detections per image (320 on every tenth).",
             "--keypoints writes COCO person keypoints' shape instead (for --iou-type keypoints): one category",
-            "'person' with the 17 COCO keypoints and skeleton, Poisson(4.1) people per image (COCO val2017: about",
-            "4.1 on images with people, 2.4 of them with keypoints), ~40%% with num_keypoints 0, ~1%% crowd,",
+            "'person' with the 17 COCO keypoints and skeleton, Poisson(4.1) people per image, ~45%% of them",
+            "with num_keypoints 0 (so ~2.2 with keypoints; COCO val2017: ~2.3 per image with people), ~1%% crowd,",
             "up to 20 results per image with 17 keypoints each (COCO's keypoint maxDets is 20)."})
 final class SynthCommand implements Callable<Integer> {
 

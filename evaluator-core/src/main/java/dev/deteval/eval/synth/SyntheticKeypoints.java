@@ -14,10 +14,10 @@ import java.util.SplittableRandom;
  * {@code detections.json} (keypoint results). The same image count and seed always give the same bytes.
  *
  * <p>Shape: one category, {@code person} (id 1), with COCO's 17 keypoint names and skeleton. Per image
- * Poisson(4.1) people (COCO val2017: about 11,000 person annotations on the 2,693 images that show
- * people), sized like {@link SyntheticCoco}'s objects; small people mostly have no labelled keypoint, so
- * about 40 % of all annotations have {@code num_keypoints == 0} and about 2.4 people per image have
- * keypoints (COCO val2017: 6,352 on those 2,693 images, about 2.4). Keypoints are {@code [x, y, v]} in whole
+ * Poisson(4.1) people (COCO val2017's person keypoints: about 4 annotations per image that shows people),
+ * sized like {@link SyntheticCoco}'s objects; small people mostly have no labelled keypoint, so about 45 %
+ * of all annotations have {@code num_keypoints == 0} and about 2.2 people per image have keypoints
+ * (COCO val2017: about 2.3 per image that shows people). Keypoints are {@code [x, y, v]} in whole
  * pixels inside the box, with {@code v} 0 (not labelled, written {@code 0, 0, 0} as in COCO), 1 (labelled,
  * hidden) or 2 (visible); {@code num_keypoints} counts {@code v > 0}. About 1 % crowd regions, which have
  * no keypoints. The {@code area} field is 45–65 % of the box (a person's mask area).
