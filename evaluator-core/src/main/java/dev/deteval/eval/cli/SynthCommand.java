@@ -41,7 +41,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--lvis", description = "Write an LVIS-shaped data set (for --protocol lvis) instead.")
     boolean lvis;
 
-    @Option(names = "--keypoints", description = "Write a person-keypoints data set (for --iou-type keypoints) instead.")
+    @Option(names = "--keypoints",
+            description = "Write a person-keypoints data set (for --iou-type keypoints) instead.")
     boolean keypoints;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")

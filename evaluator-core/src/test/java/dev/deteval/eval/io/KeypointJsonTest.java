@@ -57,7 +57,8 @@ final class KeypointJsonTest {
     @Test
     void read_arrayElement_namesIt() {
         assertThatThrownBy(() -> gt("[1, 1, [1], 2, 2, 2]", "2")).isInstanceOf(InputException.class)
-                .hasMessageContaining("annotations[0].keypoints[2]").hasMessageContaining("expected a number, got an array");
+                .hasMessageContaining("annotations[0].keypoints[2]")
+                .hasMessageContaining("expected a number, got an array");
     }
 
     @Test
