@@ -1,5 +1,6 @@
 package dev.deteval.eval.cli;
 
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
@@ -13,7 +14,10 @@ import java.util.Set;
  * about 0.15–0.2 s, during which the second core has little to do. A daemon thread spends that time
  * reading a small COCO data set shipped in the jar ({@code warmup/instances.json} and
  * {@code warmup/detections.json}: {@code deteval synth --images 20 --seed 2026}) with the readers the
- * evaluation is about to use, again and again for at most {@value #BUDGET_MILLIS} ms.
+ * evaluation is about to use, again and again for at most {@value #BUDGET_MILLIS} ms. For
+ * {@code --iou-type keypoints} it reads a small person-keypoints data set instead
+ * ({@code warmup/keypoints-*.json}: {@code deteval synth --keypoints --images 40 --seed 2026}), whose
+ * arrays of numbers take a path of their own through the readers.
  *
  * <p>Why it pays on a 2-core machine: Jackson's tokenizer and the readers are then compiled before the
  * real files are opened, with a profile that has already seen ground truth and result lists, the end of
@@ -32,20 +36,45 @@ final class JitWarmup {
 
     private static final String GROUND_TRUTH = "warmup/instances.json";
     private static final String RESULTS = "warmup/detections.json";
+    private static final String KEYPOINT_GROUND_TRUTH = "warmup/keypoints-instances.json";
+    private static final String KEYPOINT_RESULTS = "warmup/keypoints-detections.json";
     private static final Set<String> NOT_COCO_EVAL = Set.of("-h", "--help", "-V", "--version", "voc07", "voc12",
             "--protocol=voc07", "--protocol=voc12");
 
     private final byte[] groundTruth;
     private final byte[] results;
+    private final IouType type;
 
-    private JitWarmup(byte[] groundTruth, byte[] results) {
+    private JitWarmup(byte[] groundTruth, byte[] results, IouType type) {
         this.groundTruth = groundTruth;
         this.results = results;
+        this.type = type;
     }
 
-    /** The warm-up over the data set in the jar. */
+    /** The warm-up over the box data set in the jar. */
     static JitWarmup embedded() {
-        return new JitWarmup(resource(GROUND_TRUTH), resource(RESULTS));
+        return embedded(IouType.BBOX);
+    }
+
+    /** The warm-up for {@code type}: the keypoints data set for keypoints, else the box data set. */
+    static JitWarmup embedded(IouType type) {
+        return type == IouType.KEYPOINTS
+                ? new JitWarmup(resource(KEYPOINT_GROUND_TRUTH), resource(KEYPOINT_RESULTS), type)
+                : new JitWarmup(resource(GROUND_TRUTH), resource(RESULTS), IouType.BBOX);
+    }
+
+    /**
+     * The {@code --iou-type} that {@code args} ask for, as far as the warm-up cares: keypoints, or bbox for
+     * anything else (a misspelt value is the command's to report).
+     */
+    static IouType typeOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--iou-type=keypoints")
+                    || (args[i].equals("--iou-type") && i + 1 < args.length && args[i + 1].equals("keypoints"))) {
+                return IouType.KEYPOINTS;
+            }
+        }
+        return IouType.BBOX;
     }
 
     /**
@@ -71,7 +100,7 @@ final class JitWarmup {
         }
         Thread thread = new Thread(() -> {
             try {
-                embedded().run(BUDGET_MILLIS * 1_000_000L);
+                embedded(typeOf(args)).run(BUDGET_MILLIS * 1_000_000L);
             } catch (RuntimeException | OutOfMemoryError e) {
                 // only a warm-up: the evaluation reads its own files and reports its own errors
             }
@@ -97,9 +126,10 @@ final class JitWarmup {
 
     /** One read of the ground truth and of the results against it; returns the results read. */
     Detections round() {
-        CocoJsonReader reader = new CocoJsonReader();
-        GroundTruth gt = reader.readGroundTruth(groundTruth, GROUND_TRUTH);
-        return reader.readResults(results, RESULTS, gt);
+        CocoJsonReader reader = new CocoJsonReader(type);
+        GroundTruth gt = reader.readGroundTruth(groundTruth, type == IouType.KEYPOINTS ? KEYPOINT_GROUND_TRUTH
+                : GROUND_TRUTH);
+        return reader.readResults(results, type == IouType.KEYPOINTS ? KEYPOINT_RESULTS : RESULTS, gt);
     }
 
     private static byte[] resource(String name) {

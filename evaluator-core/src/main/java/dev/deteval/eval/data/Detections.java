@@ -81,14 +81,17 @@ public final class Detections {
         double[] scores = new double[n];
         double[] areas = new double[n];
         Rle[] masks = anyMasks ? new Rle[n] : null;
-        double[][] keypoints = anyKeypoints ? new double[n][] : null;
+        KeypointColumn.Slices[] keypointParts = anyKeypoints ? new KeypointColumn.Slices[parts.length] : null;
+        int[] partSizes = new int[parts.length];
         double[] times = anyTimes ? new double[n] : null;
         if (times != null) {
             Arrays.fill(times, Double.NaN);
         }
         int at = 0;
-        for (Builder b : parts) {
+        for (int p = 0; p < parts.length; p++) {
+            Builder b = parts[p];
             int m = b.size;
+            partSizes[p] = m;
             System.arraycopy(b.imageIds, 0, imageIds, at, m);
             System.arraycopy(b.categoryIds, 0, categoryIds, at, m);
             System.arraycopy(b.boxes, 0, boxes, 4 * at, 4 * m);
@@ -97,8 +100,8 @@ public final class Detections {
             if (b.masks != null) {
                 System.arraycopy(b.masks, 0, masks, at, m);
             }
-            if (b.keypoints != null) {
-                System.arraycopy(b.keypoints, 0, keypoints, at, m);
+            if (keypointParts != null) {
+                keypointParts[p] = b.keypoints;
             }
             if (b.times != null) {
                 System.arraycopy(b.times, 0, times, at, m);
@@ -106,7 +109,7 @@ public final class Detections {
             at += m;
         }
         return new Detections(imageIds, categoryIds, boxes, scores, areas, masks,
-                keypoints == null ? null : KeypointColumn.of(keypoints), times);
+                keypointParts == null ? null : KeypointColumn.of(keypointParts, partSizes), times);
     }
 
     /** Number of detections. */
@@ -180,7 +183,7 @@ public final class Detections {
         private double[] areas;
         // only allocated once a detection has a mask or keypoints: box-only lists stay primitive
         private Rle[] masks;
-        private double[][] keypoints;
+        private KeypointColumn.Slices keypoints;
         private double[] times; // NaN where a detection has no time
 
         private Builder(int capacity) {
@@ -209,7 +212,9 @@ public final class Detections {
                 scores = Arrays.copyOf(scores, size);
                 areas = Arrays.copyOf(areas, size);
                 masks = masks == null ? null : Arrays.copyOf(masks, size);
-                keypoints = keypoints == null ? null : Arrays.copyOf(keypoints, size);
+                if (keypoints != null) {
+                    keypoints.objects(size);
+                }
                 times = times == null ? null : Arrays.copyOf(times, size);
             }
             return this;
@@ -239,7 +244,9 @@ public final class Detections {
                 scores = Growable.grow(scores, cap);
                 areas = Growable.grow(areas, cap);
                 masks = masks == null ? null : Arrays.copyOf(masks, cap);
-                keypoints = keypoints == null ? null : Arrays.copyOf(keypoints, cap);
+                if (keypoints != null) {
+                    keypoints.objects(cap);
+                }
                 times = times == null ? null : grownTimes(cap);
             }
             imageIds[size] = imageId;
@@ -285,14 +292,26 @@ public final class Detections {
          * @throws IllegalArgumentException when the length is not a multiple of 3
          */
         public Builder keypoints(double[] xyv) {
-            if (xyv.length % 3 != 0) {
-                throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + xyv.length
+            return keypoints(xyv, xyv.length);
+        }
+
+        /**
+         * Sets the keypoints of the detection added last to the first {@code length} values of {@code xyv}
+         * (copied: the caller may reuse the array).
+         *
+         * @param xyv {@code [x, y, v]} triples in pixels; {@code v} is not used by OKS
+         * @throws IllegalArgumentException when {@code length} is not a multiple of 3 or exceeds the array
+         */
+        public Builder keypoints(double[] xyv, int length) {
+            if (length % 3 != 0 || length < 0 || length > xyv.length) {
+                throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + length
                         + " numbers");
             }
+            int i = last();
             if (keypoints == null) {
-                keypoints = new double[scores.length][];
+                keypoints = new KeypointColumn.Slices(scores.length);
             }
-            keypoints[last()] = xyv.clone();
+            keypoints.set(i, xyv, length);
             return this;
         }
 
@@ -353,7 +372,8 @@ public final class Detections {
             return new Detections(Arrays.copyOf(imageIds, size), Arrays.copyOf(categoryIds, size),
                     Arrays.copyOf(boxes, 4 * size), Arrays.copyOf(scores, size), Arrays.copyOf(areas, size),
                     masks == null ? null : Arrays.copyOf(masks, size),
-                    keypoints == null ? null : KeypointColumn.of(Arrays.copyOf(keypoints, size)),
+                    keypoints == null ? null
+                            : KeypointColumn.of(new KeypointColumn.Slices[] {keypoints}, new int[] {size}),
                     times == null ? null : Arrays.copyOf(times, size));
         }
     }

@@ -63,7 +63,7 @@ public final class GroundTruth {
         crowd = Arrays.copyOf(b.crowd, na);
         ignore = Arrays.copyOf(b.ignore, na);
         masks = Arrays.copyOf(b.masks, na);
-        keypoints = KeypointColumn.of(Arrays.copyOf(b.keypoints, na));
+        keypoints = KeypointColumn.of(new KeypointColumn.Slices[] {b.keypoints}, new int[] {na});
         numKeypoints = Arrays.copyOf(b.numKeypoints, na);
         imageTexts = b.imageTexts;
         categoryTexts = b.categoryTexts;
@@ -240,7 +240,7 @@ public final class GroundTruth {
         private boolean[] crowd = new boolean[0];
         private boolean[] ignore = new boolean[0];
         private Rle[] masks = new Rle[0];
-        private double[][] keypoints = new double[0][];
+        private final KeypointColumn.Slices keypoints = new KeypointColumn.Slices(0);
         private int[] numKeypoints = new int[0];
         private TextIds imageTexts;
         private TextIds categoryTexts;
@@ -321,7 +321,7 @@ public final class GroundTruth {
                 crowd = Growable.grow(crowd, cap);
                 ignore = Growable.grow(ignore, cap);
                 masks = Arrays.copyOf(masks, cap);
-                keypoints = Arrays.copyOf(keypoints, cap);
+                keypoints.objects(cap);
                 numKeypoints = Arrays.copyOf(numKeypoints, cap);
             }
             int i = annotationCount++;
@@ -358,12 +358,23 @@ public final class GroundTruth {
          * @throws IndexOutOfBoundsException when no such annotation was added
          */
         public Builder keypoints(int index, double[] xyv, int count) {
-            if (xyv.length % 3 != 0) {
-                throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + xyv.length
+            return keypoints(index, xyv, xyv.length, count);
+        }
+
+        /**
+         * Sets the keypoints of annotation {@code index} to the first {@code length} values of {@code xyv}
+         * (copied: the caller may reuse the array); otherwise as {@link #keypoints(int, double[], int)}.
+         *
+         * @throws IllegalArgumentException when {@code length} is not a multiple of 3 or exceeds the array
+         * @throws IndexOutOfBoundsException when no such annotation was added
+         */
+        public Builder keypoints(int index, double[] xyv, int length, int count) {
+            if (length % 3 != 0 || length < 0 || length > xyv.length) {
+                throw new IllegalArgumentException("keypoints must be [x, y, v] triples, got " + length
                         + " numbers");
             }
             int i = Objects.checkIndex(index, annotationCount);
-            keypoints[i] = xyv.clone();
+            keypoints.set(i, xyv, length);
             numKeypoints[i] = count;
             return this;
         }

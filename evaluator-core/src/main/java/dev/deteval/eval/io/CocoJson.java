@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
-/** What the COCO JSON parsers share: one parser factory, element paths for messages, keypoint arrays. */
+/** What the COCO JSON parsers share: one parser factory, element paths for messages. */
 final class CocoJson {
 
     /** Reads NaN and Infinity (reported as not finite where a number must be) and parses doubles fast. */
@@ -19,15 +19,5 @@ final class CocoJson {
     /** The JSON path of element {@code index} of the array at {@code base}; built only for messages. */
     static String at(String base, int index) {
         return JsonCursor.join(base, index, null);
-    }
-
-    /** Reads a keypoints array: {@code [x, y, v]} triples, so a multiple of 3 numbers. */
-    static double[] keypoints(JsonCursor c, String path) {
-        double[] v = SegmentationJson.numbers(c, path);
-        if (v.length % 3 != 0) {
-            throw c.error(path, "keypoints must be [x, y, v] triples, got " + v.length
-                    + " numbers (not a multiple of 3)");
-        }
-        return v;
     }
 }

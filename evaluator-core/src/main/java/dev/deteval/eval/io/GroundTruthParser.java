@@ -37,6 +37,7 @@ final class GroundTruthParser {
     private final List<String> warnings;
     private final GroundTruth.Builder builder = GroundTruth.builder();
     private final double[] box = new double[4];
+    private final KeypointJson keypointJson = new KeypointJson();
     /** The document again, to find the place of an error found after the parse. */
     private final JsonSource document;
     private final Set<Long> imageIds = new HashSet<>();
@@ -375,7 +376,7 @@ final class GroundTruthParser {
         boolean crowd = false;
         boolean ignore = false;
         SegmentationJson segmentation = null;
-        double[] keypoints = null;
+        int keypointValues = -1; // how many numbers 'keypoints' held, -1 when absent
         int numKeypoints = -1;
         int seen = 0;
         while (c.next() == JsonToken.FIELD_NAME) {
@@ -401,7 +402,7 @@ final class GroundTruthParser {
                 case "keypoints" -> {
                     if (type == IouType.KEYPOINTS) {
                         seen = c.once(seen, 256, base, index, "keypoints");
-                        keypoints = CocoJson.keypoints(c, JsonCursor.join(base, index, "keypoints"));
+                        keypointValues = keypointJson.read(c, base, index, "keypoints");
                     } else {
                         c.skipChildren();
                     }
@@ -409,8 +410,11 @@ final class GroundTruthParser {
                 case "num_keypoints" -> {
                     if (type == IouType.KEYPOINTS) {
                         seen = c.once(seen, 512, base, index, "num_keypoints");
-                        String at = JsonCursor.join(base, index, "num_keypoints");
-                        numKeypoints = (int) nonNegative(at, c.readLong(at));
+                        long count = c.readLong(base, index, "num_keypoints");
+                        if (count < 0 || count > Integer.MAX_VALUE) {
+                            nonNegative(JsonCursor.join(base, index, "num_keypoints"), count); // throws
+                        }
+                        numKeypoints = (int) count;
                     } else {
                         c.skipChildren();
                     }
@@ -468,11 +472,11 @@ final class GroundTruthParser {
         } else if (type == IouType.SEGM) {
             throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
         }
-        if (keypoints != null) {
+        if (keypointValues >= 0) {
             if (numKeypoints < 0) {
                 throw c.error(CocoJson.at(base, index), "missing required field 'num_keypoints' (keypoints evaluation)");
             }
-            builder.keypoints(row, keypoints, numKeypoints);
+            builder.keypoints(row, keypointJson.values(), keypointValues, numKeypoints);
         } else if (numKeypoints > 0) {
             throw c.error(CocoJson.at(base, index), "num_keypoints is " + numKeypoints
                     + " but there is no 'keypoints' field");

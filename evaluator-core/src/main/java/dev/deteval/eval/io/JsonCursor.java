@@ -199,7 +199,8 @@ final class JsonCursor {
         return readFinite(join(base, index, field) + "[" + n + "]"); // throws, naming the element
     }
 
-    private double number() {
+    /** The current number token as a double (no check that it is finite). */
+    double number() {
         try {
             return parser.getDoubleValue();
         } catch (JsonProcessingException e) {

@@ -27,6 +27,7 @@ final class ResultsParser {
     private final TextIds categoryTexts;
     private final Detections.Builder builder;
     private final double[] box = new double[4];
+    private final KeypointJson keypointJson = new KeypointJson();
     private final IouType type;
     /** pycocotools' loadRes takes its bbox branch for every result when the first one has a bbox. */
     private boolean boxesFromFirst;
@@ -125,7 +126,7 @@ final class ResultsParser {
      */
     private void detection(String base, int index) {
         SegmentationJson segmentation = null;
-        double[] keypoints = null;
+        int keypointValues = -1; // how many numbers 'keypoints' held (in keypointJson), -1 when absent
         long imageId = 0;
         long categoryId = 0;
         boolean hasBox = false;
@@ -174,7 +175,7 @@ final class ResultsParser {
                 case "keypoints" -> {
                     if (type == IouType.KEYPOINTS) {
                         seen = c.once(seen, 32, base, index, "keypoints");
-                        keypoints = CocoJson.keypoints(c, CocoJson.at(base, index) + ".keypoints");
+                        keypointValues = keypointJson.read(c, base, index, "keypoints");
                     } else {
                         c.skipChildren();
                     }
@@ -209,14 +210,14 @@ final class ResultsParser {
                 System.arraycopy(mask.bbox(), 0, box, 0, 4);
             }
         } else if (type == IouType.KEYPOINTS) {
-            if (keypoints == null) {
+            if (keypointValues < 0) {
                 throw c.error(CocoJson.at(base, index), "missing required field 'keypoints' (keypoints evaluation)");
             }
-            if (keypoints.length == 0) {
+            if (keypointValues == 0) {
                 throw c.error(CocoJson.at(base, index) + ".keypoints", "keypoints must not be empty");
             }
             if (!hasBox) {
-                extent(keypoints, box);
+                extent(keypointJson.values(), keypointValues, box);
             }
         }
         builder.add(imageId, categoryId, box[0], box[1], box[2], box[3], score);
@@ -226,8 +227,8 @@ final class ResultsParser {
                 builder.area(mask.area());
             }
         }
-        if (keypoints != null) {
-            builder.keypoints(keypoints);
+        if (keypointValues >= 0) {
+            builder.keypoints(keypointJson.values(), keypointValues);
         }
         if (!Double.isNaN(time)) {
             builder.time(time);
@@ -339,12 +340,12 @@ final class ResultsParser {
     }
 
     /** pycocotools' loadRes box for keypoint results: the extent of all points, v = 0 included. */
-    private static void extent(double[] kps, double[] out) {
+    private static void extent(double[] kps, int n, double[] out) {
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < kps.length; i += 3) {
+        for (int i = 0; i < n; i += 3) {
             x0 = Math.min(x0, kps[i]);
             x1 = Math.max(x1, kps[i]);
             y0 = Math.min(y0, kps[i + 1]);

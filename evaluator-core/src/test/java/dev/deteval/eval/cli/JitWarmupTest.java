@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,29 @@ final class JitWarmupTest {
         // the reader checks every result's image against the ground truth: a mismatch would throw
         assertThat(read.size()).isEqualTo(results.size()).isPositive();
         assertThat(images.size()).isEqualTo(20);
+    }
+
+    @Test
+    void round_embeddedKeypointData_readsEveryResultWithItsKeypoints() throws IOException {
+        JsonNode results = resource("warmup/keypoints-detections.json");
+
+        Detections read = JitWarmup.embedded(IouType.KEYPOINTS).round();
+
+        assertThat(read.size()).isEqualTo(results.size()).isPositive();
+        assertThat(read.keypoints().count(0)).isEqualTo(results.get(0).get("keypoints").size() / 3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eval --iou-type keypoints --gt g --dt d", "eval --gt g --dt d --iou-type=keypoints"})
+    void typeOf_keypointsAsked_isKeypoints(String line) {
+        assertThat(JitWarmup.typeOf(line.split(" "))).isEqualTo(IouType.KEYPOINTS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eval --gt g --dt d", "eval --iou-type segm --gt g --dt d", "eval --gt keypoints",
+        "eval --iou-type"})
+    void typeOf_otherwise_isBbox(String line) {
+        assertThat(JitWarmup.typeOf(line.split(" "))).isEqualTo(IouType.BBOX);
     }
 
     @Test
