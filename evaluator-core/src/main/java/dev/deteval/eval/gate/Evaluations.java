@@ -202,39 +202,54 @@ final class Evaluations {
         Detections dt = inputs.detections();
         boolean asked = r.confidence() != null;
         double confidence = asked ? r.confidence() : 0.0;
-        OperatingPoints points = !asked && !r.curves() && !html ? null
-                : OperatingPoints.compute(table, gt, dt, r.operatingIou());
         // the page's heat map and worst images: at the requested confidence, else where the pooled F1 is best
-        double pageConfidence = !html ? Double.NaN : asked ? confidence : points.bestF1().overall().confidence();
-        // the per-image counts, the curves and their file on another thread, while this one runs the analyses
-        // that compare detections with ground truths of other classes
-        Supplier<Extras> work = () -> extras(r, gt, dt, result, table, points, confidence, pageConfidence);
-        CompletableFuture<Extras> extras = r.curves() || r.perImage() != null || html
-                ? CompletableFuture.supplyAsync(work, Evaluations::startThread) : CompletableFuture.completedFuture(
-                        work.get());
+        // (then the operating points are needed first)
+        OperatingPoints first = html && !asked ? OperatingPoints.compute(table, gt, dt, r.operatingIou()) : null;
+        double pageConfidence = !html ? Double.NaN : asked ? confidence : first.bestF1().overall().confidence();
+        // what reads the match table (operating points, curves, per-image counts and their file, the page's
+        // charts) on another thread, while this one runs the analyses that compare detections with ground
+        // truths of other classes
+        Supplier<Extras> work = () -> extras(r, gt, dt, result, table, first, confidence, pageConfidence, warnings,
+                custom);
+        CompletableFuture<Extras> extras = asked || r.curves() || r.perImage() != null || html
+                ? CompletableFuture.supplyAsync(work, Evaluations::startThread)
+                : CompletableFuture.completedFuture(work.get());
         CrossClass cross = crossClass(r, gt, dt, p, confidence, pageConfidence);
         Extras more = join(extras);
+        OperatingPoints points = more.points();
         EvaluationReport report = EvaluationReport.coco(result, warnings, new CocoAnalyses(
                 asked ? points.at(confidence) : null, asked ? points.bestF1() : null, cross.matrix(),
                 r.errors() ? cross.errors() : null, more.curves(), intervals, comparison, custom));
         if (!html) {
             return report;
         }
+        HtmlReport.Builder page = more.page();
         DetectionConfusionMatrix heatMap = cross.heatMap();
         PerImageCounts worst = more.worst();
         ErrorBreakdown errors = cross.errors();
-        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
-                .optOperatingPoints(points)
-                .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
+        // each of these replaces its section, so building the page twice gives the same page
+        return report.withHtml(() -> page.optConfusionMatrix(heatMap).optErrorBreakdown(errors)
+                .optWorstImages(worst, WORST_IMAGES).build());
     }
 
-    /** What the report reads from the match table: the curves and the per-image counts (null when not asked). */
-    private record Extras(Curves curves, PerImageCounts worst) {
+    /**
+     * What the report reads from the match table, each null when not asked for: the operating points, the
+     * curves, the page's worst images, and the page with the sections that need neither the error breakdown
+     * nor the heat map.
+     */
+    private record Extras(OperatingPoints points, Curves curves, PerImageCounts worst, HtmlReport.Builder page) {
     }
 
-    /** The curves; the per-image counts, written to their file; the page's worst images (by the page's confidence). */
+    /**
+     * The operating points ({@code first} when already computed), the curves, the per-image counts written to
+     * their file, the page's worst images (at the page's confidence) and the page's first sections.
+     */
     private static Extras extras(GateRequest r, GroundTruth gt, Detections dt, CocoResult result, OutcomeTable table,
-            OperatingPoints points, double confidence, double pageConfidence) {
+            OperatingPoints first, double confidence, double pageConfidence, List<String> warnings,
+            Map<String, Double> custom) {
+        boolean html = r.html();
+        OperatingPoints points = first != null ? first : r.confidence() == null && !r.curves() && !html ? null
+                : OperatingPoints.compute(table, gt, dt, r.operatingIou());
         Curves curves = r.curves() ? Curves.of(result, points) : null;
         PerImageCounts counts = r.perImage() == null ? null
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), confidence);
@@ -245,9 +260,14 @@ final class Evaluations {
             }
             AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
         }
-        PerImageCounts worst = !r.html() ? null : counts != null && r.confidence() != null ? counts
+        if (!html) {
+            return new Extras(points, curves, null, null);
+        }
+        PerImageCounts worst = counts != null && r.confidence() != null ? counts
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), pageConfidence);
-        return new Extras(curves, worst);
+        HtmlReport.Builder page = HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
+                .optOperatingPoints(points);
+        return new Extras(points, curves, worst, page);
     }
 
     /**
