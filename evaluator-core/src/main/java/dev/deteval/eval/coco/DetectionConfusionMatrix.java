@@ -77,20 +77,91 @@ public final class DetectionConfusionMatrix {
      */
     public static DetectionConfusionMatrix compute(GroundTruth gt, Detections dt, CocoParams params, double iou,
             double confidence, Matching matching) {
+        checkIou(iou);
+        CocoParams pooled = pooled(params);
+        GroupIndex index = GroupIndex.build(gt, dt, pooled);
+        Assigner assigner = new Assigner(gt, dt, pooled, index.categoryIds, iou, confidence, matching);
+        for (int i = 0; i < index.imageCount(); i++) {
+            assigner.image(index, i);
+        }
+        return of(gt, index.categoryIds, assigner.counts, iou, confidence, matching);
+    }
+
+    private static void checkIou(double iou) {
         if (!(iou >= 0 && iou <= 1)) {
             throw new IllegalArgumentException("IoU threshold must be in [0, 1], got " + iou);
         }
-        CocoParams pooled = params.toBuilder().optUseCats(false).build();
-        GroupIndex index = GroupIndex.build(gt, dt, pooled);
-        long[] ids = index.categoryIds;
-        long[][] counts = new long[ids.length + 1][ids.length + 1];
-        new Assigner(gt, dt, pooled, index, ids, Math.min(iou, 1 - 1e-10), confidence, matching, counts).run();
+    }
+
+    private static CocoParams pooled(CocoParams params) {
+        return params.toBuilder().optUseCats(false).build();
+    }
+
+    private static DetectionConfusionMatrix of(GroundTruth gt, long[] ids, long[][] counts, double iou,
+            double confidence, Matching matching) {
         String[] names = new String[ids.length];
         for (int k = 0; k < ids.length; k++) {
             Category c = gt.category(ids[k]);
             names[k] = c == null ? "" : c.name();
         }
         return new DetectionConfusionMatrix(ids.clone(), names, counts, iou, confidence, matching);
+    }
+
+    /**
+     * The matrix built beside another pass over the images ({@link ErrorTally#of(ImageMatcher, double[],
+     * double, int, java.util.function.IntFunction)}), from the images that pass loads: their detections,
+     * ground truths and similarities across classes are read instead of computed again. The result is the
+     * one {@link #compute} gives. The pass's matcher must hold similarities across classes with the
+     * evaluated categories as classes ({@link ImageMatcher#crossClassByCategory()}); an image whose cut to
+     * {@link ImageMatcher#MAX_DETS} per class left out a detection that takes part here is assigned on its own.
+     */
+    static final class Beside {
+        private final GroundTruth gt;
+        private final Detections dt;
+        private final CocoParams pooled;
+        private final double iou;
+        private final double confidence;
+        private final Matching matching;
+        private final Assigner[] runs;
+
+        /** See {@link #compute} for the parameters; {@code runs}: the most runs the pass makes. */
+        Beside(GroundTruth gt, Detections dt, CocoParams params, double iou, double confidence, Matching matching,
+                int runs) {
+            checkIou(iou);
+            this.gt = gt;
+            this.dt = dt;
+            this.pooled = pooled(params);
+            this.iou = iou;
+            this.confidence = confidence;
+            this.matching = matching;
+            this.runs = new Assigner[runs];
+        }
+
+        /**
+         * The visitor of run {@code run} of the pass (each run is walked by one thread); it counts over the
+         * matcher's categories.
+         */
+        ImageMatcher.Visitor visitor(int run) {
+            return m -> {
+                if (runs[run] == null) {
+                    runs[run] = new Assigner(gt, dt, pooled, m.categoryIds(), iou, confidence, matching);
+                }
+                runs[run].visit(m);
+            };
+        }
+
+        /** The matrix over {@code ids} (the pass's categories), once the pass is over. */
+        DetectionConfusionMatrix result(long[] ids) {
+            long[][] counts = new long[ids.length + 1][ids.length + 1];
+            for (Assigner a : runs) {
+                for (int r = 0; a != null && r < counts.length; r++) {
+                    for (int c = 0; c < counts.length; c++) {
+                        counts[r][c] += a.counts[r][c];
+                    }
+                }
+            }
+            return of(gt, ids, counts, iou, confidence, matching);
+        }
     }
 
     /** The category id of each row and column but the last (background), ascending. */
@@ -159,67 +230,108 @@ public final class DetectionConfusionMatrix {
         return matching;
     }
 
-    /** The per-image assignment. */
-    private static final class Assigner {
+    /** The per-image assignment, adding to its own counts. */
+    private static final class Assigner implements ImageMatcher.Visitor {
         private final GroundTruth gt;
-        private final GroupIndex index;
+        private final Detections dt;
+        private final CocoParams params;
         private final long[] ids;
         private final double threshold;
         private final double confidence;
         private final Matching matching;
         private final long[][] counts;
-        private final Similarity similarity;
         private final boolean compat;
         private final boolean keypoints;
         private final double[] scores;
         private final long[] dtCats;
+        private final long[] gtCats;
+        private final boolean[] crowd;
+        private final boolean[] ignoreField;
+        private final int[] numKeypoints;
+        private Similarity similarity;
 
-        Assigner(GroundTruth gt, Detections dt, CocoParams p, GroupIndex index, long[] ids, double threshold,
-                double confidence, Matching matching, long[][] counts) {
+        Assigner(GroundTruth gt, Detections dt, CocoParams p, long[] ids, double iou, double confidence,
+                Matching matching) {
             this.gt = gt;
-            this.index = index;
+            this.dt = dt;
+            this.params = p;
             this.ids = ids;
-            this.threshold = threshold;
+            this.threshold = Math.min(iou, 1 - 1e-10);
             this.confidence = confidence;
             this.matching = matching;
-            this.counts = counts;
-            this.similarity = Similarity.of(p.iouType(), gt, dt, p);
+            this.counts = new long[ids.length + 1][ids.length + 1];
             this.compat = p.mode() == CocoMode.COMPAT;
             this.keypoints = p.iouType() == IouType.KEYPOINTS;
             this.scores = COLUMNS.scores(dt);
             this.dtCats = COLUMNS.categoryIds(dt);
+            this.gtCats = COLUMNS.categoryIds(gt);
+            this.crowd = COLUMNS.crowd(gt);
+            this.ignoreField = COLUMNS.ignore(gt);
+            this.numKeypoints = keypoints ? COLUMNS.numKeypoints(gt) : null;
         }
 
-        void run() {
-            for (int i = 0; i < index.imageCount(); i++) {
-                image(i);
-            }
-        }
-
-        private void image(int i) {
+        /** Assigns image {@code i} of {@code index}, computing its similarities. */
+        void image(GroupIndex index, int i) {
             int gtFrom = index.gtStart[i];
             int gtCount = index.gtStart[i + 1] - gtFrom;
-            int[] dts = candidates(i);
+            int[] dts = candidates(index, i);
             int n = dts.length;
-            long[] gtCatCol = COLUMNS.categoryIds(gt);
-            int[] gtClass = new int[gtCount];
-            boolean[] ignoredGt = new boolean[gtCount];
-            boolean[] crowd = COLUMNS.crowd(gt);
-            boolean[] ignoreField = COLUMNS.ignore(gt);
-            int[] numKeypoints = keypoints ? COLUMNS.numKeypoints(gt) : null;
-            for (int g = 0; g < gtCount; g++) {
-                int row = index.gtMembers[gtFrom + g];
-                gtClass[g] = Arrays.binarySearch(ids, gtCatCol[row]);
-                ignoredGt[g] = gtClass[g] < 0 || crowd[row] || (!compat && ignoreField[row])
-                        || (numKeypoints != null && numKeypoints[row] == 0);
-            }
             int[] dtClass = new int[n];
             for (int d = 0; d < n; d++) {
                 dtClass[d] = Arrays.binarySearch(ids, dtCats[dts[d]]);
             }
             double[] ious = new double[n * gtCount];
             if (n > 0 && gtCount > 0) {
+                if (similarity == null) {
+                    similarity = Similarity.of(params.iouType(), gt, dt, params);
+                }
                 similarity.compute(dts, n, index.gtMembers, gtFrom, gtCount, ious);
+            }
+            assign(n, dtClass, gtCount, index.gtMembers, gtFrom, ious);
+        }
+
+        /**
+         * Assigns the image {@code m} has loaded, reading its similarities; when the matcher's cut left out a
+         * detection that takes part, computes the image on its own.
+         */
+        @Override
+        public void visit(ImageMatcher m) {
+            if (m.droppedScore >= confidence) {
+                image(m.index(), m.image);
+                return;
+            }
+            // the matcher's detections run by class, each by descending score (ties in input order); a stable
+            // sort by score puts ties by class, then input order: the order of the pooled index's members
+            int[] order = new int[m.dtCount];
+            int n = 0;
+            for (int d = 0; d < m.dtCount; d++) {
+                if (m.dtScore[d] >= confidence) {
+                    order[n++] = d;
+                }
+            }
+            StableSort.descending(order, 0, n, m.dtScore);
+            int gtCount = m.gtCount;
+            int[] dtClass = new int[n];
+            double[] ious = new double[n * gtCount];
+            for (int d = 0; d < n; d++) {
+                dtClass[d] = m.dtClass[order[d]];
+                System.arraycopy(m.iou, order[d] * gtCount, ious, d * gtCount, gtCount);
+            }
+            assign(n, dtClass, gtCount, m.gtRows, 0, ious);
+        }
+
+        /**
+         * Assigns {@code n} detections (by descending score, of classes {@code dtClass}) to the ground truths
+         * {@code gtRows[gtFrom .. gtFrom + gtCount)} with similarities {@code ious} ({@code [n][gtCount]}).
+         */
+        private void assign(int n, int[] dtClass, int gtCount, int[] gtRows, int gtFrom, double[] ious) {
+            int[] gtClass = new int[gtCount];
+            boolean[] ignoredGt = new boolean[gtCount];
+            for (int g = 0; g < gtCount; g++) {
+                int row = gtRows[gtFrom + g];
+                gtClass[g] = Arrays.binarySearch(ids, gtCats[row]);
+                ignoredGt[g] = gtClass[g] < 0 || crowd[row] || (!compat && ignoreField[row])
+                        || (numKeypoints != null && numKeypoints[row] == 0);
             }
             int[] match = new int[n];
             Arrays.fill(match, -1);
@@ -260,7 +372,7 @@ public final class DetectionConfusionMatrix {
         }
 
         /** The image's detections of evaluated categories with score >= confidence, by descending score. */
-        private int[] candidates(int i) {
+        private int[] candidates(GroupIndex index, int i) {
             int from = index.dtStart[i];
             int all = index.dtStart[i + 1] - from;
             int[] rows = Arrays.copyOfRange(index.dtMembers, from, from + all);

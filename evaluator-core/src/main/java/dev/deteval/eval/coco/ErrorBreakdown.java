@@ -6,6 +6,7 @@ import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A breakdown of a detector's mistakes in the manner of TIDE (Bolya et al., ECCV 2020): every false positive
@@ -57,6 +58,8 @@ public final class ErrorBreakdown {
     public static final double DEFAULT_BACKGROUND = 0.1;
 
     private static final int TYPES = ErrorType.values().length;
+    /** Runs of consecutive images the pass splits the images into (for the common fork-join pool). */
+    static final int CHUNKS = 4 * Runtime.getRuntime().availableProcessors();
 
     private final double foreground;
     private final double background;
@@ -101,6 +104,18 @@ public final class ErrorBreakdown {
      */
     public static ErrorBreakdown compute(GroundTruth gt, Detections dt, CocoParams params, double foreground,
             double background, boolean allThresholds) {
+        return compute(gt, dt, params, foreground, background, allThresholds, null);
+    }
+
+    /**
+     * As {@link #compute(GroundTruth, Detections, CocoParams, double, double, boolean)}, showing each image
+     * the pass loads (with its similarities across classes) to a visitor that {@code visitors} makes per run
+     * of images ({@link ErrorTally#of(ImageMatcher, double[], double, int, IntFunction)}).
+     *
+     * @param visitors null for none
+     */
+    static ErrorBreakdown compute(GroundTruth gt, Detections dt, CocoParams params, double foreground,
+            double background, boolean allThresholds, IntFunction<ImageMatcher.Visitor> visitors) {
         if (!(foreground > 0 && foreground <= 1)) {
             throw new IllegalArgumentException("foreground IoU must be in (0, 1], got " + foreground);
         }
@@ -114,8 +129,7 @@ public final class ErrorBreakdown {
             fgIndex = all.length;
         }
         ImageMatcher matcher = new ImageMatcher(gt, dt, params, true);
-        ErrorTally tally = ErrorTally.of(matcher, runs, background,
-                4 * Runtime.getRuntime().availableProcessors());
+        ErrorTally tally = ErrorTally.of(matcher, runs, background, CHUNKS, visitors);
         double[][][] slices = new FixedAp(tally, params).slices();
         double[] ap = new double[FixedAp.FIXES];
         double[] apAll = new double[FixedAp.FIXES];

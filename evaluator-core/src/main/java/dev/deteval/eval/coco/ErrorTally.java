@@ -1,6 +1,7 @@
 package dev.deteval.eval.coco;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Collects, image by image, what {@link ErrorBreakdown} needs: per class the matched detections (score,
@@ -69,14 +70,30 @@ final class ErrorTally {
      * image in turn.
      */
     static ErrorTally of(ImageMatcher m, double[] thresholds, double background, int chunks) {
+        return of(m, thresholds, background, chunks, null);
+    }
+
+    /**
+     * As {@link #of(ImageMatcher, double[], double, int)}, and shows each loaded image to the visitor
+     * {@code visitors} makes for its run (given the run's number, {@code 0 .. chunks - 1} at most), so that
+     * another analysis reads the same similarities instead of computing them again.
+     *
+     * @param visitors null for none
+     */
+    static ErrorTally of(ImageMatcher m, double[] thresholds, double background, int chunks,
+            IntFunction<ImageMatcher.Visitor> visitors) {
         int images = m.imageCount();
         int parts = Math.max(1, Math.min(chunks, images));
         ErrorTally[] tallies = new ErrorTally[parts];
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             ImageMatcher own = part == 0 ? m : m.copy();
             ErrorTally t = new ErrorTally(m.classCount(), thresholds, background);
+            ImageMatcher.Visitor visitor = visitors == null ? null : visitors.apply(part);
             for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
                 own.load(i);
+                if (visitor != null) {
+                    visitor.visit(own);
+                }
                 t.add(own);
             }
             tallies[part] = t;

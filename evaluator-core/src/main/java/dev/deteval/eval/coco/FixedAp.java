@@ -34,14 +34,15 @@ final class FixedAp {
         this.tally = tally;
         this.recThrs = params.recThrs();
         this.merged = new int[tally.classes][];
-        for (int c = 0; c < tally.classes; c++) {
+        // classes are independent: sorted in parallel, each writing only its own entry
+        IntStream.range(0, tally.classes).parallel().forEach(c -> {
             int[] order = new int[tally.size[c]];
             for (int j = 0; j < order.length; j++) {
                 order[j] = j;
             }
             RadixSort.descending(order, 0, order.length, tally.score[c]);
             merged[c] = order;
-        }
+        });
     }
 
     /**

@@ -23,6 +23,12 @@ import java.util.Arrays;
  */
 final class ImageMatcher {
 
+    /** Reads each image a pass over the images loads, beside the pass's own work; one per thread. */
+    interface Visitor {
+        /** Reads the loaded image of {@code m} (before it is matched; its arrays are only read). */
+        void visit(ImageMatcher m);
+    }
+
     /** The maxDets of the analyses: per image and class. */
     static final int MAX_DETS = 100;
 
@@ -65,6 +71,8 @@ final class ImageMatcher {
     int[] gtRows = new int[16];
     int[] gtClass = new int[16];
     boolean[] gtIgnored = new boolean[16];
+    /** The highest score among the detections the cut to {@link #MAX_DETS} per class left out; -inf when none. */
+    double droppedScore;
     /** Similarity, row-major {@code [dtCount][gtCount]}. */
     double[] iou = new double[64];
     /** After {@link #match}: outcome and taken ground truth (-1 when none) per detection; taken flags. */
@@ -116,6 +124,11 @@ final class ImageMatcher {
         return new ImageMatcher(gt, dt, params, index, !sameClassOnly);
     }
 
+    /** The index of images, ground truths and detections (categories pooled) the matcher walks. */
+    GroupIndex index() {
+        return index;
+    }
+
     /** The evaluated images, in the evaluation's order. */
     int imageCount() {
         return index.imageCount();
@@ -124,6 +137,14 @@ final class ImageMatcher {
     /** The image id of image {@code i}. */
     long imageId(int i) {
         return index.imageIds[i];
+    }
+
+    /**
+     * Whether {@link #iou} holds the similarity of every detection with every ground truth of the image,
+     * across classes too, and classes are the evaluated categories (not pooled).
+     */
+    boolean crossClassByCategory() {
+        return !sameClassOnly && useCats;
     }
 
     /** The classes: the evaluated categories, or 1 when categories are pooled. */
@@ -209,6 +230,7 @@ final class ImageMatcher {
         }
         // the index holds an image's members by ascending category, so each class is one run
         dtCount = 0;
+        droppedScore = Double.NEGATIVE_INFINITY;
         Arrays.fill(classStart, 0);
         int start = 0;
         while (start < all) {
@@ -222,6 +244,11 @@ final class ImageMatcher {
             System.arraycopy(index.dtMembers, from + start, order, 0, n);
             StableSort.descending(order, 0, n, scores);
             int kept = Math.min(MAX_DETS, n);
+            for (int d = kept; d < n; d++) {
+                if (scores[order[d]] > droppedScore) {
+                    droppedScore = scores[order[d]];
+                }
+            }
             ensureDetections(dtCount + kept);
             for (int d = 0; d < kept; d++) {
                 dtRows[dtCount] = order[d];

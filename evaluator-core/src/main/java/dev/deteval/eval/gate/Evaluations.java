@@ -10,6 +10,7 @@ import dev.deteval.eval.check.Rule;
 import dev.deteval.eval.coco.CocoResult;
 import dev.deteval.eval.coco.CustomMetric;
 import dev.deteval.eval.coco.CustomMetrics;
+import dev.deteval.eval.coco.CrossClassPass;
 import dev.deteval.eval.coco.Comparison;
 import dev.deteval.eval.coco.ConfidenceIntervals;
 import dev.deteval.eval.coco.Curves;
@@ -46,6 +47,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /** Reads a request's inputs and evaluates them with the protocol's evaluator. */
 final class Evaluations {
@@ -198,12 +202,54 @@ final class Evaluations {
         Detections dt = inputs.detections();
         boolean asked = r.confidence() != null;
         double confidence = asked ? r.confidence() : 0.0;
-        OperatingPoints points = !asked && !r.curves() && !html ? null
+        // the page's heat map and worst images: at the requested confidence, else where the pooled F1 is best
+        // (then the operating points are needed first)
+        OperatingPoints first = html && !asked ? OperatingPoints.compute(table, gt, dt, r.operatingIou()) : null;
+        double pageConfidence = !html ? Double.NaN : asked ? confidence : first.bestF1().overall().confidence();
+        // what reads the match table (operating points, curves, per-image counts and their file, the page's
+        // charts) on another thread, while this one runs the analyses that compare detections with ground
+        // truths of other classes
+        Supplier<Extras> work = () -> extras(r, gt, dt, result, table, first, confidence, pageConfidence, warnings,
+                custom);
+        CompletableFuture<Extras> extras = asked || r.curves() || r.perImage() != null || html
+                ? CompletableFuture.supplyAsync(work, Evaluations::startThread)
+                : CompletableFuture.completedFuture(work.get());
+        CrossClass cross = crossClass(r, gt, dt, p, confidence, pageConfidence);
+        Extras more = join(extras);
+        OperatingPoints points = more.points();
+        EvaluationReport report = EvaluationReport.coco(result, warnings, new CocoAnalyses(
+                asked ? points.at(confidence) : null, asked ? points.bestF1() : null, cross.matrix(),
+                r.errors() ? cross.errors() : null, more.curves(), intervals, comparison, custom));
+        if (!html) {
+            return report;
+        }
+        HtmlReport.Builder page = more.page();
+        DetectionConfusionMatrix heatMap = cross.heatMap();
+        PerImageCounts worst = more.worst();
+        ErrorBreakdown errors = cross.errors();
+        // each of these replaces its section, so building the page twice gives the same page
+        return report.withHtml(() -> page.optConfusionMatrix(heatMap).optErrorBreakdown(errors)
+                .optWorstImages(worst, WORST_IMAGES).build());
+    }
+
+    /**
+     * What the report reads from the match table, each null when not asked for: the operating points, the
+     * curves, the page's worst images, and the page with the sections that need neither the error breakdown
+     * nor the heat map.
+     */
+    private record Extras(OperatingPoints points, Curves curves, PerImageCounts worst, HtmlReport.Builder page) {
+    }
+
+    /**
+     * The operating points ({@code first} when already computed), the curves, the per-image counts written to
+     * their file, the page's worst images (at the page's confidence) and the page's first sections.
+     */
+    private static Extras extras(GateRequest r, GroundTruth gt, Detections dt, CocoResult result, OutcomeTable table,
+            OperatingPoints first, double confidence, double pageConfidence, List<String> warnings,
+            Map<String, Double> custom) {
+        boolean html = r.html();
+        OperatingPoints points = first != null ? first : r.confidence() == null && !r.curves() && !html ? null
                 : OperatingPoints.compute(table, gt, dt, r.operatingIou());
-        DetectionConfusionMatrix matrix = r.confusionMatrix() == null ? null
-                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, r.confusionMatrix());
-        ErrorBreakdown errors = r.errors() || html ? ErrorBreakdown.compute(gt, dt, p,
-                ErrorBreakdown.DEFAULT_FOREGROUND, ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()) : null;
         Curves curves = r.curves() ? Curves.of(result, points) : null;
         PerImageCounts counts = r.perImage() == null ? null
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), confidence);
@@ -214,23 +260,80 @@ final class Evaluations {
             }
             AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
         }
-        EvaluationReport report = EvaluationReport.coco(result, warnings, new CocoAnalyses(
-                asked ? points.at(confidence) : null, asked ? points.bestF1() : null, matrix,
-                r.errors() ? errors : null, curves, intervals, comparison, custom));
         if (!html) {
-            return report;
+            return new Extras(points, curves, null, null);
         }
-        // the page's heat map and worst images: at the requested confidence, else where the pooled F1 is best
-        double pageConfidence = asked ? confidence : points.bestF1().overall().confidence();
-        DetectionConfusionMatrix heatMap = matrix != null && asked ? matrix
-                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), pageConfidence,
-                        r.confusionMatrix() == null ? DetectionConfusionMatrix.Matching.CLASS_AWARE
-                                : r.confusionMatrix());
-        PerImageCounts worst = counts != null && asked ? counts
+        PerImageCounts worst = counts != null && r.confidence() != null ? counts
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), pageConfidence);
-        return report.withHtml(() -> HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
-                .optOperatingPoints(points)
-                .optConfusionMatrix(heatMap).optErrorBreakdown(errors).optWorstImages(worst, WORST_IMAGES).build());
+        HtmlReport.Builder page = HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
+                .optOperatingPoints(points);
+        return new Extras(points, curves, worst, page);
+    }
+
+    /**
+     * The error breakdown (null unless asked for or the page shows it), the confusion matrix asked for and
+     * the page's heat map (each null when not wanted).
+     */
+    private record CrossClass(ErrorBreakdown errors, DetectionConfusionMatrix matrix, DetectionConfusionMatrix heatMap) {
+    }
+
+    /**
+     * The analyses that compare detections with ground truths of other classes. The error breakdown and one
+     * confusion matrix (the page's heat map when there is a page, else the one asked for) share one pass over
+     * the images ({@link CrossClassPass}); the matrix asked for is the heat map too when both are at the same
+     * confidence.
+     */
+    private static CrossClass crossClass(GateRequest r, GroundTruth gt, Detections dt, CocoParams p,
+            double confidence, double pageConfidence) {
+        boolean html = r.html();
+        boolean errorsWanted = r.errors() || html;
+        DetectionConfusionMatrix.Matching asked = r.confusionMatrix();
+        boolean sameMatrix = asked != null && r.confidence() != null;
+        // the matrix that shares the pass: the page's (at its confidence), else the one asked for
+        double passConfidence = html ? pageConfidence : confidence;
+        DetectionConfusionMatrix.Matching passMatching = html
+                ? (asked == null ? DetectionConfusionMatrix.Matching.CLASS_AWARE : asked) : asked;
+        ErrorBreakdown errors = null;
+        DetectionConfusionMatrix passMatrix = null;
+        if (errorsWanted && passMatching != null) {
+            CrossClassPass pass = CrossClassPass.compute(gt, dt, p, r.errorsAllThresholds(), r.operatingIou(),
+                    passConfidence, passMatching);
+            errors = pass.errors();
+            passMatrix = pass.matrix();
+        } else if (errorsWanted) {
+            errors = ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
+                    ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds());
+        } else if (passMatching != null) {
+            passMatrix = DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), passConfidence, passMatching);
+        }
+        if (!html) {
+            return new CrossClass(errors, passMatrix, null);
+        }
+        DetectionConfusionMatrix matrix = asked == null ? null : sameMatrix ? passMatrix
+                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, asked);
+        return new CrossClass(errors, matrix, passMatrix);
+    }
+
+    /** Starts {@code task} on a daemon thread of its own. */
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "deteval-analyses");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The value of {@code future}, or what it threw, as thrown. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

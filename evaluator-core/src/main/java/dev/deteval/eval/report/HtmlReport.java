@@ -15,6 +15,7 @@ import dev.deteval.eval.coco.OperatingPoints;
 import dev.deteval.eval.coco.PerImageCounts;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.voc.VocResult;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -135,7 +136,8 @@ public final class HtmlReport {
 
     /** Writes the page to {@code out} as UTF-8; {@code out} stays open. */
     public void write(OutputStream out, CheckResult gate) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // the template writes many short pieces: buffered, each is a copy instead of a call to the encoder
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         HtmlTemplate.render(withGate(gate), w);
         w.flush();
     }

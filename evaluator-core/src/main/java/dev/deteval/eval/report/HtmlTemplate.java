@@ -45,12 +45,27 @@ final class HtmlTemplate {
         }
     }
 
+    /**
+     * Whether {@link Names#html} leaves {@code value} as it is: printable ASCII without the characters it
+     * escapes (most values are numbers and coordinates, which then skip the copy).
+     */
+    static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c > '~' || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '`'
+                    || c == '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Mustache compile() {
         DefaultMustacheFactory factory = new DefaultMustacheFactory() {
             @Override
             public void encode(String value, Writer writer) {
                 try {
-                    writer.write(Names.html(value));
+                    writer.write(plain(value) ? value : Names.html(value));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
