@@ -7,6 +7,7 @@ import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.data.TextIds;
 import dev.deteval.eval.mask.Rle;
+import dev.deteval.eval.mask.RleDecoder;
 import java.util.OptionalLong;
 
 /**
@@ -32,6 +33,8 @@ final class ResultsParser {
     private boolean boxesFromFirst;
     /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
     private final boolean firstKnown;
+    /** Decodes compressed RLE counts from the parser's characters; made at the first segmentation. */
+    private RleDecoder decoder;
     /** The ground truth's image sizes, made when the first polygon needs them. */
     private ImageSizes sizes;
 
@@ -166,7 +169,10 @@ final class ResultsParser {
                 case "segmentation" -> {
                     if (type == IouType.SEGM) {
                         seen = c.once(seen, 16, base, index, "segmentation");
-                        segmentation = SegmentationJson.read(c, CocoJson.at(base, index) + ".segmentation");
+                        if (decoder == null) {
+                            decoder = new RleDecoder();
+                        }
+                        segmentation = SegmentationJson.read(c, CocoJson.at(base, index) + ".segmentation", decoder);
                     } else {
                         c.skipChildren();
                     }

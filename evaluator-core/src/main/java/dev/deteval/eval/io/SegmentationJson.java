@@ -1,8 +1,10 @@
 package dev.deteval.eval.io;
 
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import dev.deteval.eval.mask.Polygons;
 import dev.deteval.eval.mask.Rle;
+import dev.deteval.eval.mask.RleDecoder;
 import dev.deteval.eval.mask.RleStrings;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,22 +21,33 @@ import java.util.List;
  * @param compressed compressed counts string, or null
  * @param height RLE height (RLE forms only)
  * @param width RLE width (RLE forms only)
+ * @param decoded the mask of a compressed RLE decoded while reading, or null
  */
 record SegmentationJson(String path, List<double[]> polygons, int[] counts, String compressed, int height,
-        int width) {
+        int width, Rle decoded) {
 
     /** Reads the value at the cursor (an array of polygons or an RLE object). */
     static SegmentationJson read(JsonCursor c, String path) {
+        return read(c, path, null);
+    }
+
+    /**
+     * Reads the value at the cursor; with a {@code decoder}, compressed counts that follow a valid
+     * {@code size} (pycocotools writes size first) are decoded straight from the parser's characters, with no
+     * string made. Counts that fail to decode are kept as a string, so {@link #toRle} reports them as usual.
+     */
+    static SegmentationJson read(JsonCursor c, String path, RleDecoder decoder) {
         if (c.current() == JsonToken.START_ARRAY) {
             List<double[]> parts = new ArrayList<>();
             while (c.next() != JsonToken.END_ARRAY) {
                 parts.add(numbers(c, path + "[" + parts.size() + "]"));
             }
-            return new SegmentationJson(path, parts, null, null, 0, 0);
+            return new SegmentationJson(path, parts, null, null, 0, 0, null);
         }
         c.expect(JsonToken.START_OBJECT, path, "a list of polygons or an RLE object {counts, size}");
         int[] counts = null;
         String compressed = null;
+        Rle decoded = null;
         double[] size = null;
         while (c.next() == JsonToken.FIELD_NAME) {
             String name = c.fieldName();
@@ -42,7 +55,8 @@ record SegmentationJson(String path, List<double[]> polygons, int[] counts, Stri
             switch (name) {
                 case "counts" -> {
                     if (c.current() == JsonToken.VALUE_STRING) {
-                        compressed = c.readString(path + ".counts");
+                        decoded = decoder != null && validSize(size) ? decode(c, decoder, size) : null;
+                        compressed = decoded != null ? null : c.readString(path + ".counts");
                     } else {
                         double[] v = numbers(c, path + ".counts");
                         counts = new int[v.length];
@@ -59,15 +73,36 @@ record SegmentationJson(String path, List<double[]> polygons, int[] counts, Stri
                 default -> c.skipChildren();
             }
         }
-        if (counts == null && compressed == null) {
+        if (counts == null && compressed == null && decoded == null) {
             throw c.error(path, "RLE segmentation without 'counts'");
         }
-        if (size == null || size.length != 2 || size[0] < 0 || size[1] < 0 || size[0] != Math.rint(size[0])
-                || size[1] != Math.rint(size[1])) {
+        if (!validSize(size)) {
             throw c.error(path, "RLE segmentation needs 'size': [height, width] as non-negative integers, got "
                     + (size == null ? "none" : Arrays.toString(size)));
         }
-        return new SegmentationJson(path, null, counts, compressed, (int) size[0], (int) size[1]);
+        if (decoded != null && (decoded.height() != (int) size[0] || decoded.width() != (int) size[1])) {
+            // a later 'size' member changed the size after the counts were decoded: decode again at that size
+            // (the runs' own string; the same as the file's but for redundant digit groups)
+            compressed = RleStrings.encode(decoded);
+            decoded = null;
+        }
+        return new SegmentationJson(path, null, counts, compressed, (int) size[0], (int) size[1], decoded);
+    }
+
+    private static boolean validSize(double[] size) {
+        return size != null && size.length == 2 && size[0] >= 0 && size[1] >= 0 && size[0] == Math.rint(size[0])
+                && size[1] == Math.rint(size[1]);
+    }
+
+    /** The mask of the string at the cursor, or null when it does not decode (then read as a string). */
+    private static Rle decode(JsonCursor c, RleDecoder decoder, double[] size) {
+        try {
+            char[] chars = c.parser.getTextCharacters();
+            return decoder.decode(chars, c.parser.getTextOffset(), c.parser.getTextLength(), (int) size[0],
+                    (int) size[1]);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -81,7 +116,8 @@ record SegmentationJson(String path, List<double[]> polygons, int[] counts, Stri
         double x2 = box[0] + box[2];
         double y1 = box[1];
         double y2 = box[1] + box[3];
-        return new SegmentationJson(path, List.of(new double[] {x1, y1, x1, y2, x2, y2, x2, y1}), null, null, 0, 0);
+        return new SegmentationJson(path, List.of(new double[] {x1, y1, x1, y2, x2, y2, x2, y1}), null, null, 0, 0,
+                null);
     }
 
     /** Reads an array of finite numbers. */
@@ -126,6 +162,9 @@ record SegmentationJson(String path, List<double[]> polygons, int[] counts, Stri
         }
         if (counts != null) {
             return Rle.of(height, width, counts);
+        }
+        if (decoded != null) {
+            return decoded;
         }
         return RleStrings.decode(compressed, height, width);
     }

@@ -19,11 +19,31 @@ public final class Rle {
     private final int height;
     private final int width;
     private final int[] counts;
+    /** {@link #bbox()}, computed once: {@code [x, y, w, h]}. */
+    private final double[] box;
+    /** {@link #area()}, computed once. */
+    private final long area;
+    /** True when no run but the first is empty, so set-based overlap arithmetic equals maskApi's walk. */
+    private final boolean plain;
 
     private Rle(int height, int width, int[] counts) {
         this.height = height;
         this.width = width;
         this.counts = counts;
+        this.box = RunBox.of(counts, height, width);
+        long a = 0;
+        boolean p = true;
+        for (int j = 1; j < counts.length; j++) {
+            int c = counts[j];
+            if ((j & 1) == 1) {
+                a += c;
+            }
+            if (c == 0) {
+                p = false;
+            }
+        }
+        this.area = a;
+        this.plain = p;
     }
 
     /**
@@ -50,10 +70,19 @@ public final class Rle {
             sum += counts[i];
         }
         if (sum != pixels) {
-            throw new IllegalArgumentException("RLE counts sum to " + sum + " but h*w = " + pixels + " (h=" + height
-                    + ", w=" + width + ")");
+            throw wrongSum(sum, pixels, height, width);
         }
         return new Rle(height, width, counts);
+    }
+
+    /** Wraps {@code counts} that this package has just built and checked (not negative, summing to h*w). */
+    static Rle trusted(int height, int width, int[] counts) {
+        return new Rle(height, width, counts);
+    }
+
+    static IllegalArgumentException wrongSum(long sum, long pixels, int height, int width) {
+        return new IllegalArgumentException("RLE counts sum to " + sum + " but h*w = " + pixels + " (h=" + height
+                + ", w=" + width + ")");
     }
 
     /** {@code height * width}, after checking both are not negative and the product fits an {@code int}. */
@@ -190,10 +219,6 @@ public final class Rle {
 
     /** Number of set pixels: the sum of the odd-indexed runs ({@code rleArea}). */
     public long area() {
-        long area = 0;
-        for (int i = 1; i < counts.length; i += 2) {
-            area += counts[i];
-        }
         return area;
     }
 
@@ -204,7 +229,17 @@ public final class Rle {
      * {@link #fromMask} never makes) affect the box exactly as they do in pycocotools.
      */
     public double[] bbox() {
-        return RunBox.of(counts, height, width);
+        return box.clone();
+    }
+
+    /** The bounding box without copying; callers in this package must not modify it. */
+    double[] box() {
+        return box;
+    }
+
+    /** True when no run but the first is empty (always so for masks made by pycocotools or {@link #fromMask}). */
+    boolean plain() {
+        return plain;
     }
 
     @Override
