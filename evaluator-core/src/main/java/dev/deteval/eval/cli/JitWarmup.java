@@ -1,5 +1,6 @@
 package dev.deteval.eval.cli;
 
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.io.CocoJsonReader;
@@ -22,6 +23,11 @@ import java.util.Set;
  * four times (about 0.15 s of compiling each) while the parsing threads wait in slower code. The
  * measurements are in {@code docs/benchmarks.md}.
  *
+ * <p>For {@code --iou-type segm} the data set is {@code warmup/segm-instances.json} and
+ * {@code warmup/segm-detections.json} ({@code deteval synth --segm --images 10 --seed 2026}), read as masks:
+ * polygon rasterisation and RLE decoding are then compiled before the real files, where they otherwise
+ * start in the interpreter on the first of many thousand masks.
+ *
  * <p>The thread reads its own copies of the data and keeps nothing: it cannot change what the command
  * computes or prints. It is not started for help or version requests, for VOC, or on a single core.
  */
@@ -32,20 +38,43 @@ final class JitWarmup {
 
     private static final String GROUND_TRUTH = "warmup/instances.json";
     private static final String RESULTS = "warmup/detections.json";
+    private static final String SEGM_GROUND_TRUTH = "warmup/segm-instances.json";
+    private static final String SEGM_RESULTS = "warmup/segm-detections.json";
     private static final Set<String> NOT_COCO_EVAL = Set.of("-h", "--help", "-V", "--version", "voc07", "voc12",
             "--protocol=voc07", "--protocol=voc12");
 
     private final byte[] groundTruth;
     private final byte[] results;
+    private final IouType type;
 
-    private JitWarmup(byte[] groundTruth, byte[] results) {
+    private JitWarmup(byte[] groundTruth, byte[] results, IouType type) {
         this.groundTruth = groundTruth;
         this.results = results;
+        this.type = type;
     }
 
-    /** The warm-up over the data set in the jar. */
+    /** The warm-up over the box data set in the jar. */
     static JitWarmup embedded() {
-        return new JitWarmup(resource(GROUND_TRUTH), resource(RESULTS));
+        return embedded(IouType.BBOX);
+    }
+
+    /** The warm-up for evaluations of {@code type}: the mask data set for segm, else the box one. */
+    static JitWarmup embedded(IouType type) {
+        if (type == IouType.SEGM) {
+            return new JitWarmup(resource(SEGM_GROUND_TRUTH), resource(SEGM_RESULTS), type);
+        }
+        return new JitWarmup(resource(GROUND_TRUTH), resource(RESULTS), IouType.BBOX);
+    }
+
+    /** {@link IouType#SEGM} when {@code args} ask for {@code --iou-type segm}, else {@link IouType#BBOX}. */
+    static IouType typeOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--iou-type=segm") || args[i].equals("--iou-type") && i + 1 < args.length
+                    && args[i + 1].equals("segm")) {
+                return IouType.SEGM;
+            }
+        }
+        return IouType.BBOX;
     }
 
     /**
@@ -71,7 +100,7 @@ final class JitWarmup {
         }
         Thread thread = new Thread(() -> {
             try {
-                embedded().run(BUDGET_MILLIS * 1_000_000L);
+                embedded(typeOf(args)).run(BUDGET_MILLIS * 1_000_000L);
             } catch (RuntimeException | OutOfMemoryError e) {
                 // only a warm-up: the evaluation reads its own files and reports its own errors
             }
@@ -97,7 +126,7 @@ final class JitWarmup {
 
     /** One read of the ground truth and of the results against it; returns the results read. */
     Detections round() {
-        CocoJsonReader reader = new CocoJsonReader();
+        CocoJsonReader reader = new CocoJsonReader(type);
         GroundTruth gt = reader.readGroundTruth(groundTruth, GROUND_TRUTH);
         return reader.readResults(results, RESULTS, gt);
     }

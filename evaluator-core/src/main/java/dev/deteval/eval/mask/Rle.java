@@ -19,31 +19,17 @@ public final class Rle {
     private final int height;
     private final int width;
     private final int[] counts;
-    /** {@link #bbox()}, computed once: {@code [x, y, w, h]}. */
-    private final double[] box;
     /** {@link #area()}, computed once. */
     private final long area;
     /** True when no run but the first is empty, so set-based overlap arithmetic equals maskApi's walk. */
     private final boolean plain;
 
-    private Rle(int height, int width, int[] counts) {
+    private Rle(int height, int width, int[] counts, long area, boolean plain) {
         this.height = height;
         this.width = width;
         this.counts = counts;
-        this.box = RunBox.of(counts, height, width);
-        long a = 0;
-        boolean p = true;
-        for (int j = 1; j < counts.length; j++) {
-            int c = counts[j];
-            if ((j & 1) == 1) {
-                a += c;
-            }
-            if (c == 0) {
-                p = false;
-            }
-        }
-        this.area = a;
-        this.plain = p;
+        this.area = area;
+        this.plain = plain;
     }
 
     /**
@@ -63,21 +49,33 @@ public final class Rle {
     static Rle checked(int height, int width, int[] counts) {
         long pixels = pixels(height, width);
         long sum = 0;
+        long area = 0;
+        boolean plain = true;
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 0) {
-                throw new IllegalArgumentException("RLE count " + i + " is negative: " + counts[i]);
+            int c = counts[i];
+            if (c < 0) {
+                throw new IllegalArgumentException("RLE count " + i + " is negative: " + c);
             }
-            sum += counts[i];
+            sum += c;
+            if ((i & 1) == 1) {
+                area += c;
+            }
+            if (c == 0 && i > 0) {
+                plain = false;
+            }
         }
         if (sum != pixels) {
             throw wrongSum(sum, pixels, height, width);
         }
-        return new Rle(height, width, counts);
+        return new Rle(height, width, counts, area, plain);
     }
 
-    /** Wraps {@code counts} that this package has just built and checked (not negative, summing to h*w). */
-    static Rle trusted(int height, int width, int[] counts) {
-        return new Rle(height, width, counts);
+    /**
+     * Wraps {@code counts} that this package has just built and checked (not negative, summing to h*w), with
+     * their {@link #area()} and whether no run but the first is empty, found while building them.
+     */
+    static Rle trusted(int height, int width, int[] counts, long area, boolean plain) {
+        return new Rle(height, width, counts, area, plain);
     }
 
     static IllegalArgumentException wrongSum(long sum, long pixels, int height, int width) {
@@ -124,7 +122,7 @@ public final class Rle {
             run++;
         }
         runs.add(run);
-        return new Rle(h, w, runs.toArray());
+        return checked(h, w, runs.toArray());
     }
 
     /**
@@ -229,12 +227,7 @@ public final class Rle {
      * {@link #fromMask} never makes) affect the box exactly as they do in pycocotools.
      */
     public double[] bbox() {
-        return box.clone();
-    }
-
-    /** The bounding box without copying; callers in this package must not modify it. */
-    double[] box() {
-        return box;
+        return RunBox.of(counts, height, width);
     }
 
     /** True when no run but the first is empty (always so for masks made by pycocotools or {@link #fromMask}). */

@@ -27,6 +27,8 @@ public final class RleDecoder {
         int end = offset + length;
         int n = 0;
         long sum = 0;
+        long area = 0;
+        boolean plain = true;
         int p = offset;
         while (p < end) {
             int start = p;
@@ -61,13 +63,20 @@ public final class RleDecoder {
             if (n == runs.length) {
                 runs = Arrays.copyOf(runs, 2 * n);
             }
-            runs[n++] = (int) x;
+            runs[n] = (int) x;
             sum += x;
+            if ((n & 1) == 1) {
+                area += x;
+            }
+            if (x == 0 && n > 0) {
+                plain = false;
+            }
+            n++;
         }
         if (sum != pixels) {
             throw Rle.wrongSum(sum, pixels, h, w);
         }
-        return Rle.trusted(h, w, Arrays.copyOf(runs, n));
+        return Rle.trusted(h, w, Arrays.copyOf(runs, n), area, plain);
     }
 
     static IllegalArgumentException badCharacter(char ch, int index) {
