@@ -172,7 +172,8 @@ final class ResultsParser {
                         if (decoder == null) {
                             decoder = new RleDecoder();
                         }
-                        segmentation = SegmentationJson.read(c, CocoJson.at(base, index) + ".segmentation", decoder);
+                        segmentation = SegmentationJson.read(c, () -> CocoJson.at(base, index) + ".segmentation",
+                                decoder);
                     } else {
                         c.skipChildren();
                     }
@@ -314,7 +315,7 @@ final class ResultsParser {
             if (!boxesFromFirst) {
                 throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
             }
-            segmentation = SegmentationJson.boxPolygon(box, CocoJson.at(base, index) + ".bbox");
+            segmentation = SegmentationJson.boxPolygon(box, () -> CocoJson.at(base, index) + ".bbox");
         }
         if (segmentation.isPolygon()) {
             if (!boxesFromFirst) {
