@@ -31,15 +31,16 @@ final class PolygonScan {
     private final int w;
     /** True to walk along-x edges point by point too (the reference for tests), false to visit kept steps only. */
     private final boolean eachPoint;
-    private final RunBuffer toggles = new RunBuffer(64);
+    private final RunBuffer toggles;
     private boolean started;
     private int lastU;
     private int lastV;
 
-    private PolygonScan(int h, int w, boolean eachPoint) {
+    private PolygonScan(int h, int w, boolean eachPoint, int expectedToggles) {
         this.h = h;
         this.w = w;
         this.eachPoint = eachPoint;
+        this.toggles = new RunBuffer(expectedToggles);
     }
 
     /** Run lengths of the polygon {@code xy = [x0, y0, x1, y1, ...]} (at least one point) in an h x w image. */
@@ -62,11 +63,27 @@ final class PolygonScan {
         }
         x[k] = x[0];
         y[k] = y[0];
-        PolygonScan scan = new PolygonScan(h, w, eachPoint);
+        PolygonScan scan = new PolygonScan(h, w, eachPoint, expectedToggles(x, k, w));
         for (int j = 0; j < k; j++) {
             scan.edge(x[j], y[j], x[j + 1], y[j + 1]);
         }
         return scan.toRuns();
+    }
+
+    /**
+     * Room for the toggles of a polygon whose {@code k} vertices have the 5x-grid columns {@code x}: its
+     * outline crosses each pixel column it spans at least twice, so twice its width in pixels (within the
+     * image) plus a margin for concave outlines; the buffer still grows when that is too little.
+     */
+    private static int expectedToggles(int[] x, int k, int w) {
+        int lo = x[0];
+        int hi = x[0];
+        for (int j = 1; j < k; j++) {
+            lo = Math.min(lo, x[j]);
+            hi = Math.max(hi, x[j]);
+        }
+        long columns = Math.min((long) w, ((long) hi - lo) / (long) SCALE + 2);
+        return (int) Math.min(2 * columns + 16, 1 << 20);
     }
 
     private void edge(int xs, int ys, int xe, int ye) {
