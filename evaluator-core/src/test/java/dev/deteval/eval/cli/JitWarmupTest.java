@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Detections;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,5 +66,28 @@ final class JitWarmupTest {
     void helps_notACocoEvaluation_isFalse(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertThat(JitWarmup.helps(args, 2)).isFalse();
+    }
+
+    @Test
+    void round_embeddedSegmData_readsEveryResultWithItsMask() throws IOException {
+        JsonNode results = resource("warmup/segm-detections.json");
+
+        Detections read = JitWarmup.embedded(IouType.SEGM).round();
+
+        assertThat(read.size()).isEqualTo(results.size()).isPositive();
+        assertThat(read.maskColumn()).doesNotContainNull();
+    }
+
+    @Test
+    void typeOf_iouTypeSegmInEitherForm_isSegm() {
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type", "segm", "--gt", "g"})).isEqualTo(IouType.SEGM);
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type=segm"})).isEqualTo(IouType.SEGM);
+    }
+
+    @Test
+    void typeOf_otherOrNoIouType_isBbox() {
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type", "keypoints"})).isEqualTo(IouType.BBOX);
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--gt", "segm"})).isEqualTo(IouType.BBOX);
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type"})).isEqualTo(IouType.BBOX);
     }
 }
