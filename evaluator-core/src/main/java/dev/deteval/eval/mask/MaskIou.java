@@ -13,9 +13,9 @@ import dev.deteval.eval.geometry.Iou;
  * region; {@code u} is taken as 1 when {@code i == 0}, so the result is 0 then.
  *
  * <p>{@link #iou} does each step as written, the reference; {@link #iouRows} gives the same numbers bit for
- * bit with less work: no copies, a box computed once per mask of the group, the masks' cached areas, and for masks without empty runs (other
- * than the first) only the runs of 1s are walked, up to the last one of either mask, with
- * {@code u = area(dt) + area(gt) - i}.
+ * bit with less work: no copies, a box computed once per mask of the group, the masks' cached areas, and
+ * for masks without empty runs (other than the first) only the runs of 1s are walked, up to the last one
+ * of either mask, with {@code u = area(dt) + area(gt) - i}.
  */
 public final class MaskIou {
 
