@@ -60,22 +60,25 @@ public final class MaskIou {
     public static void iouRows(Rle[] dtMasks, int[] dtRows, int dtCount, Rle[] gtMasks, int[] gtRows, int gtFrom,
             int gtCount, boolean[] crowd, double[] out) {
         double[][] dtBoxes = new double[dtCount][];
+        int[][] dtRuns = new int[dtCount][];
         for (int d = 0; d < dtCount; d++) {
             Rle dt = dtMasks[dtRows[d]];
-            dtBoxes[d] = RunBox.of(dt.runs(), dt.height(), dt.width());
+            dtRuns[d] = dt.runs(); // unpacked once per group
+            dtBoxes[d] = RunBox.of(dtRuns[d], dt.height(), dt.width());
         }
         for (int g = 0; g < gtCount; g++) {
             int row = gtRows[gtFrom + g];
             Rle gt = gtMasks[row];
-            double[] gb = RunBox.of(gt.runs(), gt.height(), gt.width());
+            int[] gr = gt.runs();
+            double[] gb = RunBox.of(gr, gt.height(), gt.width());
             boolean c = crowd[row];
             for (int d = 0; d < dtCount; d++) {
-                out[d * gtCount + g] = fastPair(dtMasks[dtRows[d]], dtBoxes[d], gt, gb, c);
+                out[d * gtCount + g] = fastPair(dtMasks[dtRows[d]], dtRuns[d], dtBoxes[d], gt, gr, gb, c);
             }
         }
     }
 
-    private static double fastPair(Rle dt, double[] db, Rle gt, double[] gb, boolean crowd) {
+    private static double fastPair(Rle dt, int[] dr, double[] db, Rle gt, int[] gr, double[] gb, boolean crowd) {
         double boxIou = Iou.xywh(db[0], db[1], db[2], db[3], gb[0], gb[1], gb[2], gb[3], crowd);
         if (!(boxIou > 0)) {
             return boxIou;
@@ -84,9 +87,9 @@ public final class MaskIou {
             return -1;
         }
         if (!dt.plain() || !gt.plain()) {
-            return RunOverlap.iou(dt.runs(), gt.runs(), crowd);
+            return RunOverlap.iou(dr, gr, crowd);
         }
-        long i = RunOverlap.intersection(dt.runs(), gt.runs());
+        long i = RunOverlap.intersection(dr, gr);
         long u;
         if (i == 0) {
             u = 1;

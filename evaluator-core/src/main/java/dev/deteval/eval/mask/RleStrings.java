@@ -11,7 +11,7 @@ package dev.deteval.eval.mask;
  */
 public final class RleStrings {
 
-    private static final int FIRST_CHAR = 48;
+    static final int FIRST_CHAR = 48;
 
     private RleStrings() {
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * The shortcuts of the segm evaluation against the plain steps they replace, on random inputs, with exact
  * (bit-for-bit) equality: {@link MaskIou#iouRows} against {@link MaskIou#iou}, the cached box
  * ({@link RunBox#of}) against the C loop ({@link RunBox#unsigned}), the polygon scan that visits only
- * keepable steps against the point-by-point walk, and {@link RleDecoder} on a slice of a buffer against
- * {@link RleStrings#decode} of the same string.
+ * keepable steps against the point-by-point walk, and {@link RleDecoder} on a slice of a buffer (whose masks
+ * keep the string's bytes and unpack them) against {@link RleStrings#decode} and the mask encoded.
  */
 class FastPathEqualityTest {
 
@@ -140,7 +140,10 @@ class FastPathEqualityTest {
             String counts = RleStrings.encode(mask);
             char[] buffer = ("xy" + counts + "zz").toCharArray();
             Rle decoded = decoder.decode(buffer, 2, counts.length(), h, w);
-            assertThat(decoded).isEqualTo(RleStrings.decode(counts, h, w)).isEqualTo(mask);
+            assertThat(decoded).isEqualTo(RleStrings.decode(counts, h, w)).isEqualTo(mask).hasSameHashCodeAs(mask);
+            assertThat(decoded.counts()).containsExactly(mask.counts());
+            assertThat(decoded.toMask()).containsExactly(mask.toMask());
+            assertThat(decoded).hasToString(mask.toString());
             assertThat(decoded.bbox()).containsExactly(RunBox.unsigned(mask.counts(), h, w));
             assertThat(decoded.area()).isEqualTo(sumOfOddRuns(mask.counts()));
         }
@@ -154,8 +157,20 @@ class FastPathEqualityTest {
         return area;
     }
 
-    /** A mask of h x w: sometimes empty or full, sometimes one blob, else random runs (with empty ones). */
+    /**
+     * A mask of h x w: sometimes empty or full, sometimes one blob, else random runs (with empty ones); half
+     * of them in the packed form decoded masks keep.
+     */
     private static Rle randomMask(Random random, int h, int w) {
+        Rle mask = randomIntMask(random, h, w);
+        if (random.nextBoolean()) {
+            char[] counts = RleStrings.encode(mask).toCharArray();
+            return new RleDecoder().decode(counts, 0, counts.length, h, w);
+        }
+        return mask;
+    }
+
+    private static Rle randomIntMask(Random random, int h, int w) {
         int pixels = h * w;
         return switch (random.nextInt(8)) {
             case 0 -> Rle.of(h, w, new int[] {pixels});
