@@ -26,6 +26,11 @@ import java.util.Set;
  * four times (about 0.15 s of compiling each) while the parsing threads wait in slower code. The
  * measurements are in {@code docs/benchmarks.md}.
  *
+ * <p>For {@code --iou-type segm} the data set is {@code warmup/segm-instances.json} and
+ * {@code warmup/segm-detections.json} ({@code deteval synth --segm --images 10 --seed 2026}), read as masks:
+ * polygon rasterisation and RLE decoding are then compiled before the real files, where they otherwise
+ * start in the interpreter on the first of many thousand masks.
+ *
  * <p>The thread reads its own copies of the data and keeps nothing: it cannot change what the command
  * computes or prints. It is not started for help or version requests, for VOC, or on a single core.
  */
@@ -38,6 +43,8 @@ final class JitWarmup {
     private static final String RESULTS = "warmup/detections.json";
     private static final String KEYPOINT_GROUND_TRUTH = "warmup/keypoints-instances.json";
     private static final String KEYPOINT_RESULTS = "warmup/keypoints-detections.json";
+    private static final String SEGM_GROUND_TRUTH = "warmup/segm-instances.json";
+    private static final String SEGM_RESULTS = "warmup/segm-detections.json";
     private static final Set<String> NOT_COCO_EVAL = Set.of("-h", "--help", "-V", "--version", "voc07", "voc12",
             "--protocol=voc07", "--protocol=voc12");
 
@@ -56,22 +63,33 @@ final class JitWarmup {
         return embedded(IouType.BBOX);
     }
 
-    /** The warm-up for {@code type}: the keypoints data set for keypoints, else the box data set. */
+    /**
+     * The warm-up for evaluations of {@code type}: the keypoints data set for keypoints, the mask data set
+     * for segm, else the box data set.
+     */
     static JitWarmup embedded(IouType type) {
-        return type == IouType.KEYPOINTS
-                ? new JitWarmup(resource(KEYPOINT_GROUND_TRUTH), resource(KEYPOINT_RESULTS), type)
-                : new JitWarmup(resource(GROUND_TRUTH), resource(RESULTS), IouType.BBOX);
+        if (type == IouType.KEYPOINTS) {
+            return new JitWarmup(resource(KEYPOINT_GROUND_TRUTH), resource(KEYPOINT_RESULTS), type);
+        }
+        if (type == IouType.SEGM) {
+            return new JitWarmup(resource(SEGM_GROUND_TRUTH), resource(SEGM_RESULTS), type);
+        }
+        return new JitWarmup(resource(GROUND_TRUTH), resource(RESULTS), IouType.BBOX);
     }
 
     /**
-     * The {@code --iou-type} that {@code args} ask for, as far as the warm-up cares: keypoints, or bbox for
-     * anything else (a misspelt value is the command's to report).
+     * The {@code --iou-type} that {@code args} ask for, as far as the warm-up cares: keypoints, segm, or bbox
+     * for anything else (a misspelt value is the command's to report).
      */
     static IouType typeOf(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--iou-type=keypoints")
-                    || (args[i].equals("--iou-type") && i + 1 < args.length && args[i + 1].equals("keypoints"))) {
+            String value = args[i].startsWith("--iou-type=") ? args[i].substring("--iou-type=".length())
+                    : args[i].equals("--iou-type") && i + 1 < args.length ? args[i + 1] : null;
+            if ("keypoints".equals(value)) {
                 return IouType.KEYPOINTS;
+            }
+            if ("segm".equals(value)) {
+                return IouType.SEGM;
             }
         }
         return IouType.BBOX;
@@ -128,8 +146,9 @@ final class JitWarmup {
     Detections round() {
         CocoJsonReader reader = new CocoJsonReader(type);
         GroundTruth gt = reader.readGroundTruth(groundTruth, type == IouType.KEYPOINTS ? KEYPOINT_GROUND_TRUTH
-                : GROUND_TRUTH);
-        return reader.readResults(results, type == IouType.KEYPOINTS ? KEYPOINT_RESULTS : RESULTS, gt);
+                : type == IouType.SEGM ? SEGM_GROUND_TRUTH : GROUND_TRUTH);
+        return reader.readResults(results, type == IouType.KEYPOINTS ? KEYPOINT_RESULTS
+                : type == IouType.SEGM ? SEGM_RESULTS : RESULTS, gt);
     }
 
     private static byte[] resource(String name) {

@@ -9,7 +9,8 @@ import dev.deteval.eval.mask.Rle;
 
 /**
  * Mask IoU of run-length-encoded masks ({@link MaskIou}, pycocotools' {@code maskUtils.iou}): crowd ground
- * truths use the detection's mask area as the union; masks of different sizes give -1.
+ * truths use the detection's mask area as the union; masks of different sizes give -1. Computed by
+ * {@link MaskIou#iouRows} on the masks' own arrays, with no per-group copies.
  */
 final class MaskSimilarity implements Similarity {
 
@@ -29,24 +30,18 @@ final class MaskSimilarity implements Similarity {
 
     @Override
     public void compute(int[] dts, int dtCount, int[] gtRows, int gtFrom, int gtCount, double[] out) {
-        Rle[] d = new Rle[dtCount];
         for (int i = 0; i < dtCount; i++) {
-            d[i] = dtMasks[dts[i]];
-            if (d[i] == null) {
+            if (dtMasks[dts[i]] == null) {
                 throw new IllegalArgumentException("detection " + dts[i] + " has no segmentation (segm evaluation)");
             }
         }
-        Rle[] g = new Rle[gtCount];
-        boolean[] c = new boolean[gtCount];
         for (int i = 0; i < gtCount; i++) {
             int row = gtRows[gtFrom + i];
-            g[i] = gtMasks[row];
-            if (g[i] == null) {
+            if (gtMasks[row] == null) {
                 throw new IllegalArgumentException("annotation " + gtIds[row]
                         + " has no segmentation (segm evaluation)");
             }
-            c[i] = crowd[row];
         }
-        MaskIou.iou(d, g, c, out);
+        MaskIou.iouRows(dtMasks, dts, dtCount, gtMasks, gtRows, gtFrom, gtCount, crowd, out);
     }
 }

@@ -7,6 +7,7 @@ import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.data.TextIds;
 import dev.deteval.eval.mask.Rle;
+import dev.deteval.eval.mask.RleDecoder;
 import java.util.OptionalLong;
 
 /**
@@ -33,6 +34,8 @@ final class ResultsParser {
     private boolean boxesFromFirst;
     /** Set by the caller (slices of a file): index 0 is then not the file's first result. */
     private final boolean firstKnown;
+    /** Decodes compressed RLE counts from the parser's characters; made at the first segmentation. */
+    private RleDecoder decoder;
     /** The ground truth's image sizes, made when the first polygon needs them. */
     private ImageSizes sizes;
 
@@ -167,7 +170,11 @@ final class ResultsParser {
                 case "segmentation" -> {
                     if (type == IouType.SEGM) {
                         seen = c.once(seen, 16, base, index, "segmentation");
-                        segmentation = SegmentationJson.read(c, CocoJson.at(base, index) + ".segmentation");
+                        if (decoder == null) {
+                            decoder = new RleDecoder();
+                        }
+                        segmentation = SegmentationJson.read(c, () -> CocoJson.at(base, index) + ".segmentation",
+                                decoder);
                     } else {
                         c.skipChildren();
                     }
@@ -309,7 +316,7 @@ final class ResultsParser {
             if (!boxesFromFirst) {
                 throw c.error(CocoJson.at(base, index), "missing required field 'segmentation' (segm evaluation)");
             }
-            segmentation = SegmentationJson.boxPolygon(box, CocoJson.at(base, index) + ".bbox");
+            segmentation = SegmentationJson.boxPolygon(box, () -> CocoJson.at(base, index) + ".bbox");
         }
         if (segmentation.isPolygon()) {
             if (!boxesFromFirst) {

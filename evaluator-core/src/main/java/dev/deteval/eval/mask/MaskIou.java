@@ -11,6 +11,11 @@ import dev.deteval.eval.geometry.Iou;
  * the others: -1 when the masks differ in size; else {@code i / u} with {@code i} the number of pixels set
  * in both, {@code u} the number set in either, or the detection's area when the ground truth is a crowd
  * region; {@code u} is taken as 1 when {@code i == 0}, so the result is 0 then.
+ *
+ * <p>{@link #iou} does each step as written, the reference; {@link #iouRows} gives the same numbers bit for
+ * bit with less work: no copies, a box computed once per mask of the group, the masks' cached areas, and
+ * for masks without empty runs (other than the first) only the runs of 1s are walked, up to the last one
+ * of either mask, with {@code u = area(dt) + area(gt) - i}.
  */
 public final class MaskIou {
 
@@ -45,6 +50,57 @@ public final class MaskIou {
         }
     }
 
+    /**
+     * {@link #iou} for the detections {@code dtMasks[dtRows[d]]}, {@code d < dtCount}, and the ground truths
+     * {@code gtMasks[gtRows[gtFrom + g]]}, {@code g < gtCount}, without copying them out: fills
+     * {@code out[d * gtCount + g]}. The masks must not be null.
+     *
+     * @param crowd per ground-truth row (indexed like {@code gtMasks}), true for a crowd region
+     */
+    public static void iouRows(Rle[] dtMasks, int[] dtRows, int dtCount, Rle[] gtMasks, int[] gtRows, int gtFrom,
+            int gtCount, boolean[] crowd, double[] out) {
+        double[][] dtBoxes = new double[dtCount][];
+        int[][] dtRuns = new int[dtCount][];
+        for (int d = 0; d < dtCount; d++) {
+            Rle dt = dtMasks[dtRows[d]];
+            dtRuns[d] = dt.runs(); // unpacked once per group
+            dtBoxes[d] = RunBox.of(dtRuns[d], dt.height(), dt.width());
+        }
+        for (int g = 0; g < gtCount; g++) {
+            int row = gtRows[gtFrom + g];
+            Rle gt = gtMasks[row];
+            int[] gr = gt.runs();
+            double[] gb = RunBox.of(gr, gt.height(), gt.width());
+            boolean c = crowd[row];
+            for (int d = 0; d < dtCount; d++) {
+                out[d * gtCount + g] = fastPair(dtMasks[dtRows[d]], dtRuns[d], dtBoxes[d], gt, gr, gb, c);
+            }
+        }
+    }
+
+    private static double fastPair(Rle dt, int[] dr, double[] db, Rle gt, int[] gr, double[] gb, boolean crowd) {
+        double boxIou = Iou.xywh(db[0], db[1], db[2], db[3], gb[0], gb[1], gb[2], gb[3], crowd);
+        if (!(boxIou > 0)) {
+            return boxIou;
+        }
+        if (dt.height() != gt.height() || dt.width() != gt.width()) {
+            return -1;
+        }
+        if (!dt.plain() || !gt.plain()) {
+            return RunOverlap.iou(dr, gr, crowd);
+        }
+        long i = RunOverlap.intersection(dr, gr);
+        long u;
+        if (i == 0) {
+            u = 1;
+        } else if (crowd) {
+            u = dt.area();
+        } else {
+            u = dt.area() + gt.area() - i;
+        }
+        return (double) i / (double) u;
+    }
+
     private static double pair(Rle dt, double[] db, Rle gt, double[] gb, boolean crowd) {
         double boxIou = Iou.xywh(db[0], db[1], db[2], db[3], gb[0], gb[1], gb[2], gb[3], crowd);
         if (!(boxIou > 0)) {
@@ -59,7 +115,7 @@ public final class MaskIou {
     private static double[][] boxes(Rle[] masks) {
         double[][] boxes = new double[masks.length][];
         for (int i = 0; i < masks.length; i++) {
-            boxes[i] = masks[i].bbox();
+            boxes[i] = RunBox.unsigned(masks[i].runs(), masks[i].height(), masks[i].width());
         }
         return boxes;
     }

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * </ol>
  *
  * <p>Points are consumed as they are generated, so memory grows with the number of kept steps, not with
- * the perimeter.
+ * the perimeter. Edges walked along x visit only the steps that can be kept (one in five, see
+ * {@code edgeAlongX}); {@link #runsEachPoint} walks them point by point as the C code does.
  */
 final class PolygonScan {
 
@@ -28,18 +29,31 @@ final class PolygonScan {
 
     private final int h;
     private final int w;
-    private final RunBuffer toggles = new RunBuffer(64);
+    /** True to walk along-x edges point by point too (the reference for tests), false to visit kept steps only. */
+    private final boolean eachPoint;
+    private final RunBuffer toggles;
     private boolean started;
     private int lastU;
     private int lastV;
 
-    private PolygonScan(int h, int w) {
+    private PolygonScan(int h, int w, boolean eachPoint, int expectedToggles) {
         this.h = h;
         this.w = w;
+        this.eachPoint = eachPoint;
+        this.toggles = new RunBuffer(expectedToggles);
     }
 
     /** Run lengths of the polygon {@code xy = [x0, y0, x1, y1, ...]} (at least one point) in an h x w image. */
     static int[] runs(double[] xy, int h, int w) {
+        return runs(xy, h, w, false);
+    }
+
+    /** {@link #runs}, every edge walked point by point as maskApi does; the reference for the shortcut. */
+    static int[] runsEachPoint(double[] xy, int h, int w) {
+        return runs(xy, h, w, true);
+    }
+
+    private static int[] runs(double[] xy, int h, int w, boolean eachPoint) {
         int k = xy.length / 2;
         int[] x = new int[k + 1];
         int[] y = new int[k + 1];
@@ -49,11 +63,27 @@ final class PolygonScan {
         }
         x[k] = x[0];
         y[k] = y[0];
-        PolygonScan scan = new PolygonScan(h, w);
+        PolygonScan scan = new PolygonScan(h, w, eachPoint, expectedToggles(x, k, w));
         for (int j = 0; j < k; j++) {
             scan.edge(x[j], y[j], x[j + 1], y[j + 1]);
         }
         return scan.toRuns();
+    }
+
+    /**
+     * Room for the toggles of a polygon whose {@code k} vertices have the 5x-grid columns {@code x}: its
+     * outline crosses each pixel column it spans at least twice, so twice its width in pixels (within the
+     * image) plus a margin for concave outlines; the buffer still grows when that is too little.
+     */
+    private static int expectedToggles(int[] x, int k, int w) {
+        int lo = x[0];
+        int hi = x[0];
+        for (int j = 1; j < k; j++) {
+            lo = Math.min(lo, x[j]);
+            hi = Math.max(hi, x[j]);
+        }
+        long columns = Math.min((long) w, ((long) hi - lo) / (long) SCALE + 2);
+        return (int) Math.min(2 * columns + 16, 1 << 20);
     }
 
     private void edge(int xs, int ys, int xe, int ye) {
@@ -69,19 +99,124 @@ final class PolygonScan {
             ys = ye;
             ye = t;
         }
-        if (alongX) {
+        if (alongX && dx > 0 && !eachPoint) {
+            edgeAlongX(xs, ys, dx, (double) (ye - ys) / dx, flip);
+        } else if (alongX) {
+            // dx = 0 is one point: 0/0 makes the slope NaN and the row INT_MIN, as in C
             double slope = (double) (ye - ys) / dx;
             for (int d = 0; d <= dx; d++) {
                 int t = flip ? dx - d : d;
                 point(t + xs, Truncation.toInt(ys + slope * t + .5));
             }
-        } else {
+        } else if (eachPoint || !edgeAlongY(xs, ys, dy, (double) (xe - xs) / dy, flip)) {
             double slope = (double) (xe - xs) / dy;
             for (int d = 0; d <= dy; d++) {
                 int t = flip ? dy - d : d;
                 point(Truncation.toInt(xs + slope * t + .5), t + ys);
             }
         }
+    }
+
+    /**
+     * An edge walked along y ({@code dy > 0}, {@code |slope| < 1}): points {@code (u(t), ys + t)} with
+     * {@code u(t) = (int)(xs + slope*t + .5)}, monotone in {@code t}. Steps happen where {@code u} changes;
+     * only a change between a left column {@code L} with {@code L mod 5 == 2} and {@code L + 1} can be kept
+     * (see {@link #edgeAlongX}), so for each such {@code L} between the edge's end columns the pair where
+     * {@code u} crosses from one to the other is searched for (near the crossing of the exact line, then
+     * by doubling and bisection on the exact {@code u}). When {@code u} jumps by more than one at such a
+     * place the edge is left untouched and false returned, for the caller to walk it point by point.
+     */
+    private boolean edgeAlongY(int xs, int ys, int dy, double slope, boolean flip) {
+        int u0 = Truncation.toInt(xs + slope * 0 + .5);
+        int u1 = Truncation.toInt(xs + slope * dy + .5);
+        int lo = Math.min(u0, u1);
+        int hi = Math.max(u0, u1);
+        long from = Math.max(lo, 2);
+        from += Math.floorMod(2 - from, 5);
+        long to = Math.min(hi - 1L, 5L * (w - 1) + 2);
+        int mark = toggles.size();
+        boolean rising = u1 > u0;
+        for (long c = from; c <= to; c += 5) {
+            int left = (int) c;
+            int t = rising ? crossing(xs, slope, dy, left + 1, 1, left) : crossing(xs, slope, dy, -left, -1, left);
+            int before = Truncation.toInt(xs + slope * (t - 1) + .5);
+            int after = Truncation.toInt(xs + slope * t + .5);
+            if (before != (rising ? left : left + 1) || after != (rising ? left + 1 : left)) {
+                toggles.truncate(mark);
+                return false;
+            }
+            toggle(left, ys + t - 1);
+        }
+        int first = flip ? dy : 0;
+        int firstU = first == 0 ? u0 : u1;
+        if (started && firstU != lastU) {
+            step(firstU, ys + first);
+        }
+        started = true;
+        lastU = first == 0 ? u1 : u0;
+        lastV = ys + dy - first;
+        return true;
+    }
+
+    /**
+     * The smallest {@code t} in {@code 1..dy} with {@code sign * u(t) >= target}, where {@code sign * u} is
+     * non-decreasing, false at 0 and true at {@code dy}; the search starts where the line crosses column
+     * {@code left + .5}.
+     */
+    private static int crossing(int xs, double slope, int dy, int target, int sign, int left) {
+        double estimate = Math.ceil((left + .5 - xs) / slope);
+        int guess = estimate >= dy ? dy : estimate <= 1 ? 1 : (int) estimate;
+        int lo;
+        int hi;
+        int step = 1;
+        if (sign * Truncation.toInt(xs + slope * guess + .5) >= target) {
+            hi = guess;
+            lo = guess - 1;
+            while (sign * Truncation.toInt(xs + slope * lo + .5) >= target) {
+                hi = lo;
+                lo = Math.max(0, lo - step);
+                step <<= 1;
+            }
+        } else {
+            lo = guess;
+            hi = guess + 1;
+            while (sign * Truncation.toInt(xs + slope * hi + .5) < target) {
+                lo = hi;
+                hi = Math.min(dy, hi + step);
+                step <<= 1;
+            }
+        }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (sign * Truncation.toInt(xs + slope * mid + .5) >= target) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * An edge walked along x, {@code dx > 0}: points {@code (xs + t, v(t))} for {@code t = 0..dx}, emitted
+     * from {@code t = dx} down when {@code flip}. Consecutive points always differ in x by one, so each pair
+     * {@code (t, t+1)} is a step whose left column is {@code xs + t}; only a left column {@code L} with
+     * {@code L mod 5 == 2} maps back to a whole pixel column ({@code (L + .5)/5 - .5} is then exactly
+     * {@code (L - 2)/5}; for other {@code L} it is at least 0.2 away from a whole number), so only those
+     * pairs are visited. The first and last points go through {@link #point} like any other, for the steps
+     * between edges.
+     */
+    private void edgeAlongX(int xs, int ys, int dx, double slope, boolean flip) {
+        int first = flip ? dx : 0;
+        point(xs + first, Truncation.toInt(ys + slope * first + .5));
+        for (int t = Math.floorMod(2 - xs, 5); t < dx; t += 5) {
+            int v0 = Truncation.toInt(ys + slope * t + .5);
+            int v1 = Truncation.toInt(ys + slope * (t + 1) + .5);
+            toggle(xs + t, Math.min(v0, v1));
+        }
+        int last = dx - first;
+        lastU = xs + last;
+        lastV = Truncation.toInt(ys + slope * last + .5);
     }
 
     private void point(int u, int v) {
@@ -94,12 +229,17 @@ final class PolygonScan {
     }
 
     private void step(int u, int v) {
-        double xd = u < lastU ? u : u - 1;
+        toggle(u < lastU ? u : u - 1, v < lastV ? v : lastV);
+    }
+
+    /** The toggle of a step whose left column is {@code left} on the 5x grid and lower row {@code low}. */
+    private void toggle(int left, int low) {
+        double xd = left;
         xd = (xd + .5) / SCALE - .5;
         if (Math.floor(xd) != xd || xd < 0 || xd > w - 1) {
             return;
         }
-        double yd = v < lastV ? v : lastV;
+        double yd = low;
         yd = (yd + .5) / SCALE - .5;
         if (yd < 0) {
             yd = 0;

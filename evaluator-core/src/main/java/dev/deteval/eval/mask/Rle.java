@@ -18,12 +18,37 @@ public final class Rle {
 
     private final int height;
     private final int width;
+    /** The runs, or null while they are kept {@link #packed}. */
     private final int[] counts;
+    /**
+     * The runs as the characters of COCO's compressed string, one byte each ({@link RleStrings}), or null:
+     * decoded masks keep this form, about 1.6 bytes per run instead of 4, and unpack it when asked.
+     */
+    private final byte[] packed;
+    private final int runCount;
+    /** {@link #area()}, computed once. */
+    private final long area;
+    /** True when no run but the first is empty, so set-based overlap arithmetic equals maskApi's walk. */
+    private final boolean plain;
 
-    private Rle(int height, int width, int[] counts) {
+    private Rle(int height, int width, int[] counts, long area, boolean plain) {
         this.height = height;
         this.width = width;
         this.counts = counts;
+        this.packed = null;
+        this.runCount = counts.length;
+        this.area = area;
+        this.plain = plain;
+    }
+
+    private Rle(int height, int width, byte[] packed, int runCount, long area, boolean plain) {
+        this.height = height;
+        this.width = width;
+        this.counts = null;
+        this.packed = packed;
+        this.runCount = runCount;
+        this.area = area;
+        this.plain = plain;
     }
 
     /**
@@ -43,17 +68,46 @@ public final class Rle {
     static Rle checked(int height, int width, int[] counts) {
         long pixels = pixels(height, width);
         long sum = 0;
+        long area = 0;
+        boolean plain = true;
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 0) {
-                throw new IllegalArgumentException("RLE count " + i + " is negative: " + counts[i]);
+            int c = counts[i];
+            if (c < 0) {
+                throw new IllegalArgumentException("RLE count " + i + " is negative: " + c);
             }
-            sum += counts[i];
+            sum += c;
+            if ((i & 1) == 1) {
+                area += c;
+            }
+            if (c == 0 && i > 0) {
+                plain = false;
+            }
         }
         if (sum != pixels) {
-            throw new IllegalArgumentException("RLE counts sum to " + sum + " but h*w = " + pixels + " (h=" + height
-                    + ", w=" + width + ")");
+            throw wrongSum(sum, pixels, height, width);
         }
-        return new Rle(height, width, counts);
+        return new Rle(height, width, counts, area, plain);
+    }
+
+    /**
+     * Wraps {@code counts} that this package has just built and checked (not negative, summing to h*w), with
+     * their {@link #area()} and whether no run but the first is empty, found while building them.
+     */
+    static Rle trusted(int height, int width, int[] counts, long area, boolean plain) {
+        return new Rle(height, width, counts, area, plain);
+    }
+
+    /**
+     * Wraps the compressed string {@code packed} (one byte per character) of {@code runCount} runs that this
+     * package has just decoded and checked, with their area and plainness.
+     */
+    static Rle packed(int height, int width, byte[] packed, int runCount, long area, boolean plain) {
+        return new Rle(height, width, packed, runCount, area, plain);
+    }
+
+    static IllegalArgumentException wrongSum(long sum, long pixels, int height, int width) {
+        return new IllegalArgumentException("RLE counts sum to " + sum + " but h*w = " + pixels + " (h=" + height
+                + ", w=" + width + ")");
     }
 
     /** {@code height * width}, after checking both are not negative and the product fits an {@code int}. */
@@ -95,7 +149,7 @@ public final class Rle {
             run++;
         }
         runs.add(run);
-        return new Rle(h, w, runs.toArray());
+        return checked(h, w, runs.toArray());
     }
 
     /**
@@ -105,6 +159,7 @@ public final class Rle {
      */
     public boolean[] toMask() {
         boolean[] mask = new boolean[height * width];
+        int[] counts = runs();
         int position = 0;
         for (int i = 0; i < counts.length; i++) {
             if (i % 2 == 1) {
@@ -147,14 +202,14 @@ public final class Rle {
             throw new IllegalArgumentException("nothing to merge: the list of masks is empty");
         }
         Rle first = parts.get(0);
-        int[] merged = first.counts;
+        int[] merged = first.runs();
         for (int i = 1; i < parts.size(); i++) {
             Rle next = parts.get(i);
             if (next.height != first.height || next.width != first.width) {
                 throw new IllegalArgumentException("cannot merge masks of different sizes: part 0 is " + first.height
                         + "x" + first.width + ", part " + i + " is " + next.height + "x" + next.width);
             }
-            merged = RunMerge.merge(merged, next.counts, intersect);
+            merged = RunMerge.merge(merged, next.runs(), intersect);
             long covered = 0;
             for (int run : merged) {
                 covered += run;
@@ -165,7 +220,7 @@ public final class Rle {
                         + covered + " (pycocotools' rleMerge stops there too)");
             }
         }
-        return merged == first.counts ? first : checked(first.height, first.width, merged);
+        return parts.size() == 1 ? first : checked(first.height, first.width, merged);
     }
 
     /** Image height in pixels. */
@@ -180,20 +235,16 @@ public final class Rle {
 
     /** The run lengths (a copy): column-major, alternating 0s and 1s, starting with 0s. */
     public int[] counts() {
-        return counts.clone();
+        return counts != null ? counts.clone() : unpack();
     }
 
     /** The run lengths without copying; callers in this package must not modify them. */
     int[] runs() {
-        return counts;
+        return counts != null ? counts : unpack();
     }
 
     /** Number of set pixels: the sum of the odd-indexed runs ({@code rleArea}). */
     public long area() {
-        long area = 0;
-        for (int i = 1; i < counts.length; i += 2) {
-            area += counts[i];
-        }
         return area;
     }
 
@@ -204,23 +255,56 @@ public final class Rle {
      * {@link #fromMask} never makes) affect the box exactly as they do in pycocotools.
      */
     public double[] bbox() {
-        return RunBox.of(counts, height, width);
+        return RunBox.of(runs(), height, width);
+    }
+
+    /** True when no run but the first is empty (always so for masks made by pycocotools or {@link #fromMask}). */
+    boolean plain() {
+        return plain;
+    }
+
+    /** The runs of the packed form, decoded as {@link RleDecoder} does (the string was checked then). */
+    private int[] unpack() {
+        int[] runs = new int[runCount];
+        int n = 0;
+        int p = 0;
+        while (p < packed.length) {
+            long x = 0;
+            int k = 0;
+            boolean more = true;
+            while (more) {
+                int c = packed[p] - RleStrings.FIRST_CHAR;
+                x |= (c & 0x1f) << 5 * k;
+                more = (c & 0x20) != 0;
+                p++;
+                k++;
+                if (!more && (c & 0x10) != 0) {
+                    x |= -1 << 5 * k;
+                }
+            }
+            if (n > 2) {
+                x += runs[n - 2];
+            }
+            runs[n++] = (int) x;
+        }
+        return runs;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Rle other && height == other.height && width == other.width
-                && Arrays.equals(counts, other.counts);
+                && Arrays.equals(runs(), other.runs());
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * height + width) + Arrays.hashCode(counts);
+        return 31 * (31 * height + width) + Arrays.hashCode(runs());
     }
 
     /** {@code Rle[h x w, area a, n runs: c0, c1, ...]}, listing at most the first 12 runs. */
     @Override
     public String toString() {
+        int[] counts = runs();
         StringBuilder s = new StringBuilder("Rle[").append(height).append('x').append(width).append(", area ")
                 .append(area()).append(", ").append(counts.length).append(" runs:");
         int shown = Math.min(counts.length, 12);

@@ -11,8 +11,7 @@ package dev.deteval.eval.mask;
  */
 public final class RleStrings {
 
-    private static final int FIRST_CHAR = 48;
-    private static final int LAST_CHAR = FIRST_CHAR + 63;
+    static final int FIRST_CHAR = 48;
 
     private RleStrings() {
     }
@@ -27,40 +26,7 @@ public final class RleStrings {
      *         value, a run that decodes to a negative number, or runs not summing to {@code h*w}
      */
     public static Rle decode(String counts, int h, int w) {
-        long pixels = Rle.pixels(h, w);
-        RunBuffer runs = new RunBuffer(counts.length());
-        int p = 0;
-        while (p < counts.length()) {
-            int start = p;
-            long x = 0;
-            int k = 0;
-            boolean more = true;
-            while (more) {
-                if (p >= counts.length()) {
-                    throw new IllegalArgumentException("compressed RLE is truncated: the value starting at index " + start
-                            + " continues past the end of the string (length " + counts.length() + ")");
-                }
-                int c = digit(counts, p);
-                // the C code shifts a 32-bit int here (x86 masks the shift count); so does Java
-                x |= (c & 0x1f) << 5 * k;
-                more = (c & 0x20) != 0;
-                p++;
-                k++;
-                if (!more && (c & 0x10) != 0) {
-                    x |= -1 << 5 * k;
-                }
-            }
-            int m = runs.size();
-            if (m > 2) {
-                x += runs.get(m - 2);
-            }
-            if (x < 0 || x > pixels) {
-                throw new IllegalArgumentException("compressed RLE run " + m + " (at index " + start + ") decodes to " + x
-                        + ", outside 0.." + pixels + " (h*w)");
-            }
-            runs.add((int) x);
-        }
-        return Rle.checked(h, w, runs.toArray());
+        return new RleDecoder().decode(counts.toCharArray(), 0, counts.length(), h, w);
     }
 
     /** The compressed string of {@code rle}'s runs, exactly as pycocotools writes it. */
@@ -84,14 +50,5 @@ public final class RleStrings {
             }
         }
         return s.toString();
-    }
-
-    private static int digit(String counts, int p) {
-        char ch = counts.charAt(p);
-        if (ch < FIRST_CHAR || ch > LAST_CHAR) {
-            throw new IllegalArgumentException("compressed RLE has character '" + ch + "' (code " + (int) ch
-                    + ") at index " + p + "; expected '0'..'o'");
-        }
-        return ch - FIRST_CHAR;
     }
 }

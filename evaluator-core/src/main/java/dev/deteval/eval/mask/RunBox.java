@@ -17,8 +17,52 @@ final class RunBox {
     private RunBox() {
     }
 
-    /** {@code [x, y, w, h]} in pixels; zeros for a mask with no 1-run and (where C would divide by 0) for h = 0. */
+    /**
+     * {@code [x, y, w, h]} in pixels; zeros for a mask with no 1-run and (where C would divide by 0) for h = 0.
+     * Runs summing to at most {@code Integer.MAX_VALUE} keep every running sum in {@code int} range, so the
+     * unsigned arithmetic matters only when a run of 1s ends at pixel 0 (runs 0 and 1 both empty, where
+     * {@code cc - 1} wraps); that case takes {@link #unsigned}, every other one the same steps in {@code int}.
+     */
     static double[] of(int[] counts, int h, int w) {
+        int pairs = counts.length / 2 * 2;
+        if (pairs == 0 || h == 0) {
+            return new double[4];
+        }
+        if (counts[0] == 0 && counts[1] == 0) {
+            return unsigned(counts, h, w);
+        }
+        int xs = w;
+        int ys = h;
+        int xe = 0;
+        int ye = 0;
+        int cc = 0;
+        for (int j = 0; j < pairs; j += 2) {
+            cc += counts[j];
+            int x = cc / h;
+            int y = cc - x * h;
+            int xp = x;
+            xs = Math.min(xs, x);
+            xe = Math.max(xe, x);
+            ys = Math.min(ys, y);
+            ye = Math.max(ye, y);
+            cc += counts[j + 1];
+            int t = cc - 1;
+            x = t / h;
+            y = t - x * h;
+            if (xp < x) {
+                ys = 0;
+                ye = h - 1;
+            }
+            xs = Math.min(xs, x);
+            xe = Math.max(xe, x);
+            ys = Math.min(ys, y);
+            ye = Math.max(ye, y);
+        }
+        return new double[] {xs, ys, (long) xe - xs + 1, (long) ye - ys + 1};
+    }
+
+    /** The C code's loop as written, in 32-bit unsigned arithmetic; the reference for {@link #of}. */
+    static double[] unsigned(int[] counts, int h, int w) {
         int pairs = counts.length / 2 * 2;
         if (pairs == 0 || h == 0) {
             return new double[4];

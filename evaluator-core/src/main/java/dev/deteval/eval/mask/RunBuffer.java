@@ -29,6 +29,11 @@ final class RunBuffer {
         return values[index];
     }
 
+    /** Drops the entries from {@code size} on. */
+    void truncate(int size) {
+        this.size = size;
+    }
+
     int size() {
         return size;
     }

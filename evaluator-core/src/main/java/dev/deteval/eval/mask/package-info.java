@@ -5,9 +5,12 @@
  * <ul>
  *   <li>{@link dev.deteval.eval.mask.Rle}: the mask value (area, bounding box, merge, mask conversion);
  *   <li>{@link dev.deteval.eval.mask.RleStrings}: COCO's compressed string form of the run lengths;
+ *   <li>{@link dev.deteval.eval.mask.RleDecoder}: the same strings decoded straight from a reader's character
+ *       buffer, reusing one run buffer;
  *   <li>{@link dev.deteval.eval.mask.Polygons}: polygon rasterisation ({@code rleFrPoly});
  *   <li>{@link dev.deteval.eval.mask.MaskIou}: mask IoU between detections and ground truths
- *       ({@code rleIou}).
+ *       ({@code rleIou}), step by step and, with the same numbers, by a shorter walk over rows of mask
+ *       columns.
  * </ul>
  *
  * <p>Layout everywhere: pixel {@code (row y, column x)} of an {@code h x w} image has the column-major

@@ -51,7 +51,7 @@ final class JitWarmupTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eval --gt g --dt d", "eval --iou-type segm --gt g --dt d", "eval --gt keypoints",
+    @ValueSource(strings = {"eval --gt g --dt d", "eval --iou-type bbox --gt g --dt d", "eval --gt keypoints",
         "eval --iou-type"})
     void typeOf_otherwise_isBbox(String line) {
         assertThat(JitWarmup.typeOf(line.split(" "))).isEqualTo(IouType.BBOX);
@@ -89,5 +89,28 @@ final class JitWarmupTest {
     void helps_notACocoEvaluation_isFalse(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertThat(JitWarmup.helps(args, 2)).isFalse();
+    }
+
+    @Test
+    void round_embeddedSegmData_readsEveryResultWithItsMask() throws IOException {
+        JsonNode results = resource("warmup/segm-detections.json");
+
+        Detections read = JitWarmup.embedded(IouType.SEGM).round();
+
+        assertThat(read.size()).isEqualTo(results.size()).isPositive();
+        assertThat(read.maskColumn()).doesNotContainNull();
+    }
+
+    @Test
+    void typeOf_iouTypeSegmInEitherForm_isSegm() {
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type", "segm", "--gt", "g"})).isEqualTo(IouType.SEGM);
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type=segm"})).isEqualTo(IouType.SEGM);
+    }
+
+    @Test
+    void typeOf_otherOrNoIouType_isBbox() {
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type", "bbox"})).isEqualTo(IouType.BBOX);
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--gt", "segm"})).isEqualTo(IouType.BBOX);
+        assertThat(JitWarmup.typeOf(new String[] {"eval", "--iou-type"})).isEqualTo(IouType.BBOX);
     }
 }
