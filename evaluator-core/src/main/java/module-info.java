@@ -16,6 +16,8 @@ module dev.deteval.eval {
     // the HTML report's template engine; its views are maps and lists, so it needs no reflective access
     requires com.github.mustachejava;
     requires commons.math3;
+    // the CLI keeps C2 out of short runs through the DiagnosticCommand MBean (cli.ShortRunCompiler)
+    requires java.management;
     requires static info.picocli;
     // the CLI's progress bar on a terminal
     requires static me.tongfei.progressbar;

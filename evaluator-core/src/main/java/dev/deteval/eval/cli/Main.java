@@ -39,6 +39,7 @@ public final class Main {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(Main::otherThreadFailed);
+        ShortRunCompiler.startFor(args);
         JitWarmup.startFor(args);
         // straight onto the file descriptors: System.out would swallow a write error before we could see it
         PrintWriter out = new PrintWriter(new OutputStreamWriter(

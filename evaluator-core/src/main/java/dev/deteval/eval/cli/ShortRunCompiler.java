@@ -1,0 +1,135 @@
+package dev.deteval.eval.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Set;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Keeps HotSpot's optimising compiler (C2) out of {@code eval} runs whose input files are small, so that
+ * their hot code runs as C1's compiled code from the start instead of waiting for, and competing with, C2.
+ *
+ * <p>Why: an evaluation of COCO's size (5,000 images) is a process of one to three seconds on two cores,
+ * and in such a process C2 spends more CPU compiling than its faster code gives back: with C2 out, the
+ * whole process takes 25–45 % less CPU and 15–40 % less wall time for boxes, masks and keypoints at
+ * 5,000 images. Past about 25,000 images of boxes (some 220 MB of JSON) C2's code wins (at 60,000 images
+ * it saves 1.7 s of 8 s), so the limit is {@value #LIMIT_BYTES} bytes of input. The measurements and
+ * commands are in {@code docs/benchmarks.md} ("Short runs without C2").
+ *
+ * <p>How: a daemon thread adds a compiler directive ({@code [{match: "*.*", c2: {Exclude: true}}]}) through
+ * the JVM's {@code DiagnosticCommand} MBean, as {@code jcmd PID Compiler.directives_add} would; methods
+ * that C2 would have compiled are then compiled by C1 without profiling. It only changes which machine
+ * code runs, never what it computes: Java's floating-point arithmetic is the same in the interpreter, C1
+ * and C2, so the reports are byte for byte the same (tested).
+ *
+ * <p>It applies to {@code eval} when every input named by {@code --gt} and {@code --dt} is a regular
+ * {@code .json} file, together at most {@value #LIMIT_BYTES} bytes, and no bootstrap is asked for
+ * ({@code --ci}, {@code --resamples}, {@code --baseline-dt}: those runs repeat their hot loops many times).
+ * Pipes, folders and other formats keep the JVM's default. {@code -Ddeteval.jit=full} (or
+ * {@code DETEVAL_JIT=full}) keeps C2 in every case. When the MBean is missing (another JVM) nothing
+ * happens.
+ */
+final class ShortRunCompiler {
+
+    /** Inputs up to this many bytes (ground truth and results together) run without C2. */
+    static final long LIMIT_BYTES = 150_000_000L;
+
+    private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+    private static final Set<String> INPUTS = Set.of("--gt", "--dt");
+    private static final Set<String> REPEATING = Set.of("--ci", "--resamples", "--baseline-dt");
+
+    private ShortRunCompiler() {
+    }
+
+    /**
+     * Whether the run that {@code args} ask for should leave C2 out.
+     *
+     * @param setting the value of {@code deteval.jit} / {@code DETEVAL_JIT}, or null
+     */
+    static boolean applies(String[] args, String setting) {
+        if (setting != null && setting.toLowerCase(Locale.ROOT).equals("full")) {
+            return false;
+        }
+        if (args.length == 0 || !args[0].equals("eval")) {
+            return false;
+        }
+        long total = 0;
+        int inputs = 0;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (REPEATING.contains(name)) {
+                return false;
+            }
+            if (!INPUTS.contains(name)) {
+                continue;
+            }
+            String value = eq > 0 ? arg.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
+            long size = jsonFileSize(value);
+            if (size < 0) {
+                return false;
+            }
+            total += size;
+            inputs++;
+        }
+        return inputs == 2 && total <= LIMIT_BYTES;
+    }
+
+    /** The size of a regular {@code .json} file, or -1 for anything else. */
+    private static long jsonFileSize(String value) {
+        if (value == null || !value.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return -1;
+        }
+        try {
+            Path path = Path.of(value);
+            return Files.isRegularFile(path) ? Files.size(path) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Starts the daemon thread that adds the directive when {@link #applies} says so. */
+    static void startFor(String[] args) {
+        String setting = System.getProperty("deteval.jit", System.getenv("DETEVAL_JIT"));
+        if (!applies(args, setting)) {
+            return;
+        }
+        Thread thread = new Thread(ShortRunCompiler::addDirective, "deteval-compiler-choice");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Adds the directive; returns whether the JVM took it. Any failure leaves the JVM as it was: this is
+     * tuning, never a reason to stop.
+     */
+    static boolean addDirective() {
+        Path file = null;
+        try {
+            file = Files.createTempFile("deteval-jit", ".json",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, DIRECTIVE, StandardCharsets.US_ASCII);
+            Object added = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
+                    new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            return added == null || !String.valueOf(added).toLowerCase(Locale.ROOT).contains("error");
+        } catch (IOException | JMException | RuntimeException | LinkageError e) {
+            return false;
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a leftover file in the temporary folder is harmless
+                }
+            }
+        }
+    }
+}
