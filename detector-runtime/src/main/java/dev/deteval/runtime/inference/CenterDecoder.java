@@ -20,7 +20,7 @@ final class CenterDecoder {
     private static final float MIN_LOG = -6f;
     private static final float MAX_LOG = 4f;
     /** Lowest IoU with the peak's own box for a neighbouring cell's box to join the peak's mean box. */
-    static final double NEIGHBOUR_IOU = 0.7;
+    static final double NEIGHBOUR_IOU = 0.8;
 
     private final GridLayout layout;
     private final float minLogit;

@@ -88,10 +88,10 @@ final class CenterDecoderTest {
         // the peak, cell (1, 1) of class 0: box [0, 0, 12, 12]
         set(output, 0, 0, 1, 1, 2f);
         setBox(output, 0, 1, 1, new double[] {0, 0, 12, 12});
-        // its right neighbour agrees (IoU 132 / 144 >= 0.7): box [1, 0, 12, 12], logit 0
+        // its right neighbour agrees (IoU 132 / 144 >= 0.8): box [1, 0, 12, 12], logit 0
         set(output, 0, 0, 1, 2, 0f);
         setBox(output, 0, 1, 2, new double[] {1, 0, 12, 12});
-        // the neighbour below disagrees (IoU 96 / 192 = 0.5 < 0.7): box [0, 4, 12, 16], logit 1
+        // the neighbour below disagrees (IoU 96 / 192 = 0.5 < 0.8): box [0, 4, 12, 16], logit 1
         set(output, 0, 0, 2, 1, 1f);
         setBox(output, 0, 2, 1, new double[] {0, 4, 12, 16});
         // every other cell's box is 8 x 8 around its centre: IoU with the peak's box at most 64 / 144
