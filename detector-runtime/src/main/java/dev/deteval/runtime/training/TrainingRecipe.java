@@ -22,13 +22,13 @@ public record TrainingRecipe(int steps, int batchSize, float learningRate, int w
         int patience) {
 
     /**
-     * The benchmark recipe: 4,400 steps of 8 images, Adam(W) at a peak learning rate of 0.01 with weight decay
-     * 1e-4, width 64, GIoU weight 2, smooth-L1 weight 0.5, seed 1, validation on 300 images every 550 steps,
-     * no early stop. About 142 s of one CPU core on the reference machine, 175 s when it is busy
-     * (docs/benchmarks.md).
+     * The benchmark recipe: 5,000 steps of 8 images, Adam(W) at a peak learning rate of 0.02 with weight decay
+     * 1e-4, width 64, GIoU weight 4, smooth-L1 weight 0.5, seed 1, validation on 300 images every 625 steps,
+     * no early stop. About 154 s of the training thread's CPU time (163 s wall) on the reference machine when it
+     * is quiet, more when it is busy (docs/benchmarks.md).
      */
     public static final TrainingRecipe DEFAULT =
-            new TrainingRecipe(4400, 8, 1e-2f, 100, 1e-4f, 64, 2f, 0.5f, 1L, 550, 300, 0);
+            new TrainingRecipe(5000, 8, 2e-2f, 100, 1e-4f, 64, 4f, 0.5f, 1L, 625, 300, 0);
 
     /** Checks the ranges. */
     public TrainingRecipe {

@@ -71,4 +71,38 @@ final class CenterDecoderTest {
         assertThat(c.scores()).containsExactly(1 / (1 + Math.exp(-3)), 1 / (1 + Math.exp(-2)));
         assertThat(c.classIds()).containsExactly(1, 0);
     }
+
+    /** Sets the four box channels of a cell to the log-distances that decode to {@code [x1, y1, x2, y2]}. */
+    private static void setBox(float[] output, int image, int row, int col, double[] box) {
+        double cx = LAYOUT.centerX(col);
+        double cy = LAYOUT.centerY(row);
+        double[] distances = {cx - box[0], cy - box[1], box[2] - cx, box[3] - cy};
+        for (int k = 0; k < 4; k++) {
+            set(output, image, 2 + k, row, col, (float) Math.log(distances[k] / 4));
+        }
+    }
+
+    @Test
+    void decode_neighboursWithAgreeingBoxes_boxIsTheirRootScoreWeightedMean() {
+        float[] output = quietOutput();
+        // the peak, cell (1, 1) of class 0: box [0, 0, 12, 12]
+        set(output, 0, 0, 1, 1, 2f);
+        setBox(output, 0, 1, 1, new double[] {0, 0, 12, 12});
+        // its right neighbour agrees (IoU 132 / 144 >= 0.8): box [1, 0, 12, 12], logit 0
+        set(output, 0, 0, 1, 2, 0f);
+        setBox(output, 0, 1, 2, new double[] {1, 0, 12, 12});
+        // the neighbour below disagrees (IoU 96 / 192 = 0.5 < 0.8): box [0, 4, 12, 16], logit 1
+        set(output, 0, 0, 2, 1, 1f);
+        setBox(output, 0, 2, 1, new double[] {0, 4, 12, 16});
+        // every other cell's box is 8 x 8 around its centre: IoU with the peak's box at most 64 / 144
+
+        CenterDecoder.Candidates c = new CenterDecoder(LAYOUT, 0.01, 10).decode(output, 0);
+
+        assertThat(c.size()).isEqualTo(1);
+        double peak = Math.sqrt(1 / (1 + Math.exp(-2)));
+        double right = Math.sqrt(0.5);
+        // float32 log-distances: about 1e-6 px
+        assertThat(c.boxes()).containsExactly(new double[] {(peak * 0 + right * 1) / (peak + right), 0, 12, 12},
+                within(1e-5));
+    }
 }
