@@ -17,10 +17,10 @@ import javax.management.ObjectName;
  *
  * <p>Why: an evaluation of COCO's size (5,000 images) is a process of one to three seconds on two cores,
  * and in such a process C2 spends more CPU compiling than its faster code gives back: with C2 out, the
- * whole process takes 25–45 % less CPU and 15–40 % less wall time for boxes, masks and keypoints at
- * 5,000 images. Past about 25,000 images of boxes (some 220 MB of JSON) C2's code wins (at 60,000 images
- * it saves 1.7 s of 8 s), so the limit is {@value #LIMIT_BYTES} bytes of input. The measurements and
- * commands are in {@code docs/benchmarks.md} ("Short runs without C2").
+ * whole process takes 20–40 % less CPU and 9–27 % less wall time for boxes, masks and keypoints at
+ * 2,000 and 5,000 images. At 20,000 images of boxes (173 MB of JSON) both take the same wall time and at
+ * 60,000 C2's code wins by about a sixth, so the limit is {@value #LIMIT_BYTES} bytes of input. The
+ * measurements and commands are in {@code docs/benchmarks.md} ("Short runs without C2").
  *
  * <p>How: a daemon thread adds a compiler directive ({@code [{match: "*.*", c2: {Exclude: true}}]}) through
  * the JVM's {@code DiagnosticCommand} MBean, as {@code jcmd PID Compiler.directives_add} would; methods
