@@ -80,6 +80,21 @@ public final class SyntheticCoco {
      * @throws dev.deteval.eval.io.OutputException when the folder cannot be created or a file cannot be written
      */
     public Written write(Path dir) {
+        return writePair(dir, this::write);
+    }
+
+    /** Writes one data set's two JSON documents, ground truth and results. */
+    interface PairWriter {
+        Written write(JsonGenerator gt, JsonGenerator dt) throws IOException;
+    }
+
+    /**
+     * Writes {@code DIR/instances.json} and {@code DIR/detections.json} with {@code writer} (the folder created
+     * if needed), each moved into place only when both are complete ({@link AtomicFile}).
+     *
+     * @throws dev.deteval.eval.io.OutputException when the folder cannot be created or a file cannot be written
+     */
+    static Written writePair(Path dir, PairWriter writer) {
         AtomicFile.createFolder(dir);
         JsonFactory factory = new JsonFactory();
         try (AtomicFile.Pending gtFile = AtomicFile.open(dir.resolve("instances.json"));
@@ -87,7 +102,7 @@ public final class SyntheticCoco {
             Written written;
             try (JsonGenerator gt = factory.createGenerator(gtFile.stream(), JsonEncoding.UTF8);
                     JsonGenerator dt = factory.createGenerator(dtFile.stream(), JsonEncoding.UTF8)) {
-                written = write(gt, dt);
+                written = writer.write(gt, dt);
             } catch (IOException e) {
                 throw AtomicFile.failure(dir, e);
             }

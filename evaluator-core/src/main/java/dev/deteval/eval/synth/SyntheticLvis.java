@@ -1,7 +1,5 @@
 package dev.deteval.eval.synth;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.deteval.eval.io.AtomicFile;
 import java.io.IOException;
@@ -57,21 +55,7 @@ public final class SyntheticLvis {
      * complete ({@link AtomicFile}).
      */
     public SyntheticCoco.Written write(Path dir) {
-        AtomicFile.createFolder(dir);
-        JsonFactory factory = new JsonFactory();
-        try (AtomicFile.Pending gtFile = AtomicFile.open(dir.resolve("instances.json"));
-                AtomicFile.Pending dtFile = AtomicFile.open(dir.resolve("detections.json"))) {
-            SyntheticCoco.Written written;
-            try (JsonGenerator gt = factory.createGenerator(gtFile.stream(), JsonEncoding.UTF8);
-                    JsonGenerator dt = factory.createGenerator(dtFile.stream(), JsonEncoding.UTF8)) {
-                written = write(gt, dt);
-            } catch (IOException e) {
-                throw AtomicFile.failure(dir, e);
-            }
-            gtFile.commit();
-            dtFile.commit();
-            return written;
-        }
+        return SyntheticCoco.writePair(dir, this::write);
     }
 
     /** The frequency letter of category id {@code c} (1-based). */
