@@ -79,28 +79,7 @@ public final class KeypointCpuPhases {
 
     /** The OKS matrices of every group with detections and ground truths, detections in input order. */
     private static double oks(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
-        Similarity similarity = Similarity.of(IouType.KEYPOINTS, gt, dt, params);
-        int maxDet = params.maxDet(params.maxDetCount() - 1);
-        int[] dts = new int[16];
-        double[] out = new double[64];
-        double sum = 0;
-        for (int g = 0; g + 1 < index.gtStart.length; g++) {
-            int gtFrom = index.gtStart[g];
-            int gtCount = index.gtStart[g + 1] - gtFrom;
-            int dtCount = Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
-            if (gtCount == 0 || dtCount == 0) {
-                continue;
-            }
-            if (dts.length < dtCount) {
-                dts = new int[dtCount];
-            }
-            if (out.length < dtCount * gtCount) {
-                out = new double[dtCount * gtCount];
-            }
-            System.arraycopy(index.dtMembers, index.dtStart[g], dts, 0, dtCount);
-            similarity.compute(dts, dtCount, index.gtMembers, gtFrom, gtCount, out);
-            sum += out[0];
-        }
-        return sum;
+        return GroupSimilarities.sum(Similarity.of(IouType.KEYPOINTS, gt, dt, params), index,
+                params.maxDet(params.maxDetCount() - 1));
     }
 }

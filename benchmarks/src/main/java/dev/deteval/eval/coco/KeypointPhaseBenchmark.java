@@ -69,30 +69,8 @@ public class KeypointPhaseBenchmark {
     /** The OKS matrices alone, in input order within each group (ranking does not change their cost). */
     @Benchmark
     public double oks() {
-        Similarity similarity = Similarity.of(IouType.KEYPOINTS, gt, dt, params);
-        int groups = index.gtStart.length - 1;
-        int maxDet = params.maxDet(params.maxDetCount() - 1);
-        int[] dts = new int[64];
-        double[] out = new double[64];
-        double sum = 0;
-        for (int g = 0; g < groups; g++) {
-            int gtFrom = index.gtStart[g];
-            int gtCount = index.gtStart[g + 1] - gtFrom;
-            int dtCount = Math.min(maxDet, index.dtStart[g + 1] - index.dtStart[g]);
-            if (gtCount == 0 || dtCount == 0) {
-                continue;
-            }
-            if (dts.length < dtCount) {
-                dts = new int[dtCount];
-            }
-            if (out.length < dtCount * gtCount) {
-                out = new double[dtCount * gtCount];
-            }
-            System.arraycopy(index.dtMembers, index.dtStart[g], dts, 0, dtCount);
-            similarity.compute(dts, dtCount, index.gtMembers, gtFrom, gtCount, out);
-            sum += out[0];
-        }
-        return sum;
+        return GroupSimilarities.sum(Similarity.of(IouType.KEYPOINTS, gt, dt, params), index,
+                params.maxDet(params.maxDetCount() - 1));
     }
 
     @Benchmark

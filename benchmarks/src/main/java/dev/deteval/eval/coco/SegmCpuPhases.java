@@ -24,7 +24,7 @@ import java.util.Arrays;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.deteval.eval.coco.SegmCpuPhases /tmp/b20/segm2000 6
- * javac -cp OLD.jar -d /tmp/old benchmarks/src/main/java/dev/deteval/eval/coco/SegmCpuPhases.java
+ * javac -cp OLD.jar -d /tmp/old benchmarks/src/main/java/dev/deteval/eval/coco/{SegmCpuPhases,GroupSimilarities}.java
  * java -cp OLD.jar:/tmp/old dev.deteval.eval.coco.SegmCpuPhases /tmp/b20/segm2000 6
  * </pre>
  */
@@ -109,24 +109,7 @@ public final class SegmCpuPhases {
     }
 
     /** The similarity of every group that has detections and ground truths, detections in input order. */
-    private static void allIous(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
-        Similarity similarity = Similarity.of(IouType.SEGM, gt, dt, params);
-        double[] out = new double[1 << 16];
-        int[] dts = new int[1 << 12];
-        for (int g = 0; g + 1 < index.gtStart.length; g++) {
-            int gtCount = index.gtStart[g + 1] - index.gtStart[g];
-            int dtCount = index.dtStart[g + 1] - index.dtStart[g];
-            if (gtCount == 0 || dtCount == 0) {
-                continue;
-            }
-            if (dts.length < dtCount) {
-                dts = new int[dtCount];
-            }
-            System.arraycopy(index.dtMembers, index.dtStart[g], dts, 0, dtCount);
-            if (out.length < gtCount * dtCount) {
-                out = new double[gtCount * dtCount];
-            }
-            similarity.compute(dts, dtCount, index.gtMembers, index.gtStart[g], gtCount, out);
-        }
+    private static double allIous(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
+        return GroupSimilarities.sum(Similarity.of(IouType.SEGM, gt, dt, params), index, Integer.MAX_VALUE);
     }
 }
