@@ -112,14 +112,23 @@ public final class SyntheticCoco {
         }
     }
 
-    private Written write(JsonGenerator gt, JsonGenerator dt) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
+    /** Opens the ground-truth document and writes its "info" object (what made the file). */
+    static void startGroundTruth(JsonGenerator gt, String description, int images, long seed) throws IOException {
         gt.writeStartObject();
         gt.writeObjectFieldStart("info");
-        gt.writeStringField("description", "deteval synthetic COCO-like data");
+        gt.writeStringField("description", description);
         gt.writeNumberField("images", images);
         gt.writeNumberField("seed", seed);
         gt.writeEndObject();
+    }
+
+    /**
+     * Writes the "images" list: ids {@link #imageId}, each size drawn from COCO's common sizes with
+     * {@code random}.
+     *
+     * @return {@code [image][width, height]} in pixels
+     */
+    static int[][] writeImages(JsonGenerator gt, int images, SplittableRandom random) throws IOException {
         gt.writeArrayFieldStart("images");
         int[][] sizes = new int[images][];
         for (int i = 0; i < images; i++) {
@@ -132,6 +141,13 @@ public final class SyntheticCoco {
             gt.writeEndObject();
         }
         gt.writeEndArray();
+        return sizes;
+    }
+
+    private Written write(JsonGenerator gt, JsonGenerator dt) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        startGroundTruth(gt, "deteval synthetic COCO-like data", images, seed);
+        int[][] sizes = writeImages(gt, images, random);
         gt.writeArrayFieldStart("categories");
         for (int k = 0; k < CocoCategories.IDS.length; k++) {
             gt.writeStartObject();

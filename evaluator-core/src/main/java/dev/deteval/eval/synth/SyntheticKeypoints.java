@@ -40,7 +40,6 @@ public final class SyntheticKeypoints {
     /** COCO's skeleton: pairs of 1-based keypoint numbers. */
     static final int[][] SKELETON = {{16, 14}, {14, 12}, {17, 15}, {15, 13}, {12, 13}, {6, 12}, {7, 13}, {6, 7},
         {6, 8}, {7, 9}, {8, 10}, {9, 11}, {2, 3}, {1, 2}, {1, 3}, {2, 4}, {3, 5}, {4, 6}, {5, 7}};
-    private static final int[][] IMAGE_SIZES = {{640, 480}, {480, 640}, {640, 427}, {500, 375}, {640, 640}};
 
     private final int images;
     private final long seed;
@@ -69,24 +68,8 @@ public final class SyntheticKeypoints {
 
     private SyntheticCoco.Written write(JsonGenerator gt, JsonGenerator dt) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        gt.writeStartObject();
-        gt.writeObjectFieldStart("info");
-        gt.writeStringField("description", "deteval synthetic COCO-like person keypoints");
-        gt.writeNumberField("images", images);
-        gt.writeNumberField("seed", seed);
-        gt.writeEndObject();
-        int[][] sizes = new int[images][];
-        gt.writeArrayFieldStart("images");
-        for (int i = 0; i < images; i++) {
-            sizes[i] = IMAGE_SIZES[random.nextInt(IMAGE_SIZES.length)];
-            gt.writeStartObject();
-            gt.writeNumberField("id", SyntheticCoco.imageId(i));
-            gt.writeNumberField("width", sizes[i][0]);
-            gt.writeNumberField("height", sizes[i][1]);
-            gt.writeStringField("file_name", String.format("%012d.jpg", SyntheticCoco.imageId(i)));
-            gt.writeEndObject();
-        }
-        gt.writeEndArray();
+        SyntheticCoco.startGroundTruth(gt, "deteval synthetic COCO-like person keypoints", images, seed);
+        int[][] sizes = SyntheticCoco.writeImages(gt, images, random);
         writeCategory(gt);
         gt.writeArrayFieldStart("annotations");
         dt.writeStartArray();

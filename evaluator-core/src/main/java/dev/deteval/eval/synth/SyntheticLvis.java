@@ -75,12 +75,7 @@ public final class SyntheticLvis {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] objectCats = new int[images][];
         double[][] objectBoxes = new double[images][];
-        gt.writeStartObject();
-        gt.writeObjectFieldStart("info");
-        gt.writeStringField("description", "deteval synthetic LVIS-like data");
-        gt.writeNumberField("images", images);
-        gt.writeNumberField("seed", seed);
-        gt.writeEndObject();
+        SyntheticCoco.startGroundTruth(gt, "deteval synthetic LVIS-like data", images, seed);
         gt.writeArrayFieldStart("images");
         for (int i = 0; i < images; i++) {
             int n = SyntheticCoco.poisson(random, MEAN_OBJECTS);
