@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,18 +63,11 @@ public class CocoPhaseBenchmark {
     }
 
     private CategoryOutcomes[] matchAll() {
-        CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, params, index);
-        CategoryOutcomes[] out = new CategoryOutcomes[index.groupCategories];
-        IntStream.range(0, out.length).parallel().forEach(k -> out[k] = evaluation.match(k));
-        return out;
+        return PhaseSteps.matchAll(gt, dt, params, index, true);
     }
 
     private PrecisionTable accumulateAll() {
-        PrecisionTable.Writer writer = PrecisionTable.writer(params.iouCount(), params.recCount(),
-                index.groupCategories, params.areaCount(), params.maxDetCount());
-        IntStream.range(0, outcomes.length).parallel()
-                .forEach(k -> new Accumulation(params, k, outcomes[k]).writeTo(writer));
-        return writer.done();
+        return PhaseSteps.accumulateAll(params, index, outcomes);
     }
 
     @Benchmark

@@ -79,7 +79,7 @@ public final class KeypointCpuPhases {
 
     /** The OKS matrices of every group with detections and ground truths, detections in input order. */
     private static double oks(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
-        return GroupSimilarities.sum(Similarity.of(IouType.KEYPOINTS, gt, dt, params), index,
+        return PhaseSteps.similarities(Similarity.of(IouType.KEYPOINTS, gt, dt, params), index,
                 params.maxDet(params.maxDetCount() - 1));
     }
 }

@@ -69,7 +69,7 @@ public class KeypointPhaseBenchmark {
     /** The OKS matrices alone, in input order within each group (ranking does not change their cost). */
     @Benchmark
     public double oks() {
-        return GroupSimilarities.sum(Similarity.of(IouType.KEYPOINTS, gt, dt, params), index,
+        return PhaseSteps.similarities(Similarity.of(IouType.KEYPOINTS, gt, dt, params), index,
                 params.maxDet(params.maxDetCount() - 1));
     }
 

@@ -24,7 +24,7 @@ import java.util.Arrays;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.deteval.eval.coco.SegmCpuPhases /tmp/b20/segm2000 6
- * javac -cp OLD.jar -d /tmp/old benchmarks/src/main/java/dev/deteval/eval/coco/{SegmCpuPhases,GroupSimilarities}.java
+ * javac -cp OLD.jar -d /tmp/old benchmarks/src/main/java/dev/deteval/eval/coco/{SegmCpuPhases,PhaseSteps}.java
  * java -cp OLD.jar:/tmp/old dev.deteval.eval.coco.SegmCpuPhases /tmp/b20/segm2000 6
  * </pre>
  */
@@ -110,6 +110,6 @@ public final class SegmCpuPhases {
 
     /** The similarity of every group that has detections and ground truths, detections in input order. */
     private static double allIous(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index) {
-        return GroupSimilarities.sum(Similarity.of(IouType.SEGM, gt, dt, params), index, Integer.MAX_VALUE);
+        return PhaseSteps.similarities(Similarity.of(IouType.SEGM, gt, dt, params), index, Integer.MAX_VALUE);
     }
 }
