@@ -1,6 +1,7 @@
 package dev.deteval.eval.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,42 @@ class FastPathEqualityTest {
             assertThat(decoded.bbox()).containsExactly(RunBox.unsigned(mask.counts(), h, w));
             assertThat(decoded.area()).isEqualTo(sumOfOddRuns(mask.counts()));
         }
+    }
+
+    @Test
+    void decoder_malformedStrings_failAsDecodeOfString() {
+        Random random = new Random(29);
+        RleDecoder decoder = new RleDecoder();
+        int failures = 0;
+        for (int c = 0; c < CASES * 4; c++) {
+            int h = random.nextInt(6);
+            int w = random.nextInt(6);
+            StringBuilder counts = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                // mostly valid characters ('0'..'o'), sometimes one just outside either end
+                counts.append((char) (random.nextInt(10) == 0 ? (random.nextBoolean() ? '/' : 'p')
+                        : '0' + random.nextInt(64)));
+            }
+            String string = counts.toString();
+            char[] buffer = ("[" + string + "]").toCharArray();
+            String expected;
+            Rle reference = null;
+            try {
+                reference = RleStrings.decode(string, h, w);
+                expected = null;
+            } catch (IllegalArgumentException e) {
+                expected = e.getMessage();
+            }
+            if (expected == null) {
+                assertThat(decoder.decode(buffer, 1, string.length(), h, w)).as(string).isEqualTo(reference);
+            } else {
+                failures++;
+                assertThatThrownBy(() -> decoder.decode(buffer, 1, string.length(), h, w)).as(string)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessage(expected);
+            }
+        }
+        assertThat(failures).as("malformed cases tried").isGreaterThan(CASES);
     }
 
     private static long sumOfOddRuns(int[] runs) {
