@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +99,68 @@ class ShortRunCompilerTest {
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
         }
         assertThat(print(commands)).isEqualTo(before);
+    }
+
+    @Test
+    void addDirectly_packageNotOpenToTests_falseAndNothingAdded() throws Exception {
+        ObjectName commands = new ObjectName("com.sun.management:type=DiagnosticCommand");
+        String before = print(commands);
+        Path file = dir.resolve("directive.json");
+        Files.writeString(file, "[{ match: \"*.*\", c2: { Exclude: true } }]");
+
+        assertThat(ShortRunCompiler.addDirectly(file)).isFalse();
+        assertThat(print(commands)).isEqualTo(before);
+    }
+
+    @Test
+    void addDirectly_packageOpenAsTheJarManifestDoes_installedBeforeAnyMBeanServer() throws Exception {
+        Path openLog = dir.resolve("open.log");
+        String open = probe(List.of("--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+                "-Xlog:class+load=info:file=" + openLog));
+        String closed = probe(List.of());
+
+        // the probe prints the JVM's directives through the MBean server, after adding them
+        assertThat(open).contains("directly true").contains("*.*");
+        List<String> loaded = Files.readAllLines(openLog);
+        int bean = indexOf(loaded, "com.sun.management.internal.DiagnosticCommandImpl ");
+        int server = indexOf(loaded, "com.sun.jmx.mbeanserver.JmxMBeanServer ");
+        assertThat(bean).as("bean loaded").isNotNegative();
+        assertThat(server).as("server loaded only to print, after the bean took the directive").isGreaterThan(bean);
+        assertThat(closed).contains("directly false");
+    }
+
+    private static int indexOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** What {@link DirectlyProbe} printed in a JVM of its own with {@code options}. */
+    private static String probe(List<String> options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DirectlyProbe.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("probe finished").isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    /** Adds the directive directly, prints whether that worked, then the JVM's directives. */
+    static final class DirectlyProbe {
+        public static void main(String[] args) throws Exception {
+            Path file = Files.createTempFile("probe", ".json");
+            Files.writeString(file, "[{ match: \"*.*\", c2: { Exclude: true } }]");
+            boolean directly = ShortRunCompiler.addDirectly(file);
+            Files.delete(file);
+            System.out.println("directly " + directly);
+            System.out.println(print(new ObjectName("com.sun.management:type=DiagnosticCommand")));
+        }
     }
 
     private static String print(ObjectName commands) throws Exception {
