@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A Jackson streaming parser plus the source name, with typed reads that fail with an
@@ -14,6 +15,8 @@ final class JsonCursor {
 
     final JsonParser parser;
     final String source;
+    /** Room for an array of numbers being read ({@link SegmentationJson#numbers}), grown when too small. */
+    private double[] numbers = new double[64];
 
     JsonCursor(JsonParser parser, String source) {
         this.parser = parser;
@@ -287,5 +290,13 @@ final class JsonCursor {
             case VALUE_NULL -> "null";
             default -> t.toString();
         };
+    }
+
+    /** The cursor's room for numbers, at least {@code length} long; its content is the caller's to overwrite. */
+    double[] numberRoom(int length) {
+        if (numbers.length < length) {
+            numbers = Arrays.copyOf(numbers, Math.max(length, 2 * numbers.length));
+        }
+        return numbers;
     }
 }

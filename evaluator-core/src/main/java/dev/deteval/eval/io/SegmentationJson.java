@@ -134,11 +134,12 @@ record SegmentationJson(Supplier<String> where, List<double[]> polygons, int[] c
         if (c.current() != JsonToken.START_ARRAY) {
             c.expect(JsonToken.START_ARRAY, path.get(), "an array of numbers");
         }
-        double[] v = new double[8];
+        // gathered in the cursor's room, then copied once at the length read
+        double[] v = c.numberRoom(8);
         int n = 0;
         while (c.next() != JsonToken.END_ARRAY) {
             if (n == v.length) {
-                v = Arrays.copyOf(v, 2 * n);
+                v = c.numberRoom(n + 1);
             }
             v[n] = finite(c);
             if (Double.isNaN(v[n])) {
@@ -146,7 +147,7 @@ record SegmentationJson(Supplier<String> where, List<double[]> polygons, int[] c
             }
             n++;
         }
-        return n == v.length ? v : Arrays.copyOf(v, n);
+        return Arrays.copyOf(v, n);
     }
 
     /** The current token as a finite double, or NaN when it is something else. */

@@ -250,29 +250,33 @@ final class PolygonScan {
         toggles.add((int) xd * h + (int) yd);
     }
 
+    /**
+     * The runs of the toggles: sorted, turned into differences and zero-length runs merged, all in the
+     * toggle buffer's own array (each step writes at or before where it reads), then copied once.
+     */
     private int[] toRuns() {
         toggles.add(h * w);
-        int[] a = toggles.toArray();
-        Arrays.sort(a);
+        int n = toggles.size();
+        int[] a = toggles.array();
+        Arrays.sort(a, 0, n);
         int previous = 0;
-        for (int j = 0; j < a.length; j++) {
+        for (int j = 0; j < n; j++) {
             int t = a[j];
             a[j] -= previous;
             previous = t;
         }
-        RunBuffer runs = new RunBuffer(a.length);
-        int j = 0;
-        runs.add(a[j++]);
-        while (j < a.length) {
+        int out = 1; // the first run stays, even when empty
+        int j = 1;
+        while (j < n) {
             if (a[j] > 0) {
-                runs.add(a[j++]);
+                a[out++] = a[j++];
             } else {
                 j++;
-                if (j < a.length) {
-                    runs.addToLast(a[j++]);
+                if (j < n) {
+                    a[out - 1] += a[j++];
                 }
             }
         }
-        return runs.toArray();
+        return Arrays.copyOf(a, out);
     }
 }

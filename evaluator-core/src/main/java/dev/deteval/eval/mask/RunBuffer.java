@@ -38,6 +38,11 @@ final class RunBuffer {
         return size;
     }
 
+    /** The buffer's own array, valid up to {@link #size()}, for a caller that finishes it in place. */
+    int[] array() {
+        return values;
+    }
+
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }
