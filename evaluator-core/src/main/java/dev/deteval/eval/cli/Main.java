@@ -40,7 +40,10 @@ public final class Main {
     public static void main(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler(Main::otherThreadFailed);
         ShortRunCompiler.startFor(args);
-        JitWarmup.startFor(args);
+        // the inputs themselves while picocli starts; the warm-up only where they cannot be read yet
+        if (!EarlyRead.startFor(args)) {
+            JitWarmup.startFor(args);
+        }
         // straight onto the file descriptors: System.out would swallow a write error before we could see it
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8));

@@ -47,6 +47,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -178,8 +179,9 @@ final class Evaluations {
                 throw new IllegalArgumentException("a split (" + r.split() + ") applies to a YOLO dataset YAML file,"
                         + " not to " + r.groundTruth());
             }
-            CocoJsonReader reader = new CocoJsonReader(p.iouType());
-            CocoJsonReader.Inputs inputs = reader.readBoth(gtFile, dtFile);
+            Optional<ReadAhead.Done> ahead = ReadAhead.take(gtFile, dtFile, p.iouType());
+            CocoJsonReader reader = ahead.isPresent() ? ahead.get().reader() : new CocoJsonReader(p.iouType());
+            CocoJsonReader.Inputs inputs = ahead.isPresent() ? ahead.get().inputs() : reader.readBoth(gtFile, dtFile);
             read = new Read(inputs, reader.warnings(), reader, null);
         }
         requireNumericSelection(p, read.inputs().groundTruth(), r.params(), r.groundTruth());
