@@ -32,6 +32,14 @@ public final class Main {
     /** Anything else that stops a run: bad usage or input, unwritable output, out of memory, a bug. */
     public static final int EXIT_BAD_INPUT = 2;
 
+    /** The line printed when memory ran out again while the first failure was being reported. */
+    static final String OUT_OF_MEMORY_AGAIN = "deteval: error: out of memory; give Java more, e.g. java -Xmx2g -jar"
+            + " deteval.jar … (docs/cli.md: memory per million detections)";
+
+    /** Released when a run fails, so that the message can be written even when the heap is full. */
+    @SuppressWarnings("unused")
+    private static volatile byte[] reserve = new byte[1 << 20];
+
     /** The line printed when the standard output failed (a closed pipe, a full disk, /dev/full). */
     static final String STDOUT_FAILED = "deteval: error: standard output: cannot be written (closed pipe or full"
             + " disk?); the report is incomplete";
@@ -49,7 +57,19 @@ public final class Main {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int code = run(args, out, err);
+        int code;
+        try {
+            code = run(args, out, err);
+        } catch (RuntimeException | Error e) {
+            // run reports what it can; only memory running out again while it reported gets here
+            reserve = null;
+            code = EXIT_BAD_INPUT;
+            try {
+                err.println(OUT_OF_MEMORY_AGAIN);
+            } catch (RuntimeException | Error again) {
+                Runtime.getRuntime().halt(code); // not even a line fits: still exit 2, never 1
+            }
+        }
         err.flush();
         System.exit(code);
     }
@@ -64,6 +84,9 @@ public final class Main {
         try {
             code = execute(args, out, err);
         } catch (RuntimeException | Error e) {
+            // the reserve makes room to write the message when memory ran out (a read ahead may still hold
+            // the rest of the heap)
+            reserve = null;
             code = failed(err, verbose, e, message(e));
         }
         if (out.checkError()) {
