@@ -64,6 +64,14 @@ public final class PrecisionTable {
         return precision[index(ti, ri, ki, ai, mi)];
     }
 
+    /**
+     * The precision table itself, not a copy, for readers in this package that must not write it (the
+     * summarizer's means read it by index instead of a call per entry).
+     */
+    double[] precisionView() {
+        return precision;
+    }
+
     /** Score of the detection where recall threshold {@code ri} was reached (0 if never, -1 if undefined). */
     public double score(int ti, int ri, int ki, int ai, int mi) {
         return scores[index(ti, ri, ki, ai, mi)];

@@ -24,6 +24,14 @@ final class Summarizer {
         double precision(int t, int r, int k, int a, int m);
 
         double recall(int t, int k, int a, int m);
+
+        /**
+         * The precision entries in C order ([T][R][K][A][M] flattened, as {@link PrecisionTable#precisionArray}),
+         * read in place and never written; null when the tables are not held that way.
+         */
+        default double[] precisionView() {
+            return null;
+        }
     }
 
     Summarizer(CocoParams p, PrecisionTable tables) {
@@ -41,6 +49,13 @@ final class Summarizer {
             @Override
             public double recall(int t, int k, int a, int m) {
                 return tables.recall(t, k, a, m);
+            }
+
+            @Override
+            public double[] precisionView() {
+                int[] shape = tables.shape();
+                boolean fits = shape[1] == p.recCount() && shape[3] == p.areaCount() && shape[4] == p.maxDetCount();
+                return fits ? tables.precisionView() : null;
             }
         });
     }
@@ -70,11 +85,24 @@ final class Summarizer {
         int[] ts = thresholds(iouThr);
         int[][] am = areaMaxDetPairs(areaLabel, maxDets);
         double[] values = scratch(ts.length * p.recCount() * (kTo - kFrom) * am.length);
+        double[] flat = tables.precisionView();
         int n = 0;
         for (int t : ts) {
             for (int r = 0; r < p.recCount(); r++) {
                 for (int j = kFrom; j < kTo; j++) {
                     int kk = rows == null ? j : rows[j];
+                    if (flat != null) {
+                        // the same entries in the same order, read by index: this loop runs a million times
+                        // per summary, often before the JIT has compiled it
+                        int row = ((t * p.recCount() + r) * k + kk) * p.areaCount();
+                        for (int[] pair : am) {
+                            double v = flat[(row + pair[0]) * p.maxDetCount() + pair[1]];
+                            if (v > -1) {
+                                values[n++] = v;
+                            }
+                        }
+                        continue;
+                    }
                     for (int[] pair : am) {
                         double v = tables.precision(t, r, kk, pair[0], pair[1]);
                         if (v > -1) {

@@ -232,8 +232,31 @@ final class PolygonScan {
         toggle(u < lastU ? u : u - 1, v < lastV ? v : lastV);
     }
 
-    /** The toggle of a step whose left column is {@code left} on the 5x grid and lower row {@code low}. */
+    /**
+     * The toggle of a step whose left column is {@code left} on the 5x grid and lower row {@code low}, in
+     * integers: {@code (v + .5)/5 - .5} is exactly {@code (v - 2)/5} when {@code v mod 5 == 2} and at least 0.2
+     * from a whole number otherwise (see {@link #edgeAlongX}), so the column is kept exactly when
+     * {@code left mod 5 == 2} and the row, rounded up after clamping to {@code [0, h]}, is
+     * {@code ceil((low - 2)/5)}. {@link #runsEachPoint} takes {@link #toggleAsC} instead, the reference.
+     */
     private void toggle(int left, int low) {
+        if (eachPoint) {
+            toggleAsC(left, low);
+            return;
+        }
+        if (Math.floorMod(left, 5) != 2) {
+            return;
+        }
+        long column = ((long) left - 2) / 5;
+        if (column < 0 || column > w - 1) {
+            return;
+        }
+        long row = low < 2 ? 0 : Math.min(((long) low + 2) / 5, h);
+        toggles.add((int) column * h + (int) row);
+    }
+
+    /** {@link #toggle} in the C code's floating-point steps. */
+    private void toggleAsC(int left, int low) {
         double xd = left;
         xd = (xd + .5) / SCALE - .5;
         if (Math.floor(xd) != xd || xd < 0 || xd > w - 1) {
