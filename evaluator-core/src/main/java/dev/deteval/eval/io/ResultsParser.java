@@ -171,7 +171,7 @@ final class ResultsParser {
                     if (type == IouType.SEGM) {
                         seen = c.once(seen, 16, base, index, "segmentation");
                         if (decoder == null) {
-                            decoder = new RleDecoder();
+                            decoder = RleDecoder.shared();
                         }
                         segmentation = SegmentationJson.read(c, () -> CocoJson.at(base, index) + ".segmentation",
                                 decoder);

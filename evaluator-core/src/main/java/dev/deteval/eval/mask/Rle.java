@@ -25,6 +25,10 @@ public final class Rle {
      * decoded masks keep this form, about 1.6 bytes per run instead of 4, and unpack it when asked.
      */
     private final byte[] packed;
+    /** Where this mask's characters start in {@link #packed} (decoders share one array among many masks). */
+    private final int packedFrom;
+    /** How many characters this mask has in {@link #packed}. */
+    private final int packedLength;
     private final int runCount;
     /** {@link #area()}, computed once. */
     private final long area;
@@ -36,16 +40,20 @@ public final class Rle {
         this.width = width;
         this.counts = counts;
         this.packed = null;
+        this.packedFrom = 0;
+        this.packedLength = 0;
         this.runCount = counts.length;
         this.area = area;
         this.plain = plain;
     }
 
-    private Rle(int height, int width, byte[] packed, int runCount, long area, boolean plain) {
+    private Rle(int height, int width, byte[] packed, int from, int length, int runCount, long area, boolean plain) {
         this.height = height;
         this.width = width;
         this.counts = null;
         this.packed = packed;
+        this.packedFrom = from;
+        this.packedLength = length;
         this.runCount = runCount;
         this.area = area;
         this.plain = plain;
@@ -98,11 +106,13 @@ public final class Rle {
     }
 
     /**
-     * Wraps the compressed string {@code packed} (one byte per character) of {@code runCount} runs that this
-     * package has just decoded and checked, with their area and plainness.
+     * Wraps the compressed string at {@code packed[from, from + length)} (one byte per character; the array may
+     * hold other masks' strings too and must not change) of {@code runCount} runs that this package has just
+     * decoded and checked, with their area and plainness.
      */
-    static Rle packed(int height, int width, byte[] packed, int runCount, long area, boolean plain) {
-        return new Rle(height, width, packed, runCount, area, plain);
+    static Rle packed(int height, int width, byte[] packed, int from, int length, int runCount, long area,
+            boolean plain) {
+        return new Rle(height, width, packed, from, length, runCount, area, plain);
     }
 
     static IllegalArgumentException wrongSum(long sum, long pixels, int height, int width) {
@@ -267,25 +277,26 @@ public final class Rle {
     private int[] unpack() {
         int[] runs = new int[runCount];
         int n = 0;
-        int p = 0;
-        while (p < packed.length) {
-            long x = 0;
-            int k = 0;
-            boolean more = true;
-            while (more) {
-                int c = packed[p] - RleStrings.FIRST_CHAR;
-                x |= (c & 0x1f) << 5 * k;
-                more = (c & 0x20) != 0;
-                p++;
-                k++;
-                if (!more && (c & 0x10) != 0) {
-                    x |= -1 << 5 * k;
-                }
+        int p = packedFrom;
+        int end = packedFrom + packedLength;
+        int older = 0; // run n - 2
+        int previous = 0; // run n - 1
+        while (p < end) {
+            int value = 0;
+            int shift = 0;
+            int c;
+            do {
+                c = packed[p++] - RleStrings.FIRST_CHAR;
+                value |= (c & 0x1f) << shift;
+                shift += 5;
+            } while ((c & 0x20) != 0);
+            if ((c & 0x10) != 0) {
+                value |= -1 << shift;
             }
-            if (n > 2) {
-                x += runs[n - 2];
-            }
-            runs[n++] = (int) x;
+            int x = n > 2 ? value + older : value;
+            runs[n++] = x;
+            older = previous;
+            previous = x;
         }
         return runs;
     }

@@ -5,11 +5,39 @@ package dev.deteval.eval.mask;
  * pass: each character is checked and copied into the mask's bytes (about 1.6 bytes per run; the mask unpacks
  * its runs when they are used) while the runs are decoded, checked against {@code h*w} and summed, keeping
  * only the two runs that the next one depends on, so no run array is filled. Checks and messages are those
- * of {@link RleStrings#decode}. Holds no state: one instance may serve any number of threads.
+ * of {@link RleStrings#decode}.
+ *
+ * <p>A decoder from {@link #shared()} writes the bytes of many masks one after the other into large shared
+ * arrays (64 KiB, doubling up to {@value #MAX_SHARED_BYTES} bytes): reading a results file then makes a few
+ * large arrays instead of one small array per mask, which the collector would copy one by one while every
+ * mask of the file is still alive. Such a decoder is for one thread; {@code new RleDecoder()} gives each mask
+ * an array of its own and may serve any number of threads.
  */
 public final class RleDecoder {
 
     private static final int FIRST_CHAR = 48;
+    /** The largest shared array: 2 MiB, at least half a region of the G1 collector on most heaps. */
+    static final int MAX_SHARED_BYTES = 2 << 20;
+    private static final int FIRST_SHARED_BYTES = 64 << 10;
+
+    private final boolean shared;
+    private byte[] bytes = new byte[0];
+    private int used;
+    private int nextSize = FIRST_SHARED_BYTES;
+
+    /** A decoder that gives each mask an array of its own; holds no state. */
+    public RleDecoder() {
+        this(false);
+    }
+
+    private RleDecoder(boolean shared) {
+        this.shared = shared;
+    }
+
+    /** A decoder that packs the masks it decodes into shared arrays; for one thread. */
+    public static RleDecoder shared() {
+        return new RleDecoder(true);
+    }
 
     /**
      * The mask whose compressed counts are {@code chars[offset .. offset+length)}; indices in messages
@@ -21,7 +49,21 @@ public final class RleDecoder {
      */
     public Rle decode(char[] chars, int offset, int length, int h, int w) {
         long pixels = Rle.pixels(h, w);
-        byte[] packed = new byte[length];
+        byte[] packed;
+        int from;
+        if (!shared) {
+            packed = new byte[length];
+            from = 0;
+        } else {
+            if (bytes.length - used < length) {
+                bytes = new byte[Math.max(length, nextSize)];
+                used = 0;
+                nextSize = Math.min(2 * nextSize, MAX_SHARED_BYTES);
+            }
+            packed = bytes;
+            from = used;
+        }
+        int to = from - offset; // packed index = character index + to
         int end = offset + length;
         int n = 0;
         long sum = 0;
@@ -45,7 +87,7 @@ public final class RleDecoder {
                 if ((c & ~63) != 0) {
                     throw badCharacter(chars[p], p - offset);
                 }
-                packed[p - offset] = (byte) (c + FIRST_CHAR);
+                packed[p + to] = (byte) (c + FIRST_CHAR);
                 value |= (c & 0x1f) << shift;
                 shift += 5;
                 p++;
@@ -72,7 +114,10 @@ public final class RleDecoder {
         if (sum != pixels) {
             throw Rle.wrongSum(sum, pixels, h, w);
         }
-        return Rle.packed(h, w, packed, n, area, plain);
+        if (shared) {
+            used += length; // only now: a string that fails leaves its bytes to be overwritten
+        }
+        return Rle.packed(h, w, packed, from, length, n, area, plain);
     }
 
     static IllegalArgumentException badCharacter(char ch, int index) {
