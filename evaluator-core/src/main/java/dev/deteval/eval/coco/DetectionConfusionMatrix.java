@@ -174,21 +174,24 @@ public final class DetectionConfusionMatrix {
     private static final class Recorder {
         private final GroupIndex index;
         private final double threshold;
-        // per image: index, highest score the cut left out, first ground truth, detection and similarity
+        // per image: index, highest score the cut left out, first ground truth, near and far detection, similarity
         private int images;
         private int[] image = new int[64];
         private double[] dropped = new double[64];
         private int[] gtFrom = new int[65];
-        private int[] dtFrom = new int[65];
-        private int[] iouFrom = new int[65];
+        private int[] nearFrom = new int[65];
+        private int[] farFrom = new int[65];
         // per ground truth: its row
         private int[] gtRows = new int[256];
-        // per detection, in assignment order: class, score, whether it reaches the threshold with some ground truth
-        private int[] dtClass = new int[1024];
-        private double[] dtScore = new double[1024];
-        private boolean[] near = new boolean[1024];
-        // the similarities of the near detections, [near][gtCount] per image
-        private double[] ious = new double[4096];
+        // the detections that reach the threshold with some ground truth, in assignment order: class, score, and
+        // their similarities ([near][gtCount] per image)
+        private int[] nearClass = new int[256];
+        private double[] nearScore = new double[256];
+        private double[] ious = new double[2048];
+        private int cells;
+        // the others, in no particular order: class, score
+        private int[] farClass = new int[1024];
+        private double[] farScore = new double[1024];
         private int[] order = new int[16];
 
         Recorder(GroupIndex index, double threshold) {
@@ -203,86 +206,97 @@ public final class DetectionConfusionMatrix {
                 image = Arrays.copyOf(image, cap);
                 dropped = Arrays.copyOf(dropped, cap);
                 gtFrom = Arrays.copyOf(gtFrom, cap + 1);
-                dtFrom = Arrays.copyOf(dtFrom, cap + 1);
-                iouFrom = Arrays.copyOf(iouFrom, cap + 1);
+                nearFrom = Arrays.copyOf(nearFrom, cap + 1);
+                farFrom = Arrays.copyOf(farFrom, cap + 1);
             }
             int g0 = gtFrom[images];
-            int d0 = dtFrom[images];
-            int i0 = iouFrom[images];
             int gtCount = m.gtCount;
             int n = m.dtCount;
             if (gtRows.length < g0 + gtCount) {
                 gtRows = Arrays.copyOf(gtRows, Math.max(g0 + gtCount, gtRows.length * 2));
             }
             System.arraycopy(m.gtRows, 0, gtRows, g0, gtCount);
-            if (dtClass.length < d0 + n) {
-                int cap = Math.max(d0 + n, dtClass.length * 2);
-                dtClass = Arrays.copyOf(dtClass, cap);
-                dtScore = Arrays.copyOf(dtScore, cap);
-                near = Arrays.copyOf(near, cap);
-            }
-            // the matcher's detections run by class, each by descending score (ties in input order); a stable
-            // sort by score puts ties by class, then input order: the order of the pooled index's members
             if (order.length < n) {
                 order = new int[Math.max(n, order.length * 2)];
             }
-            for (int d = 0; d < n; d++) {
-                order[d] = d;
+            int near = 0;
+            int far = farFrom[images];
+            if (farClass.length < far + n) {
+                int cap = Math.max(far + n, farClass.length * 2);
+                farClass = Arrays.copyOf(farClass, cap);
+                farScore = Arrays.copyOf(farScore, cap);
             }
-            StableSort.descending(order, 0, n, m.dtScore);
-            int cells = i0;
-            for (int j = 0; j < n; j++) {
-                int d = order[j];
+            for (int d = 0; d < n; d++) {
                 int row = d * gtCount;
                 boolean reaches = false;
                 for (int g = 0; g < gtCount && !reaches; g++) {
                     reaches = m.iou[row + g] >= threshold;
                 }
-                dtClass[d0 + j] = m.dtClass[d];
-                dtScore[d0 + j] = m.dtScore[d];
-                near[d0 + j] = reaches;
                 if (reaches) {
-                    if (ious.length < cells + gtCount) {
-                        ious = Arrays.copyOf(ious, Math.max(cells + gtCount, ious.length * 2));
-                    }
-                    System.arraycopy(m.iou, row, ious, cells, gtCount);
-                    cells += gtCount;
+                    order[near++] = d;
+                } else {
+                    farClass[far] = m.dtClass[d];
+                    farScore[far++] = m.dtScore[d];
                 }
+            }
+            // the matcher's detections run by class, each by descending score (ties in input order); a stable
+            // sort by score puts ties by class, then input order: the order of the pooled index's members
+            StableSort.descending(order, 0, near, m.dtScore);
+            int n0 = nearFrom[images];
+            if (nearClass.length < n0 + near) {
+                int cap = Math.max(n0 + near, nearClass.length * 2);
+                nearClass = Arrays.copyOf(nearClass, cap);
+                nearScore = Arrays.copyOf(nearScore, cap);
+            }
+            int cells = this.cells;
+            if (ious.length < cells + near * gtCount) {
+                ious = Arrays.copyOf(ious, Math.max(cells + near * gtCount, ious.length * 2));
+            }
+            for (int j = 0; j < near; j++) {
+                int d = order[j];
+                nearClass[n0 + j] = m.dtClass[d];
+                nearScore[n0 + j] = m.dtScore[d];
+                System.arraycopy(m.iou, d * gtCount, ious, cells + j * gtCount, gtCount);
             }
             image[images] = m.image;
             dropped[images] = m.droppedScore;
+            this.cells = cells + near * gtCount;
             images++;
             gtFrom[images] = g0 + gtCount;
-            dtFrom[images] = d0 + n;
-            iouFrom[images] = cells;
+            nearFrom[images] = n0 + near;
+            farFrom[images] = far;
         }
 
         /** Assigns every kept image with {@code a} (at its confidence), adding to its counts. */
         void assign(Assigner a) {
             int bg = a.ids.length;
-            int[] cls = new int[16];
+            int cell = 0;
             for (int k = 0; k < images; k++) {
+                int gtCount = gtFrom[k + 1] - gtFrom[k];
+                int from = nearFrom[k];
+                int nearCount = nearFrom[k + 1] - from;
+                int cells = cell;
+                cell += nearCount * gtCount;
                 if (dropped[k] >= a.confidence) {
                     a.image(index, image[k]);
                     continue;
                 }
-                int gtCount = gtFrom[k + 1] - gtFrom[k];
-                int cell = iouFrom[k];
-                int n = 0;
-                for (int d = dtFrom[k]; d < dtFrom[k + 1]; d++) {
-                    if (!(dtScore[d] >= a.confidence)) {
-                        continue;
+                for (int d = farFrom[k]; d < farFrom[k + 1]; d++) {
+                    if (farScore[d] >= a.confidence) {
+                        a.counts[bg][farClass[d]]++;
                     }
-                    if (!near[d]) {
-                        a.counts[bg][dtClass[d]]++;
-                        continue;
-                    }
-                    if (cls.length == n) {
-                        cls = Arrays.copyOf(cls, n * 2);
-                    }
-                    cls[n++] = dtClass[d];
                 }
-                a.assign(n, cls, gtCount, gtRows, gtFrom[k], Arrays.copyOfRange(ious, cell, cell + n * gtCount));
+                int[] cls = new int[nearCount];
+                double[] rows = new double[nearCount * gtCount];
+                int n = 0;
+                for (int j = 0; j < nearCount; j++) {
+                    if (nearScore[from + j] >= a.confidence) {
+                        cls[n] = nearClass[from + j];
+                        System.arraycopy(ious, cells + j * gtCount, rows, n * gtCount, gtCount);
+                        n++;
+                    }
+                }
+                a.assign(n, cls, gtCount, gtRows, gtFrom[k], rows);
             }
         }
     }
@@ -359,6 +373,7 @@ public final class DetectionConfusionMatrix {
         private final Detections dt;
         private final CocoParams params;
         private final long[] ids;
+        private final IdIndex positions;
         private final double threshold;
         private final double confidence;
         private final Matching matching;
@@ -379,6 +394,7 @@ public final class DetectionConfusionMatrix {
             this.dt = dt;
             this.params = p;
             this.ids = ids;
+            this.positions = new IdIndex(ids);
             this.threshold = Math.min(iou, 1 - 1e-10);
             this.confidence = confidence;
             this.matching = matching;
@@ -422,7 +438,7 @@ public final class DetectionConfusionMatrix {
             boolean[] ignoredGt = new boolean[gtCount];
             for (int g = 0; g < gtCount; g++) {
                 int row = gtRows[gtFrom + g];
-                gtClass[g] = Arrays.binarySearch(ids, gtCats[row]);
+                gtClass[g] = positions.of(gtCats[row]);
                 ignoredGt[g] = gtClass[g] < 0 || crowd[row] || (!compat && ignoreField[row])
                         || (numKeypoints != null && numKeypoints[row] == 0);
             }
