@@ -77,9 +77,9 @@ final class Evaluations {
         Path dtFile = spool.regular(r.detections());
         Read read = read(r, p, gtFile, dtFile);
         CocoJsonReader.Inputs inputs = read.inputs();
+        List<CustomMetric> custom = customMetrics(r);
         // the analyses across classes need the inputs only: they run beside the evaluation
         CompletableFuture<Started> crossClass = startCrossClass(r, inputs.groundTruth(), inputs.detections(), p);
-        List<CustomMetric> custom = customMetrics(r);
         boolean statistics = r.bootstrap() != null || r.baselineDetections() != null || !custom.isEmpty();
         // the match table when something reads it (statistics, custom metrics, operating points, curves, the
         // page, per-image counts); else the plain evaluation, which keeps nothing
