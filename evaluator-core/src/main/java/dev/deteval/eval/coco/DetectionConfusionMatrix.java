@@ -117,11 +117,11 @@ public final class DetectionConfusionMatrix {
      * ImageMatcher#crossClassByCategory()}); an image whose cut to {@link ImageMatcher#MAX_DETS} per class left
      * out a detection that takes part at the confidence asked for is assigned on its own.
      *
-     * <p>What is kept per image: its ground truths' classes and whether the matrix ignores them, and its
-     * detections in the order the assignment takes them (descending score, ties by class, then input order);
-     * of those that reach the IoU threshold with some ground truth, the similarities too. A detection that
-     * reaches it with none can take nothing and is ignored by nothing: at any confidence it only adds to
-     * (background, its class), so its class and score suffice.
+     * <p>What is kept per image: its ground truths' rows; the detections that reach the IoU threshold with
+     * some ground truth, in the order the assignment takes them (descending score, ties by class, then input
+     * order), with their class, score and row of similarities; and the class and score of the others. A
+     * detection that reaches the threshold with no ground truth can take nothing and is ignored by nothing: at
+     * any confidence it only adds to (background, its class), so its class and score suffice.
      */
     static final class Beside {
         private final GroundTruth gt;
