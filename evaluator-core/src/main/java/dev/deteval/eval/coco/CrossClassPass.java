@@ -2,6 +2,7 @@ package dev.deteval.eval.coco;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import java.util.function.DoubleFunction;
 import java.util.function.IntFunction;
 
 /**
@@ -12,16 +13,25 @@ import java.util.function.IntFunction;
  * ErrorBreakdown#DEFAULT_FOREGROUND} and {@link ErrorBreakdown#DEFAULT_BACKGROUND}) and {@link
  * DetectionConfusionMatrix#compute}, bit for bit.
  *
+ * <p>The pass does not need the matrix's confidence: it keeps what the matrix's assignment needs of each
+ * image, and {@link #matrix(double)} assigns at any confidence afterwards without walking the similarities
+ * again. So the pass can run before the confidence is known (the HTML page's is the best-F1 confidence of
+ * the evaluation's operating points).
+ *
  * <p>The pass is shared for box and mask similarity with categories kept apart; for keypoints (no
- * similarity across classes) or pooled categories the two analyses run one after the other. Immutable.
+ * similarity across classes) or pooled categories the two analyses run one after the other (the matrix
+ * when asked for). Immutable; {@link #matrix(double)} may be called from any thread.
  */
 public final class CrossClassPass {
 
     private final ErrorBreakdown errors;
+    private final DoubleFunction<DetectionConfusionMatrix> matrices;
     private final DetectionConfusionMatrix matrix;
 
-    private CrossClassPass(ErrorBreakdown errors, DetectionConfusionMatrix matrix) {
+    private CrossClassPass(ErrorBreakdown errors, DoubleFunction<DetectionConfusionMatrix> matrices,
+            DetectionConfusionMatrix matrix) {
         this.errors = errors;
+        this.matrices = matrices;
         this.matrix = matrix;
     }
 
@@ -38,15 +48,33 @@ public final class CrossClassPass {
      */
     public static CrossClassPass compute(GroundTruth gt, Detections dt, CocoParams params, boolean errorsAllThresholds,
             double matrixIou, double matrixConfidence, DetectionConfusionMatrix.Matching matching) {
+        CrossClassPass pass = compute(gt, dt, params, errorsAllThresholds, matrixIou, matching);
+        return new CrossClassPass(pass.errors, pass.matrices, pass.matrix(matrixConfidence));
+    }
+
+    /**
+     * Builds the error breakdown and keeps what the confusion matrix needs, for {@link #matrix(double)} at
+     * any confidence.
+     *
+     * @param params the evaluation's parameters (see the two analyses for what each reads)
+     * @param errorsAllThresholds whether the error breakdown computes dAP over the evaluation's IoU thresholds
+     *     too
+     * @param matrixIou the similarity threshold of a match in the confusion matrix, in [0, 1]
+     * @param matching how the confusion matrix pairs detections with ground truths of other classes
+     * @throws IllegalArgumentException when {@code matrixIou} is out of range
+     */
+    public static CrossClassPass compute(GroundTruth gt, Detections dt, CocoParams params, boolean errorsAllThresholds,
+            double matrixIou, DetectionConfusionMatrix.Matching matching) {
         if (!params.useCats() || params.iouType() == IouType.KEYPOINTS) {
-            DetectionConfusionMatrix matrix = DetectionConfusionMatrix.compute(gt, dt, params, matrixIou,
-                    matrixConfidence, matching);
-            return new CrossClassPass(breakdown(gt, dt, params, errorsAllThresholds, null), matrix);
+            DetectionConfusionMatrix.checkIou(matrixIou);
+            return new CrossClassPass(breakdown(gt, dt, params, errorsAllThresholds, null),
+                    c -> DetectionConfusionMatrix.compute(gt, dt, params, matrixIou, c, matching), null);
         }
         DetectionConfusionMatrix.Beside beside = new DetectionConfusionMatrix.Beside(gt, dt, params, matrixIou,
-                matrixConfidence, matching, ErrorBreakdown.CHUNKS);
+                matching, ErrorBreakdown.CHUNKS);
         ErrorBreakdown errors = breakdown(gt, dt, params, errorsAllThresholds, beside::visitor);
-        return new CrossClassPass(errors, beside.result(errors.categoryIds()));
+        long[] ids = errors.categoryIds();
+        return new CrossClassPass(errors, c -> beside.result(ids, c), null);
     }
 
     private static ErrorBreakdown breakdown(GroundTruth gt, Detections dt, CocoParams params, boolean all,
@@ -60,8 +88,22 @@ public final class CrossClassPass {
         return errors;
     }
 
-    /** The detection confusion matrix. */
+    /**
+     * The detection confusion matrix at the confidence given to {@link #compute(GroundTruth, Detections,
+     * CocoParams, boolean, double, double, DetectionConfusionMatrix.Matching)}.
+     *
+     * @throws IllegalStateException when the pass was built without a confidence
+     */
     public DetectionConfusionMatrix matrix() {
+        if (matrix == null) {
+            throw new IllegalStateException("the pass was built without a confidence: use matrix(confidence)");
+        }
         return matrix;
+    }
+
+    /** The detection confusion matrix at {@code confidence} (the score a detection needs to take part). */
+    public DetectionConfusionMatrix matrix(double confidence) {
+        return matrix != null && Double.compare(confidence, matrix.confidence()) == 0 ? matrix
+                : matrices.apply(confidence);
     }
 }

@@ -87,7 +87,7 @@ public final class DetectionConfusionMatrix {
         return of(gt, index.categoryIds, assigner.counts, iou, confidence, matching);
     }
 
-    private static void checkIou(double iou) {
+    static void checkIou(double iou) {
         if (!(iou >= 0 && iou <= 1)) {
             throw new IllegalArgumentException("IoU threshold must be in [0, 1], got " + iou);
         }
@@ -110,57 +110,194 @@ public final class DetectionConfusionMatrix {
     /**
      * The matrix built beside another pass over the images ({@link ErrorTally#of(ImageMatcher, double[],
      * double, int, java.util.function.IntFunction)}), from the images that pass loads: their detections,
-     * ground truths and similarities across classes are read instead of computed again. The result is the
-     * one {@link #compute} gives. The pass's matcher must hold similarities across classes with the
-     * evaluated categories as classes ({@link ImageMatcher#crossClassByCategory()}); an image whose cut to
-     * {@link ImageMatcher#MAX_DETS} per class left out a detection that takes part here is assigned on its own.
+     * ground truths and similarities across classes are read instead of computed again, and what the
+     * assignment needs of each image is kept so that the matrix can be built afterwards at any confidence
+     * ({@link #result}). The result is the one {@link #compute} gives. The pass's matcher must hold
+     * similarities across classes with the evaluated categories as classes ({@link
+     * ImageMatcher#crossClassByCategory()}); an image whose cut to {@link ImageMatcher#MAX_DETS} per class left
+     * out a detection that takes part at the confidence asked for is assigned on its own.
+     *
+     * <p>What is kept per image: its ground truths' rows; the detections that reach the IoU threshold with
+     * some ground truth, in the order the assignment takes them (descending score, ties by class, then input
+     * order), with their class, score and row of similarities; and the class and score of the others. A
+     * detection that reaches the threshold with no ground truth can take nothing and is ignored by nothing: at
+     * any confidence it only adds to (background, its class), so its class and score suffice.
      */
     static final class Beside {
         private final GroundTruth gt;
         private final Detections dt;
         private final CocoParams pooled;
         private final double iou;
-        private final double confidence;
         private final Matching matching;
-        private final Assigner[] runs;
+        private final Recorder[] runs;
 
         /** See {@link #compute} for the parameters; {@code runs}: the most runs the pass makes. */
-        Beside(GroundTruth gt, Detections dt, CocoParams params, double iou, double confidence, Matching matching,
-                int runs) {
+        Beside(GroundTruth gt, Detections dt, CocoParams params, double iou, Matching matching, int runs) {
             checkIou(iou);
             this.gt = gt;
             this.dt = dt;
             this.pooled = pooled(params);
             this.iou = iou;
-            this.confidence = confidence;
             this.matching = matching;
-            this.runs = new Assigner[runs];
+            this.runs = new Recorder[runs];
         }
 
-        /**
-         * The visitor of run {@code run} of the pass (each run is walked by one thread); it counts over the
-         * matcher's categories.
-         */
+        /** The visitor of run {@code run} of the pass (each run is walked by one thread). */
         ImageMatcher.Visitor visitor(int run) {
             return m -> {
                 if (runs[run] == null) {
-                    runs[run] = new Assigner(gt, dt, pooled, m.categoryIds(), iou, confidence, matching);
+                    runs[run] = new Recorder(m.index(), Math.min(iou, 1 - 1e-10));
                 }
                 runs[run].visit(m);
             };
         }
 
-        /** The matrix over {@code ids} (the pass's categories), once the pass is over. */
-        DetectionConfusionMatrix result(long[] ids) {
-            long[][] counts = new long[ids.length + 1][ids.length + 1];
-            for (Assigner a : runs) {
-                for (int r = 0; a != null && r < counts.length; r++) {
-                    for (int c = 0; c < counts.length; c++) {
-                        counts[r][c] += a.counts[r][c];
-                    }
+        /**
+         * The matrix over {@code ids} (the pass's categories) at {@code confidence}, once the pass is over; may
+         * be called more than once, from any thread (it only reads what the pass kept).
+         */
+        DetectionConfusionMatrix result(long[] ids, double confidence) {
+            Assigner assigner = new Assigner(gt, dt, pooled, ids, iou, confidence, matching);
+            for (Recorder r : runs) {
+                if (r != null) {
+                    r.assign(assigner);
                 }
             }
-            return of(gt, ids, counts, iou, confidence, matching);
+            return of(gt, ids, assigner.counts, iou, confidence, matching);
+        }
+    }
+
+    /**
+     * What one run of the pass keeps of each image it loads (see {@link Beside}), in flat arrays that grow:
+     * per image its first entry in the per-ground-truth, per-detection and per-similarity arrays.
+     */
+    private static final class Recorder {
+        private final GroupIndex index;
+        private final double threshold;
+        // per image: index, highest score the cut left out, first ground truth, near and far detection, similarity
+        private int images;
+        private int[] image = new int[64];
+        private double[] dropped = new double[64];
+        private int[] gtFrom = new int[65];
+        private int[] nearFrom = new int[65];
+        private int[] farFrom = new int[65];
+        // per ground truth: its row
+        private int[] gtRows = new int[256];
+        // the detections that reach the threshold with some ground truth, in assignment order: class, score, and
+        // their similarities ([near][gtCount] per image)
+        private int[] nearClass = new int[256];
+        private double[] nearScore = new double[256];
+        private double[] ious = new double[2048];
+        private int cells;
+        // the others, in no particular order: class, score
+        private int[] farClass = new int[1024];
+        private double[] farScore = new double[1024];
+        private int[] order = new int[16];
+
+        Recorder(GroupIndex index, double threshold) {
+            this.index = index;
+            this.threshold = threshold;
+        }
+
+        /** Keeps what the assignment needs of the image {@code m} has loaded. */
+        void visit(ImageMatcher m) {
+            if (image.length == images) {
+                int cap = images * 2;
+                image = Arrays.copyOf(image, cap);
+                dropped = Arrays.copyOf(dropped, cap);
+                gtFrom = Arrays.copyOf(gtFrom, cap + 1);
+                nearFrom = Arrays.copyOf(nearFrom, cap + 1);
+                farFrom = Arrays.copyOf(farFrom, cap + 1);
+            }
+            int g0 = gtFrom[images];
+            int gtCount = m.gtCount;
+            int n = m.dtCount;
+            if (gtRows.length < g0 + gtCount) {
+                gtRows = Arrays.copyOf(gtRows, Math.max(g0 + gtCount, gtRows.length * 2));
+            }
+            System.arraycopy(m.gtRows, 0, gtRows, g0, gtCount);
+            if (order.length < n) {
+                order = new int[Math.max(n, order.length * 2)];
+            }
+            int near = 0;
+            int far = farFrom[images];
+            if (farClass.length < far + n) {
+                int cap = Math.max(far + n, farClass.length * 2);
+                farClass = Arrays.copyOf(farClass, cap);
+                farScore = Arrays.copyOf(farScore, cap);
+            }
+            for (int d = 0; d < n; d++) {
+                int row = d * gtCount;
+                boolean reaches = false;
+                for (int g = 0; g < gtCount && !reaches; g++) {
+                    reaches = m.iou[row + g] >= threshold;
+                }
+                if (reaches) {
+                    order[near++] = d;
+                } else {
+                    farClass[far] = m.dtClass[d];
+                    farScore[far++] = m.dtScore[d];
+                }
+            }
+            // the matcher's detections run by class, each by descending score (ties in input order); a stable
+            // sort by score puts ties by class, then input order: the order of the pooled index's members
+            StableSort.descending(order, 0, near, m.dtScore);
+            int n0 = nearFrom[images];
+            if (nearClass.length < n0 + near) {
+                int cap = Math.max(n0 + near, nearClass.length * 2);
+                nearClass = Arrays.copyOf(nearClass, cap);
+                nearScore = Arrays.copyOf(nearScore, cap);
+            }
+            int cells = this.cells;
+            if (ious.length < cells + near * gtCount) {
+                ious = Arrays.copyOf(ious, Math.max(cells + near * gtCount, ious.length * 2));
+            }
+            for (int j = 0; j < near; j++) {
+                int d = order[j];
+                nearClass[n0 + j] = m.dtClass[d];
+                nearScore[n0 + j] = m.dtScore[d];
+                System.arraycopy(m.iou, d * gtCount, ious, cells + j * gtCount, gtCount);
+            }
+            image[images] = m.image;
+            dropped[images] = m.droppedScore;
+            this.cells = cells + near * gtCount;
+            images++;
+            gtFrom[images] = g0 + gtCount;
+            nearFrom[images] = n0 + near;
+            farFrom[images] = far;
+        }
+
+        /** Assigns every kept image with {@code a} (at its confidence), adding to its counts. */
+        void assign(Assigner a) {
+            int bg = a.ids.length;
+            int cell = 0;
+            for (int k = 0; k < images; k++) {
+                int gtCount = gtFrom[k + 1] - gtFrom[k];
+                int from = nearFrom[k];
+                int nearCount = nearFrom[k + 1] - from;
+                int cells = cell;
+                cell += nearCount * gtCount;
+                if (dropped[k] >= a.confidence) {
+                    a.image(index, image[k]);
+                    continue;
+                }
+                for (int d = farFrom[k]; d < farFrom[k + 1]; d++) {
+                    if (farScore[d] >= a.confidence) {
+                        a.counts[bg][farClass[d]]++;
+                    }
+                }
+                int[] cls = new int[nearCount];
+                double[] rows = new double[nearCount * gtCount];
+                int n = 0;
+                for (int j = 0; j < nearCount; j++) {
+                    if (nearScore[from + j] >= a.confidence) {
+                        cls[n] = nearClass[from + j];
+                        System.arraycopy(ious, cells + j * gtCount, rows, n * gtCount, gtCount);
+                        n++;
+                    }
+                }
+                a.assign(n, cls, gtCount, gtRows, gtFrom[k], rows);
+            }
         }
     }
 
@@ -231,11 +368,12 @@ public final class DetectionConfusionMatrix {
     }
 
     /** The per-image assignment, adding to its own counts. */
-    private static final class Assigner implements ImageMatcher.Visitor {
+    private static final class Assigner {
         private final GroundTruth gt;
         private final Detections dt;
         private final CocoParams params;
         private final long[] ids;
+        private final IdIndex positions;
         private final double threshold;
         private final double confidence;
         private final Matching matching;
@@ -256,6 +394,7 @@ public final class DetectionConfusionMatrix {
             this.dt = dt;
             this.params = p;
             this.ids = ids;
+            this.positions = new IdIndex(ids);
             this.threshold = Math.min(iou, 1 - 1e-10);
             this.confidence = confidence;
             this.matching = matching;
@@ -291,36 +430,6 @@ public final class DetectionConfusionMatrix {
         }
 
         /**
-         * Assigns the image {@code m} has loaded, reading its similarities; when the matcher's cut left out a
-         * detection that takes part, computes the image on its own.
-         */
-        @Override
-        public void visit(ImageMatcher m) {
-            if (m.droppedScore >= confidence) {
-                image(m.index(), m.image);
-                return;
-            }
-            // the matcher's detections run by class, each by descending score (ties in input order); a stable
-            // sort by score puts ties by class, then input order: the order of the pooled index's members
-            int[] order = new int[m.dtCount];
-            int n = 0;
-            for (int d = 0; d < m.dtCount; d++) {
-                if (m.dtScore[d] >= confidence) {
-                    order[n++] = d;
-                }
-            }
-            StableSort.descending(order, 0, n, m.dtScore);
-            int gtCount = m.gtCount;
-            int[] dtClass = new int[n];
-            double[] ious = new double[n * gtCount];
-            for (int d = 0; d < n; d++) {
-                dtClass[d] = m.dtClass[order[d]];
-                System.arraycopy(m.iou, order[d] * gtCount, ious, d * gtCount, gtCount);
-            }
-            assign(n, dtClass, gtCount, m.gtRows, 0, ious);
-        }
-
-        /**
          * Assigns {@code n} detections (by descending score, of classes {@code dtClass}) to the ground truths
          * {@code gtRows[gtFrom .. gtFrom + gtCount)} with similarities {@code ious} ({@code [n][gtCount]}).
          */
@@ -329,7 +438,7 @@ public final class DetectionConfusionMatrix {
             boolean[] ignoredGt = new boolean[gtCount];
             for (int g = 0; g < gtCount; g++) {
                 int row = gtRows[gtFrom + g];
-                gtClass[g] = Arrays.binarySearch(ids, gtCats[row]);
+                gtClass[g] = positions.of(gtCats[row]);
                 ignoredGt[g] = gtClass[g] < 0 || crowd[row] || (!compat && ignoreField[row])
                         || (numKeypoints != null && numKeypoints[row] == 0);
             }

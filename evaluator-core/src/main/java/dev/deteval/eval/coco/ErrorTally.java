@@ -44,6 +44,8 @@ final class ErrorTally {
     private byte[] type = new byte[16];
     private int[] winner = new int[16];
     private boolean[] hit = new boolean[16];
+    /** Per class: its entries before the image being added (set for the classes present in it). */
+    private final int[] base;
 
     /**
      * An empty tally.
@@ -62,6 +64,7 @@ final class ErrorTally {
         this.moveCount = new int[thresholds.length];
         this.missed = new int[thresholds.length][classes];
         this.positives = new int[classes];
+        this.base = new int[classes];
     }
 
     /**
@@ -139,13 +142,17 @@ final class ErrorTally {
             winner = new int[Math.max(m.gtCount, winner.length * 2)];
             hit = new boolean[winner.length];
         }
-        int[] base = new int[classes];
-        for (int c = 0; c < classes; c++) {
-            positives[c] += m.countedGroundTruths(c);
+        for (int g = 0; g < m.gtCount; g++) {
+            positives[m.gtClass[g]] += m.gtIgnored[g] ? 0 : 1;
+        }
+        // the detections run by class: only the classes present in the image
+        int[] base = this.base;
+        for (int d = 0; d < n; d = m.classStart(m.dtClass[d] + 1)) {
+            int c = m.dtClass[d];
             base[c] = size[c];
-            int count = m.classStart(c + 1) - m.classStart(c);
+            int count = m.classStart(c + 1) - d;
             ensure(c, size[c] + count);
-            System.arraycopy(m.dtScore, m.classStart(c), score[c], size[c], count);
+            System.arraycopy(m.dtScore, d, score[c], size[c], count);
             size[c] += count;
         }
         for (int t = 0; t < thresholds.length; t++) {

@@ -46,6 +46,20 @@ final class GroupIndex {
      * if the other rows were not there; LVIS's cap and federated filters choose them.
      */
     static GroupIndex build(GroundTruth gt, Detections dt, CocoParams p, boolean[] gtKept, boolean[] dtKept) {
+        return build(gt, dt, p, gtKept, dtKept, true);
+    }
+
+    /**
+     * As {@link #build(GroundTruth, Detections, CocoParams)}, without counting the detections of categories
+     * outside the ground truth ({@link #unknownCategoryDetections} is 0): for the analyses, which walk the
+     * index without reporting that count (the evaluation does).
+     */
+    static GroupIndex withoutUnknownCount(GroundTruth gt, Detections dt, CocoParams p) {
+        return build(gt, dt, p, null, null, false);
+    }
+
+    private static GroupIndex build(GroundTruth gt, Detections dt, CocoParams p, boolean[] gtKept, boolean[] dtKept,
+            boolean countUnknown) {
         long[] imageIds = p.imgIds() != null ? p.imgIds() : gt.sortedImageIds();
         long[] allCats = gt.categories().stream().mapToLong(c -> c.id()).sorted().toArray();
         long[] categoryIds = p.catIds() != null ? p.catIds() : allCats;
@@ -73,7 +87,7 @@ final class GroupIndex {
         int unknown = 0;
         long[] dtCategoryIds = COLUMNS.categoryIds(dt);
         boolean lastKnown = true;
-        for (int i = 0; i < dtCategoryIds.length; i++) {
+        for (int i = 0; countUnknown && i < dtCategoryIds.length; i++) {
             if (i == 0 || dtCategoryIds[i] != dtCategoryIds[i - 1]) {
                 lastKnown = Arrays.binarySearch(allCats, dtCategoryIds[i]) >= 0;
             }

@@ -44,6 +44,8 @@ final class ImageMatcher {
     private final CocoParams params;
     private final GroupIndex index;
     private final long[] categoryIds;
+    /** The position of a category id in {@link #categoryIds}. */
+    private final IdIndex classes;
     private final boolean useCats;
     private final boolean compat;
     private final boolean sameClassOnly;
@@ -92,7 +94,8 @@ final class ImageMatcher {
      * @param crossClass whether the similarity across classes is needed (else it is left 0)
      */
     ImageMatcher(GroundTruth gt, Detections dt, CocoParams params, boolean crossClass) {
-        this(gt, dt, params, GroupIndex.build(gt, dt, params.toBuilder().optUseCats(false).build()), crossClass);
+        this(gt, dt, params, GroupIndex.withoutUnknownCount(gt, dt, params.toBuilder().optUseCats(false).build()),
+                crossClass);
     }
 
     private ImageMatcher(GroundTruth gt, Detections dt, CocoParams params, GroupIndex index, boolean crossClass) {
@@ -101,6 +104,7 @@ final class ImageMatcher {
         this.params = params;
         this.index = index;
         this.categoryIds = index.categoryIds;
+        this.classes = new IdIndex(categoryIds);
         this.useCats = params.useCats();
         this.compat = params.mode() == CocoMode.COMPAT;
         this.sameClassOnly = !crossClass || params.iouType() == IouType.KEYPOINTS;
@@ -278,7 +282,7 @@ final class ImageMatcher {
     }
 
     private int classOf(long categoryId) {
-        return useCats ? Arrays.binarySearch(categoryIds, categoryId) : 0;
+        return useCats ? classes.of(categoryId) : 0;
     }
 
     /** The number of ground truths of class {@code c} in the loaded image that COCO does not ignore. */
@@ -302,6 +306,9 @@ final class ImageMatcher {
         double t = Math.min(threshold, 1 - 1e-10);
         Arrays.fill(taken, 0, gtCount, false);
         for (int c = 0; c < classCount(); c++) {
+            if (classStart[c] == classStart[c + 1]) {
+                continue; // no detection of this class: nothing to match
+            }
             int g0 = gtClassStart[c];
             int gn = gtClassStart[c + 1] - g0;
             if (scratch.length < gn) {

@@ -36,8 +36,13 @@ public record OperatingPoint(long categoryId, String name, double confidence, in
 
     /** {@code 2 p r / (p + r)}; 0 when {@code p + r == 0}. */
     public double f1() {
-        double p = precision();
-        double r = recall();
+        return f1(tp, fp, fn);
+    }
+
+    /** {@link #f1()} of the counts, without making a point (for scans over many). */
+    static double f1(int tp, int fp, int fn) {
+        double p = tp + fp == 0 ? 0.0 : (double) tp / (tp + fp);
+        double r = tp + fn == 0 ? 0.0 : (double) tp / (tp + fn);
         return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
     }
 }

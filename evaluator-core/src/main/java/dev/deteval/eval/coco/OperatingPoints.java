@@ -252,19 +252,20 @@ public final class OperatingPoints {
         }
 
         OperatingPoint bestF1() {
-            OperatingPoint best = point(0.0, 0);
-            boolean found = false;
+            int best = -1;
+            double bestF1 = 0;
             for (int i = 0; i < score.length; i++) {
                 if (i + 1 < score.length && score[i + 1] == score[i]) {
                     continue; // not the last of its score
                 }
-                OperatingPoint p = point(score[i], i + 1);
-                if (!found || p.f1() > best.f1()) {
-                    best = p;
-                    found = true;
+                int tp = cumTp[i + 1];
+                double f1 = OperatingPoint.f1(tp, i + 1 - tp, positives - tp);
+                if (best < 0 || f1 > bestF1) {
+                    best = i;
+                    bestF1 = f1;
                 }
             }
-            return best;
+            return best < 0 ? point(0.0, 0) : point(score[best], best + 1);
         }
     }
 }

@@ -79,6 +79,8 @@ final class Evaluations {
         Read read = read(r, p, gtFile, dtFile);
         CocoJsonReader.Inputs inputs = read.inputs();
         List<CustomMetric> custom = customMetrics(r);
+        // the analyses across classes need the inputs only: they run beside the evaluation
+        CompletableFuture<Started> crossClass = startCrossClass(r, inputs.groundTruth(), inputs.detections(), p);
         boolean statistics = r.bootstrap() != null || r.baselineDetections() != null || !custom.isEmpty();
         // the match table when something reads it (statistics, custom metrics, operating points, curves, the
         // page, per-image counts); else the plain evaluation, which keeps nothing
@@ -101,7 +103,7 @@ final class Evaluations {
             baseline = MetricSnapshots.of(baselineTable.result(), custom(baselineTable, custom, r.baselineDetections()));
             comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings(), custom);
         }
-        return new Evaluated(report(r, inputs, p, result, table, read.warnings(), intervals, comparison,
+        return new Evaluated(report(r, inputs, result, table, crossClass, read.warnings(), intervals, comparison,
                 customValues), baseline);
     }
 
@@ -192,9 +194,9 @@ final class Evaluations {
      * The report with the analyses asked for; operating points and per-image counts read from {@code table}
      * (the evaluation's match table, null when no analysis needs it) where it matched at their IoU.
      */
-    private static EvaluationReport report(GateRequest r, CocoJsonReader.Inputs inputs, CocoParams p,
-            CocoResult result, OutcomeTable table, List<String> warnings, ConfidenceIntervals intervals,
-            Comparison comparison, Map<String, Double> custom) {
+    private static EvaluationReport report(GateRequest r, CocoJsonReader.Inputs inputs, CocoResult result,
+            OutcomeTable table, CompletableFuture<Started> started, List<String> warnings,
+            ConfidenceIntervals intervals, Comparison comparison, Map<String, Double> custom) {
         boolean html = r.html();
         if (r.confidence() == null && r.confusionMatrix() == null && !r.errors() && !r.curves()
                 && r.perImage() == null && !html && intervals == null && comparison == null && custom.isEmpty()) {
@@ -208,15 +210,14 @@ final class Evaluations {
         // (then the operating points are needed first)
         OperatingPoints first = html && !asked ? OperatingPoints.compute(table, gt, dt, r.operatingIou()) : null;
         double pageConfidence = !html ? Double.NaN : asked ? confidence : first.bestF1().overall().confidence();
-        // what reads the match table (operating points, curves, per-image counts and their file, the page's
-        // charts) on another thread, while this one runs the analyses that compare detections with ground
-        // truths of other classes
-        Supplier<Extras> work = () -> extras(r, gt, dt, result, table, first, confidence, pageConfidence, warnings,
-                custom);
-        CompletableFuture<Extras> extras = asked || r.curves() || r.perImage() != null || html
-                ? CompletableFuture.supplyAsync(work, Evaluations::startThread)
+        // the operating points, curves and the page's charts on another thread, while this one assigns the
+        // confusion matrices and counts each image's hits
+        Supplier<Extras> work = () -> extras(r, gt, dt, result, table, first, warnings, custom);
+        CompletableFuture<Extras> extras = asked || r.curves() || html
+                ? CompletableFuture.supplyAsync(work, task -> startThread(task, "deteval-analyses"))
                 : CompletableFuture.completedFuture(work.get());
-        CrossClass cross = crossClass(r, gt, dt, p, confidence, pageConfidence);
+        CrossClass cross = crossClass(r, started == null ? null : join(started), confidence, pageConfidence);
+        PerImageCounts worst = perImage(r, gt, dt, table, confidence, pageConfidence);
         Extras more = join(extras);
         OperatingPoints points = more.points();
         EvaluationReport report = EvaluationReport.coco(result, warnings, new CocoAnalyses(
@@ -227,7 +228,6 @@ final class Evaluations {
         }
         HtmlReport.Builder page = more.page();
         DetectionConfusionMatrix heatMap = cross.heatMap();
-        PerImageCounts worst = more.worst();
         ErrorBreakdown errors = cross.errors();
         // each of these replaces its section, so building the page twice gives the same page
         return report.withHtml(() -> page.optConfusionMatrix(heatMap).optErrorBreakdown(errors)
@@ -235,24 +235,31 @@ final class Evaluations {
     }
 
     /**
-     * What the report reads from the match table, each null when not asked for: the operating points, the
-     * curves, the page's worst images, and the page with the sections that need neither the error breakdown
-     * nor the heat map.
+     * What the report reads from the match table on the analyses' thread, each null when not asked for: the
+     * operating points, the curves, and the page with the sections that need neither the error breakdown, the
+     * heat map nor the worst images.
      */
-    private record Extras(OperatingPoints points, Curves curves, PerImageCounts worst, HtmlReport.Builder page) {
+    private record Extras(OperatingPoints points, Curves curves, HtmlReport.Builder page) {
     }
 
-    /**
-     * The operating points ({@code first} when already computed), the curves, the per-image counts written to
-     * their file, the page's worst images (at the page's confidence) and the page's first sections.
-     */
+    /** The operating points ({@code first} when already computed), the curves and the page's first sections. */
     private static Extras extras(GateRequest r, GroundTruth gt, Detections dt, CocoResult result, OutcomeTable table,
-            OperatingPoints first, double confidence, double pageConfidence, List<String> warnings,
-            Map<String, Double> custom) {
+            OperatingPoints first, List<String> warnings, Map<String, Double> custom) {
         boolean html = r.html();
         OperatingPoints points = first != null ? first : r.confidence() == null && !r.curves() && !html ? null
                 : OperatingPoints.compute(table, gt, dt, r.operatingIou());
         Curves curves = r.curves() ? Curves.of(result, points) : null;
+        HtmlReport.Builder page = !html ? null : HtmlReport.coco(result).optWarnings(warnings)
+                .optCustomMetrics(custom).optOperatingPoints(points);
+        return new Extras(points, curves, page);
+    }
+
+    /**
+     * The per-image counts written to their file (when asked for) and the page's worst images (at the page's
+     * confidence; null without a page).
+     */
+    private static PerImageCounts perImage(GateRequest r, GroundTruth gt, Detections dt, OutcomeTable table,
+            double confidence, double pageConfidence) {
         PerImageCounts counts = r.perImage() == null ? null
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), confidence);
         if (counts != null) {
@@ -262,14 +269,11 @@ final class Evaluations {
             }
             AtomicFile.write(r.perImage(), out -> PerImageReport.writeJsonLines(counts, out));
         }
-        if (!html) {
-            return new Extras(points, curves, null, null);
+        if (!r.html()) {
+            return null;
         }
-        PerImageCounts worst = counts != null && r.confidence() != null ? counts
+        return counts != null && r.confidence() != null ? counts
                 : PerImageCounts.compute(table, gt, dt, r.operatingIou(), pageConfidence);
-        HtmlReport.Builder page = HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom)
-                .optOperatingPoints(points);
-        return new Extras(points, curves, worst, page);
     }
 
     /**
@@ -280,45 +284,72 @@ final class Evaluations {
     }
 
     /**
-     * The analyses that compare detections with ground truths of other classes. The error breakdown and one
-     * confusion matrix (the page's heat map when there is a page, else the one asked for) share one pass over
-     * the images ({@link CrossClassPass}); the matrix asked for is the heat map too when both are at the same
-     * confidence.
+     * What the pass across classes built before the confidences were known: the shared pass (error breakdown
+     * and one confusion matrix at any confidence), or the error breakdown alone, or the matrix alone (asked
+     * for without the page, so at the requested confidence); the others null.
      */
-    private static CrossClass crossClass(GateRequest r, GroundTruth gt, Detections dt, CocoParams p,
-            double confidence, double pageConfidence) {
+    private record Started(CrossClassPass pass, ErrorBreakdown errors, DetectionConfusionMatrix matrix) {
+    }
+
+    /**
+     * Starts the analyses that compare detections with ground truths of other classes on a thread of their
+     * own (they need the inputs and no evaluation result), or returns null when none is wanted. The error
+     * breakdown and one confusion matrix (the page's heat map when there is a page, else the one asked for)
+     * share one pass over the images ({@link CrossClassPass}), which leaves the matrix's confidence open: the
+     * page's is the best-F1 confidence of the operating points, known only after the evaluation.
+     */
+    private static CompletableFuture<Started> startCrossClass(GateRequest r, GroundTruth gt, Detections dt,
+            CocoParams p) {
         boolean html = r.html();
         boolean errorsWanted = r.errors() || html;
         DetectionConfusionMatrix.Matching asked = r.confusionMatrix();
-        boolean sameMatrix = asked != null && r.confidence() != null;
-        // the matrix that shares the pass: the page's (at its confidence), else the one asked for
-        double passConfidence = html ? pageConfidence : confidence;
         DetectionConfusionMatrix.Matching passMatching = html
                 ? (asked == null ? DetectionConfusionMatrix.Matching.CLASS_AWARE : asked) : asked;
-        ErrorBreakdown errors = null;
-        DetectionConfusionMatrix passMatrix = null;
-        if (errorsWanted && passMatching != null) {
-            CrossClassPass pass = CrossClassPass.compute(gt, dt, p, r.errorsAllThresholds(), r.operatingIou(),
-                    passConfidence, passMatching);
-            errors = pass.errors();
-            passMatrix = pass.matrix();
-        } else if (errorsWanted) {
-            errors = ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
-                    ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds());
-        } else if (passMatching != null) {
-            passMatrix = DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), passConfidence, passMatching);
+        if (!errorsWanted && passMatching == null) {
+            return null;
         }
+        double confidence = r.confidence() != null ? r.confidence() : 0.0;
+        Supplier<Started> work = () -> {
+            if (errorsWanted && passMatching != null) {
+                return new Started(CrossClassPass.compute(gt, dt, p, r.errorsAllThresholds(), r.operatingIou(),
+                        passMatching), null, null);
+            }
+            if (errorsWanted) {
+                return new Started(null, ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
+                        ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()), null);
+            }
+            return new Started(null, null, DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence,
+                    passMatching));
+        };
+        return CompletableFuture.supplyAsync(work, task -> startThread(task, "deteval-cross-class"));
+    }
+
+    /**
+     * The analyses across classes at their confidences: the shared pass's matrix at the page's confidence
+     * (the heat map) or at the requested one; the matrix asked for is the heat map when both are at the same
+     * confidence, else the same pass's matrix at the requested confidence.
+     */
+    private static CrossClass crossClass(GateRequest r, Started started, double confidence, double pageConfidence) {
+        if (started == null) {
+            return new CrossClass(null, null, null);
+        }
+        boolean html = r.html();
+        CrossClassPass pass = started.pass();
+        ErrorBreakdown errors = pass != null ? pass.errors() : started.errors();
+        double passConfidence = html ? pageConfidence : confidence;
+        DetectionConfusionMatrix passMatrix = pass != null ? pass.matrix(passConfidence) : started.matrix();
         if (!html) {
             return new CrossClass(errors, passMatrix, null);
         }
-        DetectionConfusionMatrix matrix = asked == null ? null : sameMatrix ? passMatrix
-                : DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence, asked);
+        DetectionConfusionMatrix.Matching asked = r.confusionMatrix();
+        boolean sameMatrix = asked != null && r.confidence() != null;
+        DetectionConfusionMatrix matrix = asked == null ? null : sameMatrix ? passMatrix : pass.matrix(confidence);
         return new CrossClass(errors, matrix, passMatrix);
     }
 
-    /** Starts {@code task} on a daemon thread of its own. */
-    private static void startThread(Runnable task) {
-        Thread thread = new Thread(task, "deteval-analyses");
+    /** Starts {@code task} on a daemon thread of its own, named {@code name}. */
+    private static void startThread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
     }

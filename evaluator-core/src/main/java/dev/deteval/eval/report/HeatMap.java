@@ -9,9 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The detection confusion matrix as an SVG heat map for the HTML report: one square per cell, its
+ * The detection confusion matrix as an SVG heat map for the HTML report: one square per non-empty cell, its
  * opacity the row-normalised value (a row's share), its tooltip the count. Rows are the true class, columns
- * the predicted class, the last of each "background".
+ * the predicted class, the last of each "background". The empty cells (count 0, most of a matrix of many
+ * classes) are one transparent square under the others: the page's script works out from the pointer's
+ * position which empty cell it is over and shows the tooltip text such a cell would have (the class names
+ * are in the page for it).
  */
 final class HeatMap {
 
@@ -32,9 +35,12 @@ final class HeatMap {
             names.add(Names.cell(name));
         }
         names.add("background");
-        List<Map<String, Object>> cells = new ArrayList<>(n * n);
+        List<Map<String, Object>> cells = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
+                if (counts[r][c] == 0) {
+                    continue; // drawn by the empty cells' square
+                }
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("x", LABELS + c * cell);
                 v.put("y", LABELS + r * cell);
@@ -60,6 +66,11 @@ final class HeatMap {
             labels.add(l);
         }
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put("grid", LABELS);
+        view.put("gridSide", n * cell);
+        view.put("names", names);
+        // what the tooltip of an empty cell says after the class names (its count and row share)
+        view.put("emptyTip", ": 0 (" + SvgChart.share(0) + " of the row)");
         view.put("size", LABELS + n * cell + 10);
         // the rotated column labels reach past the last column
         view.put("width", LABELS + n * cell + LABELS);

@@ -1,6 +1,7 @@
 package dev.deteval.eval.coco;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.conformance.ConformanceCase;
 import dev.deteval.eval.data.Detections;
@@ -70,6 +71,36 @@ final class CrossClassPassTest {
                 }
             }
         }
+    }
+
+    @Test
+    void matrix_onePassManyConfidences_equalsComputeAtEach() {
+        for (long seed = 0; seed < 6; seed++) {
+            Random r = new Random(seed);
+            GroundTruth gt = groundTruth(r);
+            Detections dt = detections(r, gt);
+            for (CocoParams p : List.of(CocoParams.defaults(), CocoParams.builder(CocoMode.COMPAT).optUseCats(false)
+                    .build())) {
+                for (DetectionConfusionMatrix.Matching matching : DetectionConfusionMatrix.Matching.values()) {
+                    CrossClassPass pass = CrossClassPass.compute(gt, dt, p, false, 0.5, matching);
+                    for (double confidence : CONFIDENCES) {
+                        String as = "seed " + seed + " useCats " + p.useCats() + " " + matching + " confidence "
+                                + confidence;
+                        assertSameMatrix(pass.matrix(confidence), DetectionConfusionMatrix.compute(gt, dt, p, 0.5,
+                                confidence, matching), as);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void matrix_passWithoutConfidence_throwsIllegalState() {
+        Random r = new Random(1);
+        GroundTruth gt = groundTruth(r);
+        CrossClassPass pass = CrossClassPass.compute(gt, detections(r, gt), CocoParams.defaults(), false, 0.5,
+                DetectionConfusionMatrix.Matching.CLASS_AWARE);
+        assertThatThrownBy(pass::matrix).isInstanceOf(IllegalStateException.class);
     }
 
     private static void assertSameMatrix(DetectionConfusionMatrix actual, DetectionConfusionMatrix expected,

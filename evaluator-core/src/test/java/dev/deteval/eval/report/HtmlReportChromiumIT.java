@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deteval.eval.coco.CocoEvaluator;
 import dev.deteval.eval.coco.CocoParams;
 import dev.deteval.eval.coco.CocoResult;
+import dev.deteval.eval.coco.DetectionConfusionMatrix;
 import dev.deteval.eval.coco.ErrorType;
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.coco.OperatingPoints;
@@ -19,6 +20,8 @@ import dev.deteval.eval.io.AtomicFile;
 import dev.deteval.eval.io.CocoJsonReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * Opens HTML reports in real headless Chromium and checks what the browser rendered: the number of curves,
@@ -76,8 +80,6 @@ final class HtmlReportChromiumIT {
         int expectedCurves = 2 * (withGroundTruth + 1) + 3 + categories;
         assertThat(d.findElements(By.cssSelector("path.curve"))).hasSize(expectedCurves);
         assertThat(d.findElements(By.cssSelector("#category-table tbody tr"))).hasSize(categories);
-        assertThat(d.findElements(By.cssSelector("svg.heatmap rect.cell")))
-                .hasSize((categories + 1) * (categories + 1));
         assertThat(d.findElements(By.cssSelector("circle.marker"))).hasSize(1);
         // the error breakdown: one row per error type; the worst images: those with an error at the heat map's
         // confidence (the pooled best F1 at IoU 0.5), at most 20
@@ -87,6 +89,26 @@ final class HtmlReportChromiumIT {
         CocoParams params = CocoParams.defaults();
         double best = OperatingPoints.compute(inputs.groundTruth(), inputs.detections(), params, 0.5).bestF1()
                 .overall().confidence();
+        // the heat map (class-aware at that confidence): one square per non-empty entry, and hovering an empty
+        // entry shows the text its own square would have had as tooltip
+        DetectionConfusionMatrix matrix = DetectionConfusionMatrix.compute(inputs.groundTruth(),
+                inputs.detections(), params, 0.5, best, DetectionConfusionMatrix.Matching.CLASS_AWARE);
+        long nonEmpty = Arrays.stream(matrix.counts()).flatMapToLong(Arrays::stream).filter(c -> c > 0).count();
+        assertThat(matrix.size()).isEqualTo(categories + 1);
+        assertThat(d.findElements(By.cssSelector("svg.heatmap rect.cell"))).hasSize((int) nonEmpty)
+                .hasSizeLessThan(matrix.size() * matrix.size());
+        int[] cell = firstEmpty(matrix);
+        List<String> names = new ArrayList<>(matrix.categoryNames());
+        names.add("background");
+        WebElement empty = d.findElement(By.cssSelector("svg.heatmap rect.empty"));
+        int side = Integer.parseInt(d.findElement(By.cssSelector("svg.heatmap")).getAttribute("data-cell"));
+        int span = side * matrix.size();
+        // from the square's centre to the centre of cell (row, column); the page's units are CSS pixels
+        new Actions(d).moveToElement(empty, cell[1] * side + side / 2 - span / 2, cell[0] * side + side / 2 - span / 2)
+                .perform();
+        String expected = "true " + names.get(cell[0]) + ", predicted " + names.get(cell[1]) + ": 0 (0.000 of the row)";
+        assertThat(d.findElement(By.cssSelector("#confusion-matrix .heatmap-hover")).getText()).isEqualTo(expected);
+        assertThat(empty.findElement(By.tagName("title")).getAttribute("textContent")).isEqualTo(expected);
         long withErrors = PerImageCounts.compute(inputs.groundTruth(), inputs.detections(), params, 0.5, best)
                 .worstFirst().stream().filter(c -> c.errors() > 0).count();
         assertThat(d.findElements(By.cssSelector("#image-table tbody tr"))).hasSize((int) Math.min(20, withErrors))
@@ -106,6 +128,18 @@ final class HtmlReportChromiumIT {
         chromium.screenshot(OUT.resolve("report.png"));
         assertThat(Files.size(OUT.resolve("report.png"))).isGreaterThan(10_000);
         assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    /** The (row, column) of the first zero entry of {@code m} in row-major order. */
+    private static int[] firstEmpty(DetectionConfusionMatrix m) {
+        for (int r = 0; r < m.size(); r++) {
+            for (int c = 0; c < m.size(); c++) {
+                if (m.count(r, c) == 0) {
+                    return new int[] {r, c};
+                }
+            }
+        }
+        throw new AssertionError("the sample's matrix has no empty entry");
     }
 
     @Test

@@ -74,10 +74,15 @@ final class HtmlReportTest {
     }
 
     @Test
-    void render_heatMap_oneCellPerMatrixEntry() {
+    void render_heatMap_oneCellPerNonEmptyEntryAndOneSquareForTheEmptyOnes() {
         String page = full().build().render(null);
-        // 2 classes + background
-        assertThat(count(page, "<rect class=\"cell\"")).isEqualTo(3 * 3);
+        // 2 classes + background: the hit (cat, cat), the miss (hostile, background) and the false positive
+        // (background, hostile) are the matrix's only non-zero entries
+        assertThat(count(page, "<rect class=\"cell\"")).isEqualTo(3);
+        assertThat(count(page, "<rect class=\"empty\"")).isEqualTo(1);
+        // the script's class names for the empty cells' tooltips: every row's, background last
+        assertThat(page).contains("<g class=\"names\" display=\"none\"><text>cat</text><text>&lt;script&gt;alert(")
+                .contains("</text><text>background</text></g>").contains("data-empty-tip=\": 0 (0.000 of the row)\"");
     }
 
     @Test
