@@ -2,7 +2,10 @@
 # Whole-process timings of deteval (two jars) and the peers on the same files, alternating, in one run.
 #
 # Usage: side_by_side.sh NEW.jar BASE.jar WORK_DIR ROUNDS [PYTHON]
-#   NEW.jar / BASE.jar  two builds of evaluator-core/target/deteval.jar (e.g. a branch and main)
+#   NEW.jar / BASE.jar  two builds of evaluator-core/target/deteval.jar (e.g. a branch and main); when
+#                       NEW.jar has the launcher script `deteval` beside it (as in evaluator-core/target/),
+#                       the launcher is timed too ("deteval-launcher"; its class-data archive is written
+#                       by an untimed first run)
 #   WORK_DIR            where the synthetic data sets are written (reused when present)
 #   ROUNDS              alternating rounds for deteval and faster-coco-eval; pycocotools runs once per data set
 #   PYTHON              a Python with pycocotools and faster-coco-eval (benchmarks/peers/README.md);
@@ -12,6 +15,8 @@
 set -euo pipefail
 NEW=$1; BASE=$2; W=$3; ROUNDS=$4; PY=${5:-/work/peers-venv/bin/python}
 HERE=$(cd "$(dirname "$0")" && pwd)
+LAUNCHER=$(dirname "$NEW")/deteval
+[ -x "$LAUNCHER" ] || LAUNCHER=""
 mkdir -p "$W"; T=$W/times.txt; : > "$T"
 data() { # name, synth flags
   [ -f "$W/$1/detections.json" ] || java -jar "$NEW" synth $2 --out "$W/$1" > /dev/null
@@ -27,8 +32,15 @@ run() { # label, command...
 case_() { # data set, iou type
   local d=$W/$1 t=$2
   java -jar "$NEW" eval --gt "$d/instances.json" --dt "$d/detections.json" --iou-type "$t" --format json > "$W/$1.deteval.json"
+  if [ -n "$LAUNCHER" ]; then
+    "$LAUNCHER" eval --gt "$d/instances.json" --dt "$d/detections.json" --iou-type "$t" --format json > "$W/$1.launcher.json"
+    cmp "$W/$1.deteval.json" "$W/$1.launcher.json"
+  fi
   for r in $(seq "$ROUNDS"); do
     run "$1-deteval-new" java -jar "$NEW" eval --gt "$d/instances.json" --dt "$d/detections.json" --iou-type "$t" --format json > /dev/null
+    if [ -n "$LAUNCHER" ]; then
+      run "$1-deteval-launcher" "$LAUNCHER" eval --gt "$d/instances.json" --dt "$d/detections.json" --iou-type "$t" --format json > /dev/null
+    fi
     run "$1-deteval-base" java -jar "$BASE" eval --gt "$d/instances.json" --dt "$d/detections.json" --iou-type "$t" --format json > /dev/null
     run "$1-faster-coco-eval" "$PY" "$HERE/peer_eval.py" faster-coco-eval "$d/instances.json" "$d/detections.json" "$t" > "$W/$1.fce.txt" 2>/dev/null
   done
