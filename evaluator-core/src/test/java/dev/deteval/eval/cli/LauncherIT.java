@@ -96,7 +96,7 @@ class LauncherIT {
         assertThat(written).singleElement().asString().endsWith(".jsa");
         assertThat(archives()).isEqualTo(written);
         assertThat(command.out().lines()).contains("-XX:SharedArchiveFile=" + written.get(0),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString());
+                "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-jar", JAR.toString());
     }
 
     @Test
