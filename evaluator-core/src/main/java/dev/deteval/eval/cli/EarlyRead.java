@@ -19,6 +19,7 @@ import java.util.Set;
 final class EarlyRead {
 
     private static final Set<String> OTHER_READER = Set.of("--params", "--split", "--image-set");
+    private static final Set<String> VALUED = Set.of("--gt", "--dt", "--protocol");
 
     private EarlyRead() {
     }
@@ -34,25 +35,21 @@ final class EarlyRead {
         }
         String gt = null;
         String dt = null;
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            int eq = arg.indexOf('=');
-            String name = eq > 0 ? arg.substring(0, eq) : arg;
-            if (OTHER_READER.contains(name)) {
+        for (RawOptions.Option option : RawOptions.of(args, VALUED)) {
+            if (OTHER_READER.contains(option.name())) {
                 return null;
             }
-            if (!name.equals("--gt") && !name.equals("--dt") && !name.equals("--protocol")) {
+            if (!VALUED.contains(option.name())) {
                 continue;
             }
-            String value = eq > 0 ? arg.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
+            if (option.value() == null) {
                 return null;
             }
-            switch (name) {
-                case "--gt" -> gt = value;
-                case "--dt" -> dt = value;
+            switch (option.name()) {
+                case "--gt" -> gt = option.value();
+                case "--dt" -> dt = option.value();
                 default -> {
-                    if (!value.equals("coco")) {
+                    if (!option.value().equals("coco")) {
                         return null;
                     }
                 }

@@ -74,18 +74,14 @@ final class ShortRunCompiler {
         }
         long total = 0;
         int inputs = 0;
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            int eq = arg.indexOf('=');
-            String name = eq > 0 ? arg.substring(0, eq) : arg;
-            if (REPEATING.contains(name)) {
+        for (RawOptions.Option option : RawOptions.of(args, INPUTS)) {
+            if (REPEATING.contains(option.name())) {
                 return false;
             }
-            if (!INPUTS.contains(name)) {
+            if (!INPUTS.contains(option.name())) {
                 continue;
             }
-            String value = eq > 0 ? arg.substring(eq + 1) : i + 1 < args.length ? args[++i] : null;
-            long size = jsonFileSize(value);
+            long size = jsonFileSize(option.value());
             if (size < 0) {
                 return false;
             }
