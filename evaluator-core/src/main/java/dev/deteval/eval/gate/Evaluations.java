@@ -335,11 +335,11 @@ final class Evaluations {
         Supplier<Started> work = () -> {
             if (errorsWanted && passMatching != null) {
                 return new Started(CrossClassPass.compute(gt, dt, p, r.errorsAllThresholds(), r.operatingIou(),
-                        passMatching), null, null);
+                        passMatching, false), null, null);
             }
             if (errorsWanted) {
                 return new Started(null, ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
-                        ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()), null);
+                        ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds(), false), null);
             }
             return new Started(null, null, DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence,
                     passMatching));
