@@ -65,22 +65,34 @@ public final class CrossClassPass {
      */
     public static CrossClassPass compute(GroundTruth gt, Detections dt, CocoParams params, boolean errorsAllThresholds,
             double matrixIou, DetectionConfusionMatrix.Matching matching) {
+        return compute(gt, dt, params, errorsAllThresholds, matrixIou, matching, true);
+    }
+
+    /**
+     * As {@link #compute(GroundTruth, Detections, CocoParams, boolean, double, DetectionConfusionMatrix.Matching)},
+     * with the images split over the common fork-join pool when {@code parallel}, else walked on the calling
+     * thread alone (for a caller that runs the pass beside the evaluation, which keeps the cores busy: sharing
+     * the pool with it costs more than the split gains). Same results either way.
+     */
+    public static CrossClassPass compute(GroundTruth gt, Detections dt, CocoParams params, boolean errorsAllThresholds,
+            double matrixIou, DetectionConfusionMatrix.Matching matching, boolean parallel) {
+        int chunks = ErrorBreakdown.chunks(parallel);
         if (!params.useCats() || params.iouType() == IouType.KEYPOINTS) {
             DetectionConfusionMatrix.checkIou(matrixIou);
-            return new CrossClassPass(breakdown(gt, dt, params, errorsAllThresholds, null),
+            return new CrossClassPass(breakdown(gt, dt, params, errorsAllThresholds, null, chunks),
                     c -> DetectionConfusionMatrix.compute(gt, dt, params, matrixIou, c, matching), null);
         }
         DetectionConfusionMatrix.Beside beside = new DetectionConfusionMatrix.Beside(gt, dt, params, matrixIou,
-                matching, ErrorBreakdown.CHUNKS);
-        ErrorBreakdown errors = breakdown(gt, dt, params, errorsAllThresholds, beside::visitor);
+                matching, chunks);
+        ErrorBreakdown errors = breakdown(gt, dt, params, errorsAllThresholds, beside::visitor, chunks);
         long[] ids = errors.categoryIds();
         return new CrossClassPass(errors, c -> beside.result(ids, c), null);
     }
 
     private static ErrorBreakdown breakdown(GroundTruth gt, Detections dt, CocoParams params, boolean all,
-            IntFunction<ImageMatcher.Visitor> visitors) {
+            IntFunction<ImageMatcher.Visitor> visitors, int chunks) {
         return ErrorBreakdown.compute(gt, dt, params, ErrorBreakdown.DEFAULT_FOREGROUND,
-                ErrorBreakdown.DEFAULT_BACKGROUND, all, visitors);
+                ErrorBreakdown.DEFAULT_BACKGROUND, all, visitors, chunks);
     }
 
     /** The error breakdown. */

@@ -104,7 +104,23 @@ public final class ErrorBreakdown {
      */
     public static ErrorBreakdown compute(GroundTruth gt, Detections dt, CocoParams params, double foreground,
             double background, boolean allThresholds) {
-        return compute(gt, dt, params, foreground, background, allThresholds, null);
+        return compute(gt, dt, params, foreground, background, allThresholds, true);
+    }
+
+    /**
+     * As {@link #compute(GroundTruth, Detections, CocoParams, double, double, boolean)}, with the images
+     * split over the common fork-join pool when {@code parallel}, else walked on the calling thread alone
+     * (for a caller that runs the breakdown beside other work that keeps the cores busy, such as the
+     * evaluation: sharing the pool with it costs more than the split gains). Same result either way.
+     */
+    public static ErrorBreakdown compute(GroundTruth gt, Detections dt, CocoParams params, double foreground,
+            double background, boolean allThresholds, boolean parallel) {
+        return compute(gt, dt, params, foreground, background, allThresholds, null, chunks(parallel));
+    }
+
+    /** The runs of images a pass splits the images into: {@link #CHUNKS} when parallel, else one. */
+    static int chunks(boolean parallel) {
+        return parallel ? CHUNKS : 1;
     }
 
     /**
@@ -113,9 +129,10 @@ public final class ErrorBreakdown {
      * of images ({@link ErrorTally#of(ImageMatcher, double[], double, int, IntFunction)}).
      *
      * @param visitors null for none
+     * @param chunks the runs of images, {@code 0 .. chunks - 1}; 1 walks them on the calling thread
      */
     static ErrorBreakdown compute(GroundTruth gt, Detections dt, CocoParams params, double foreground,
-            double background, boolean allThresholds, IntFunction<ImageMatcher.Visitor> visitors) {
+            double background, boolean allThresholds, IntFunction<ImageMatcher.Visitor> visitors, int chunks) {
         if (!(foreground > 0 && foreground <= 1)) {
             throw new IllegalArgumentException("foreground IoU must be in (0, 1], got " + foreground);
         }
@@ -129,7 +146,7 @@ public final class ErrorBreakdown {
             fgIndex = all.length;
         }
         ImageMatcher matcher = new ImageMatcher(gt, dt, params, true);
-        ErrorTally tally = ErrorTally.of(matcher, runs, background, CHUNKS, visitors);
+        ErrorTally tally = ErrorTally.of(matcher, runs, background, chunks, visitors);
         double[][][] slices = new FixedAp(tally, params).slices();
         double[] ap = new double[FixedAp.FIXES];
         double[] apAll = new double[FixedAp.FIXES];

@@ -108,7 +108,9 @@ final class ImageMatcher {
         this.useCats = params.useCats();
         this.compat = params.mode() == CocoMode.COMPAT;
         this.sameClassOnly = !crossClass || params.iouType() == IouType.KEYPOINTS;
-        this.similarity = Similarity.of(params.iouType(), gt, dt, params);
+        // boxes across classes: most pairs lie apart, and those skip the IoU arithmetic
+        this.similarity = params.iouType() == IouType.BBOX ? new ApartBoxSimilarity(gt, dt)
+                : Similarity.of(params.iouType(), gt, dt, params);
         this.scores = COLUMNS.scores(dt);
         this.dtAreas = COLUMNS.areas(dt);
         this.dtCats = COLUMNS.categoryIds(dt);

@@ -207,15 +207,17 @@ final class Evaluations {
         boolean asked = r.confidence() != null;
         double confidence = asked ? r.confidence() : 0.0;
         // the page's heat map and worst images: at the requested confidence, else where the pooled F1 is best
-        // (then the operating points are needed first)
-        OperatingPoints first = html && !asked ? OperatingPoints.compute(table, gt, dt, r.operatingIou()) : null;
-        double pageConfidence = !html ? Double.NaN : asked ? confidence : first.bestF1().overall().confidence();
+        // (then this thread computes the operating points first and hands them to the analyses' thread)
+        CompletableFuture<OperatingPoints> first = html && !asked ? new CompletableFuture<>() : null;
         // the operating points, curves and the page's charts on another thread, while this one assigns the
-        // confusion matrices and counts each image's hits
+        // confusion matrices and counts each image's hits; that thread starts with the page's sections that
+        // need no operating points while this one computes the page's first ones
         Supplier<Extras> work = () -> extras(r, gt, dt, result, table, first, warnings, custom);
         CompletableFuture<Extras> extras = asked || r.curves() || html
                 ? CompletableFuture.supplyAsync(work, task -> startThread(task, "deteval-analyses"))
                 : CompletableFuture.completedFuture(work.get());
+        double pageConfidence = !html ? Double.NaN : asked ? confidence : firstPoints(first, table, gt, dt,
+                r.operatingIou()).bestF1().overall().confidence();
         CrossClass cross = crossClass(r, started == null ? null : join(started), confidence, pageConfidence);
         PerImageCounts worst = perImage(r, gt, dt, table, confidence, pageConfidence);
         Extras more = join(extras);
@@ -242,16 +244,37 @@ final class Evaluations {
     private record Extras(OperatingPoints points, Curves curves, HtmlReport.Builder page) {
     }
 
-    /** The operating points ({@code first} when already computed), the curves and the page's first sections. */
+    /**
+     * The operating points ({@code first}'s when another thread computes them), the curves and the page's
+     * first sections (those that need no operating points are built before waiting for {@code first}).
+     */
     private static Extras extras(GateRequest r, GroundTruth gt, Detections dt, CocoResult result, OutcomeTable table,
-            OperatingPoints first, List<String> warnings, Map<String, Double> custom) {
+            CompletableFuture<OperatingPoints> first, List<String> warnings, Map<String, Double> custom) {
         boolean html = r.html();
-        OperatingPoints points = first != null ? first : r.confidence() == null && !r.curves() && !html ? null
+        HtmlReport.Builder page = !html ? null : HtmlReport.coco(result).optWarnings(warnings).optCustomMetrics(custom);
+        OperatingPoints points = first != null ? join(first) : r.confidence() == null && !r.curves() && !html ? null
                 : OperatingPoints.compute(table, gt, dt, r.operatingIou());
         Curves curves = r.curves() ? Curves.of(result, points) : null;
-        HtmlReport.Builder page = !html ? null : HtmlReport.coco(result).optWarnings(warnings)
-                .optCustomMetrics(custom).optOperatingPoints(points);
+        if (page != null) {
+            page.optOperatingPoints(points);
+        }
         return new Extras(points, curves, page);
+    }
+
+    /**
+     * Computes the operating points read from {@code table} and completes {@code first} with them (or with
+     * what the computation threw, which is thrown here too).
+     */
+    private static OperatingPoints firstPoints(CompletableFuture<OperatingPoints> first, OutcomeTable table,
+            GroundTruth gt, Detections dt, double iou) {
+        try {
+            OperatingPoints points = OperatingPoints.compute(table, gt, dt, iou);
+            first.complete(points);
+            return points;
+        } catch (RuntimeException | Error e) {
+            first.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /**
@@ -312,16 +335,32 @@ final class Evaluations {
         Supplier<Started> work = () -> {
             if (errorsWanted && passMatching != null) {
                 return new Started(CrossClassPass.compute(gt, dt, p, r.errorsAllThresholds(), r.operatingIou(),
-                        passMatching), null, null);
+                        passMatching, false), null, null);
             }
             if (errorsWanted) {
                 return new Started(null, ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
-                        ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds()), null);
+                        ErrorBreakdown.DEFAULT_BACKGROUND, r.errorsAllThresholds(), false), null);
             }
             return new Started(null, null, DetectionConfusionMatrix.compute(gt, dt, p, r.operatingIou(), confidence,
                     passMatching));
         };
-        return CompletableFuture.supplyAsync(work, task -> startThread(task, "deteval-cross-class"));
+        CompletableFuture<Started> done = new CompletableFuture<>();
+        startThread(() -> {
+            try {
+                done.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            if (html) {
+                try {
+                    HtmlReport.prepare(); // the page's template, while the evaluation ends (it usually ends later)
+                } catch (RuntimeException | Error e) {
+                    // writing the page compiles it again and reports what is wrong
+                }
+            }
+        }, "deteval-cross-class");
+        return done;
     }
 
     /**

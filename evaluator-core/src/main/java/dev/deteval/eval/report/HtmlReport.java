@@ -120,6 +120,16 @@ public final class HtmlReport {
     }
 
     /**
+     * Compiles the page template now, on the calling thread (once per process; about 20-40 ms in a new
+     * process), and loads what the charts' labels need to format numbers ({@link String#format}'s first call
+     * loads locale data, about 10 ms), so that a page built and written later does not wait for them.
+     */
+    public static void prepare() {
+        HtmlTemplate.prepare();
+        Objects.requireNonNull(String.format(Locale.ROOT, "%.3f", 0.5));
+    }
+
+    /**
      * Renders the page.
      *
      * @param gate the gate's outcome to show, or null when no rules were checked

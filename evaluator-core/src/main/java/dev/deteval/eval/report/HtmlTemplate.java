@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The HTML report's Mustache template ({@code report.html.mustache} beside this class), compiled once.
@@ -25,6 +26,11 @@ final class HtmlTemplate {
     private static final Mustache TEMPLATE = compile();
 
     private HtmlTemplate() {
+    }
+
+    /** Compiles the template now if no page has been rendered yet (the class's initialisation does it, once). */
+    static void prepare() {
+        Objects.requireNonNull(TEMPLATE);
     }
 
     /** Renders {@code view} into {@code out}. */

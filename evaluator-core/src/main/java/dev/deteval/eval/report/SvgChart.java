@@ -3,7 +3,6 @@ package dev.deteval.eval.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +21,8 @@ final class SvgChart {
     private static final int BOTTOM = 40;
     /** Charts with at most this many curves get a legend; larger ones rely on hover and the picker. */
     private static final int LEGEND = 4;
+    /** The ticks' labels, at 0, 0.2, ..., 1 on both axes. */
+    private static final String[] TICKS = {"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"};
 
     private final String id;
     private final String title;
@@ -100,7 +101,7 @@ final class SvgChart {
         for (int i = 0; i <= 5; i++) {
             double t = i / 5.0;
             Map<String, Object> tick = new LinkedHashMap<>();
-            tick.put("label", String.format(Locale.ROOT, "%.1f", t));
+            tick.put("label", TICKS[i]);
             tick.put("x", px(t));
             tick.put("y", py(t));
             ticks.add(tick);
@@ -140,6 +141,7 @@ final class SvgChart {
 
     /** A colour for curve {@code i} of {@code n}: hues spread around the wheel. */
     static String colour(int i, int n) {
-        return String.format(Locale.ROOT, "hsl(%d,65%%,45%%)", Math.round(360.0 * i / Math.max(1, n)) % 360);
+        // concatenated rather than formatted: a page has hundreds of curves
+        return "hsl(" + Math.round(360.0 * i / Math.max(1, n)) % 360 + ",65%,45%)";
     }
 }

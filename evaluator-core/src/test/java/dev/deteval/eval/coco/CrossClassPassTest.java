@@ -95,6 +95,29 @@ final class CrossClassPassTest {
     }
 
     @Test
+    void compute_onTheCallingThreadAlone_equalsTheSplitPass() {
+        for (long seed = 0; seed < 6; seed++) {
+            Random r = new Random(seed);
+            GroundTruth gt = groundTruth(r);
+            Detections dt = detections(r, gt);
+            for (CocoParams p : List.of(CocoParams.defaults(), CocoParams.builder(CocoMode.COMPAT).optUseCats(false)
+                    .build())) {
+                for (DetectionConfusionMatrix.Matching matching : DetectionConfusionMatrix.Matching.values()) {
+                    String as = "seed " + seed + " useCats " + p.useCats() + " " + matching;
+                    CrossClassPass alone = CrossClassPass.compute(gt, dt, p, true, 0.5, matching, false);
+                    CrossClassPass split = CrossClassPass.compute(gt, dt, p, true, 0.5, matching, true);
+                    assertSameBreakdown(alone.errors(), split.errors(), as);
+                    for (double confidence : CONFIDENCES) {
+                        assertSameMatrix(alone.matrix(confidence), split.matrix(confidence), as + " " + confidence);
+                    }
+                    assertSameBreakdown(ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
+                            ErrorBreakdown.DEFAULT_BACKGROUND, true, false), split.errors(), as);
+                }
+            }
+        }
+    }
+
+    @Test
     void matrix_passWithoutConfidence_throwsIllegalState() {
         Random r = new Random(1);
         GroundTruth gt = groundTruth(r);
