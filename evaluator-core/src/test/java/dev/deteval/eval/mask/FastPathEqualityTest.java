@@ -151,6 +151,37 @@ class FastPathEqualityTest {
     }
 
     @Test
+    void sharedDecoder_manyMasksAcrossItsArrays_sameMasksAsOwnArrays() {
+        Random random = new Random(31);
+        RleDecoder shared = RleDecoder.shared();
+        RleDecoder own = new RleDecoder();
+        List<Rle> kept = new ArrayList<>();
+        List<Rle> expected = new ArrayList<>();
+        long characters = 0;
+        // more characters than the first arrays hold (64 KiB, then 128 KiB, ...), with a malformed string now
+        // and then whose bytes the next mask overwrites
+        while (characters < 3 * 64 * 1024) {
+            int h = 1 + random.nextInt(60);
+            int w = 1 + random.nextInt(60);
+            Rle mask = Rle.of(h, w, randomRuns(random, h * w, random.nextBoolean()));
+            String counts = RleStrings.encode(mask);
+            char[] buffer = ("{" + counts + "}").toCharArray();
+            if (random.nextInt(10) == 0) {
+                char[] bad = ("{" + counts + "!}").toCharArray();
+                assertThatThrownBy(() -> shared.decode(bad, 1, counts.length() + 1, h, w))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+            kept.add(shared.decode(buffer, 1, counts.length(), h, w));
+            expected.add(own.decode(buffer, 1, counts.length(), h, w));
+            characters += counts.length();
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(kept.get(i).counts()).as("mask %d", i).containsExactly(expected.get(i).counts());
+            assertThat(kept.get(i).area()).isEqualTo(expected.get(i).area());
+        }
+    }
+
+    @Test
     void decoder_randomStrings_acceptsExactlyWhatReferenceDecodes() {
         Random random = new Random(29);
         RleDecoder decoder = new RleDecoder();
