@@ -108,9 +108,7 @@ final class ImageMatcher {
         this.useCats = params.useCats();
         this.compat = params.mode() == CocoMode.COMPAT;
         this.sameClassOnly = !crossClass || params.iouType() == IouType.KEYPOINTS;
-        // boxes across classes: most pairs lie apart, and those skip the IoU arithmetic
-        this.similarity = params.iouType() == IouType.BBOX ? new ApartBoxSimilarity(gt, dt)
-                : Similarity.of(params.iouType(), gt, dt, params);
+        this.similarity = Similarity.of(params.iouType(), gt, dt, params);
         this.scores = COLUMNS.scores(dt);
         this.dtAreas = COLUMNS.areas(dt);
         this.dtCats = COLUMNS.categoryIds(dt);

@@ -73,8 +73,13 @@ final class CrossClassPassTest {
         }
     }
 
-    @Test
-    void matrix_onePassManyConfidences_equalsComputeAtEach() {
+    /** What a test checks on one random scene, parameter set and matching; {@code as} names them. */
+    private interface SceneCheck {
+        void check(GroundTruth gt, Detections dt, CocoParams p, DetectionConfusionMatrix.Matching matching, String as);
+    }
+
+    /** Runs {@code check} on six random scenes, with and without categories, for each matching. */
+    private static void forEachScene(SceneCheck check) {
         for (long seed = 0; seed < 6; seed++) {
             Random r = new Random(seed);
             GroundTruth gt = groundTruth(r);
@@ -82,39 +87,35 @@ final class CrossClassPassTest {
             for (CocoParams p : List.of(CocoParams.defaults(), CocoParams.builder(CocoMode.COMPAT).optUseCats(false)
                     .build())) {
                 for (DetectionConfusionMatrix.Matching matching : DetectionConfusionMatrix.Matching.values()) {
-                    CrossClassPass pass = CrossClassPass.compute(gt, dt, p, false, 0.5, matching);
-                    for (double confidence : CONFIDENCES) {
-                        String as = "seed " + seed + " useCats " + p.useCats() + " " + matching + " confidence "
-                                + confidence;
-                        assertSameMatrix(pass.matrix(confidence), DetectionConfusionMatrix.compute(gt, dt, p, 0.5,
-                                confidence, matching), as);
-                    }
+                    check.check(gt, dt, p, matching, "seed " + seed + " useCats " + p.useCats() + " " + matching);
                 }
             }
         }
     }
 
     @Test
-    void compute_onTheCallingThreadAlone_equalsTheSplitPass() {
-        for (long seed = 0; seed < 6; seed++) {
-            Random r = new Random(seed);
-            GroundTruth gt = groundTruth(r);
-            Detections dt = detections(r, gt);
-            for (CocoParams p : List.of(CocoParams.defaults(), CocoParams.builder(CocoMode.COMPAT).optUseCats(false)
-                    .build())) {
-                for (DetectionConfusionMatrix.Matching matching : DetectionConfusionMatrix.Matching.values()) {
-                    String as = "seed " + seed + " useCats " + p.useCats() + " " + matching;
-                    CrossClassPass alone = CrossClassPass.compute(gt, dt, p, true, 0.5, matching, false);
-                    CrossClassPass split = CrossClassPass.compute(gt, dt, p, true, 0.5, matching, true);
-                    assertSameBreakdown(alone.errors(), split.errors(), as);
-                    for (double confidence : CONFIDENCES) {
-                        assertSameMatrix(alone.matrix(confidence), split.matrix(confidence), as + " " + confidence);
-                    }
-                    assertSameBreakdown(ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
-                            ErrorBreakdown.DEFAULT_BACKGROUND, true, false), split.errors(), as);
-                }
+    void matrix_onePassManyConfidences_equalsComputeAtEach() {
+        forEachScene((gt, dt, p, matching, as) -> {
+            CrossClassPass pass = CrossClassPass.compute(gt, dt, p, false, 0.5, matching);
+            for (double confidence : CONFIDENCES) {
+                assertSameMatrix(pass.matrix(confidence), DetectionConfusionMatrix.compute(gt, dt, p, 0.5,
+                        confidence, matching), as + " confidence " + confidence);
             }
-        }
+        });
+    }
+
+    @Test
+    void compute_onTheCallingThreadAlone_equalsTheSplitPass() {
+        forEachScene((gt, dt, p, matching, as) -> {
+            CrossClassPass alone = CrossClassPass.compute(gt, dt, p, true, 0.5, matching, false);
+            CrossClassPass split = CrossClassPass.compute(gt, dt, p, true, 0.5, matching, true);
+            assertSameBreakdown(alone.errors(), split.errors(), as);
+            for (double confidence : CONFIDENCES) {
+                assertSameMatrix(alone.matrix(confidence), split.matrix(confidence), as + " " + confidence);
+            }
+            assertSameBreakdown(ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
+                    ErrorBreakdown.DEFAULT_BACKGROUND, true, false), split.errors(), as);
+        });
     }
 
     @Test
