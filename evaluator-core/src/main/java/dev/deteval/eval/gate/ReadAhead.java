@@ -90,16 +90,15 @@ public final class ReadAhead {
             return Optional.empty();
         }
         try {
+            Key key = pending.key;
             Path gt = groundTruth.toAbsolutePath().normalize();
             Path dt = results.toAbsolutePath().normalize();
-            if (!pending.key.equals(new Key(gt, dt, type, pending.key.groundTruthStamp(),
-                    pending.key.resultsStamp()))) {
+            if (!key.groundTruth().equals(gt) || !key.results().equals(dt) || key.type() != type) {
                 return Optional.empty();
             }
             Done done = pending.done.join();
             // changed while being read: read again, as the request would have read it now
-            boolean unchanged = Stamp.of(gt).equals(pending.key.groundTruthStamp())
-                    && Stamp.of(dt).equals(pending.key.resultsStamp());
+            boolean unchanged = Stamp.of(gt).equals(key.groundTruthStamp()) && Stamp.of(dt).equals(key.resultsStamp());
             return unchanged ? Optional.of(done) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             // the read failed (join wraps whatever it threw, memory running out included): the request's own
