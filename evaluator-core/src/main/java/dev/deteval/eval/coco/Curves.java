@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>precision, recall and F1 against confidence at the operating points' IoU threshold, on the grid
  *       0, 0.01, …, 1 ({@link #CONFIDENCE_STEPS} + 1 points; a score above 1 counts at every point).</li>
  * </ul>
- * Immutable; array accessors return copies.
+ * Immutable (the raw curves are built on first use, once, by whichever thread asks first); array accessors
+ * return copies.
  */
 public final class Curves {
 
@@ -30,8 +31,10 @@ public final class Curves {
     private final double confidenceIou;
     private final ConfidenceCurve overall;
     private final List<ConfidenceCurve> perCategory;
-    private final PrCurve rawOverall;
-    private final List<PrCurve> rawPerCategory;
+    /** The raw curves' source: they are read from it when first asked for (the reports do not print them). */
+    private final OperatingPoints points;
+    /** The pooled raw curve, then one per category; null until first asked for. */
+    private List<PrCurve> raw;
 
     private Curves(CocoResult result, OperatingPoints points) {
         CocoParams p = result.params();
@@ -68,14 +71,11 @@ public final class Curves {
         }
         overall = curve(grid, tables, -1);
         List<ConfidenceCurve> rows = new ArrayList<>();
-        List<PrCurve> raws = new ArrayList<>();
         for (int k = 0; k < points.categoryCount(); k++) {
             rows.add(curve(grid, tables, k));
-            raws.add(points.rawCurve(k));
         }
         perCategory = List.copyOf(rows);
-        rawOverall = points.rawCurve(-1);
-        rawPerCategory = List.copyOf(raws);
+        this.points = points;
     }
 
     /**
@@ -177,11 +177,28 @@ public final class Curves {
 
     /** The raw precision/recall curve pooled over the categories. */
     public PrCurve rawOverall() {
-        return rawOverall;
+        return raw().get(0);
     }
 
     /** The raw precision/recall curve of each category, in {@link #categoryIds()} order. */
     public List<PrCurve> rawPerCategory() {
-        return rawPerCategory;
+        List<PrCurve> all = raw();
+        return all.subList(1, all.size());
+    }
+
+    /**
+     * The pooled raw curve and then each category's, built once on first use: one point per distinct score
+     * of each list of counted detections (455,724 pooled at COCO's size), which no report prints.
+     */
+    private synchronized List<PrCurve> raw() {
+        if (raw == null) {
+            List<PrCurve> all = new ArrayList<>(points.categoryCount() + 1);
+            all.add(points.rawCurve(-1));
+            for (int k = 0; k < points.categoryCount(); k++) {
+                all.add(points.rawCurve(k));
+            }
+            raw = List.copyOf(all);
+        }
+        return raw;
     }
 }
