@@ -37,6 +37,8 @@ public final class OperatingPoints {
     private final double iou;
     private final Curve overall;
     private final List<Curve> categories;
+    /** {@link #bestF1()}, once computed. */
+    private OperatingPointTable best;
 
     private OperatingPoints(double iou, Curve overall, List<Curve> categories) {
         this.iou = iou;
@@ -118,13 +120,19 @@ public final class OperatingPoints {
         return new OperatingPointTable(iou, overall.at(confidence), rows);
     }
 
-    /** The best-F1 point of the pooled counts and, independently, of each category. */
-    public OperatingPointTable bestF1() {
-        List<OperatingPoint> rows = new ArrayList<>(categories.size());
-        for (Curve c : categories) {
-            rows.add(c.bestF1());
+    /**
+     * The best-F1 point of the pooled counts and, independently, of each category (a scan of every counted
+     * detection, made once: the page and the report both ask).
+     */
+    public synchronized OperatingPointTable bestF1() {
+        if (best == null) {
+            List<OperatingPoint> rows = new ArrayList<>(categories.size());
+            for (Curve c : categories) {
+                rows.add(c.bestF1());
+            }
+            best = new OperatingPointTable(iou, overall.bestF1(), rows);
         }
-        return new OperatingPointTable(iou, overall.bestF1(), rows);
+        return best;
     }
 
     /** The raw precision/recall curve of category row {@code k}, or of the pooled counts when {@code k} is -1. */
