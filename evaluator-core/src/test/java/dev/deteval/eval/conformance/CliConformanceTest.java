@@ -25,7 +25,7 @@ final class CliConformanceTest {
         "ARs", "ARm", "ARl"};
 
     static List<ConformanceCase> bboxCases() {
-        return ConformanceCase.coco("bbox");
+        return ConformanceCase.cocoWithLocal("bbox");
     }
 
     record Run(int code, String out, String err) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,6 +23,11 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
     /** The folder holding every case. */
     public static Path root() {
         return folder("conformance");
+    }
+
+    /** The folder holding the COCO cases made in this repository with pycocotools (see its README.md). */
+    public static Path localRoot() {
+        return folder("conformance-local");
     }
 
     /** The folder holding the real-world cases (third-party files, see its README.md). */
@@ -40,6 +46,21 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
     /** Every case, sorted by name. */
     public static List<ConformanceCase> all() {
         return casesIn(root());
+    }
+
+    /** Every case made in this repository, sorted by name. */
+    public static List<ConformanceCase> local() {
+        return casesIn(localRoot());
+    }
+
+    /**
+     * The COCO cases of one iouType from both the shared suite and the cases made in this repository, the
+     * shared ones first.
+     */
+    public static List<ConformanceCase> cocoWithLocal(String iouType) {
+        List<ConformanceCase> out = new ArrayList<>(coco(iouType));
+        local().stream().filter(c -> c.kind().equals("coco") && c.iouType().equals(iouType)).forEach(out::add);
+        return List.copyOf(out);
     }
 
     /** Every real-world case, sorted by name. */
