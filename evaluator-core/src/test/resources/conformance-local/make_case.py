@@ -5,6 +5,7 @@ CASE_DIR holds gt.json, dt.json and optionally params.json (pycocotools Params n
 maxDets, ...); expected.json is written beside them. See README.md for the versions used.
 """
 import contextlib
+import importlib.metadata
 import io
 import json
 import os
@@ -12,7 +13,6 @@ import platform
 import sys
 
 import numpy as np
-import pycocotools
 from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
 
@@ -33,15 +33,15 @@ def main(case_dir):
         with open(params_file) as f:
             overrides = json.load(f)
     iou_type = overrides.get("iouType", "bbox")
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
+    with contextlib.redirect_stdout(io.StringIO()):  # COCO() and loadRes() print their progress
         gt = COCO(os.path.join(case_dir, "gt.json"))
         dt = gt.loadRes(os.path.join(case_dir, "dt.json"))
         ev = COCOeval(gt, dt, iou_type)
         for key, value in overrides.items():
-            if key != "iouType":
-                setattr(ev.params, key, value)
-    with contextlib.redirect_stdout(io.StringIO()):
+            if key == "iouType":
+                continue
+            # thresholds are numpy arrays in Params (accumulate and summarize compare against them)
+            setattr(ev.params, key, np.array(value) if key in ("iouThrs", "recThrs") else value)
         ev.evaluate()
         ev.accumulate()
     summary = io.StringIO()
@@ -69,7 +69,7 @@ def main(case_dir):
         "status": "ok",
         "error": None,
         "oracle": {"name": "pycocotools COCOeval (%s)" % iou_type, "source": "PyPI pycocotools",
-                   "version": pycocotools.__version__ if hasattr(pycocotools, "__version__") else "2.0.11",
+                   "version": importlib.metadata.version("pycocotools"),
                    "numpy": np.__version__, "python": platform.python_version()},
         "inputs": {"images": len(gt_json["images"]), "categories": len(gt_json["categories"]),
                    "gt_annotations": len(gt_json["annotations"]),

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,11 +22,6 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
     /** The folder holding every case. */
     public static Path root() {
         return folder("conformance");
-    }
-
-    /** The folder holding the COCO cases made in this repository with pycocotools (see its README.md). */
-    public static Path localRoot() {
-        return folder("conformance-local");
     }
 
     /** The folder holding the real-world cases (third-party files, see its README.md). */
@@ -48,19 +42,13 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
         return casesIn(root());
     }
 
-    /** Every case made in this repository, sorted by name. */
-    public static List<ConformanceCase> local() {
-        return casesIn(localRoot());
-    }
-
     /**
-     * The COCO cases of one iouType from both the shared suite and the cases made in this repository, the
-     * shared ones first.
+     * The COCO cases of one iouType from both the shared suite and the cases made in this repository
+     * ({@code conformance-local}, see its README.md), the shared ones first.
      */
     public static List<ConformanceCase> cocoWithLocal(String iouType) {
-        List<ConformanceCase> out = new ArrayList<>(coco(iouType));
-        local().stream().filter(c -> c.kind().equals("coco") && c.iouType().equals(iouType)).forEach(out::add);
-        return List.copyOf(out);
+        return Stream.concat(coco(iouType).stream(), coco(casesIn(folder("conformance-local")), iouType).stream())
+                .toList();
     }
 
     /** Every real-world case, sorted by name. */
@@ -78,7 +66,11 @@ public record ConformanceCase(String name, Path dir, JsonNode expected) {
 
     /** Cases of one kind ({@code coco} or {@code voc}) and, for COCO, one iouType. */
     public static List<ConformanceCase> coco(String iouType) {
-        return all().stream().filter(c -> c.kind().equals("coco") && c.iouType().equals(iouType)).toList();
+        return coco(all(), iouType);
+    }
+
+    private static List<ConformanceCase> coco(List<ConformanceCase> cases, String iouType) {
+        return cases.stream().filter(c -> c.kind().equals("coco") && c.iouType().equals(iouType)).toList();
     }
 
     /** VOC cases. */
