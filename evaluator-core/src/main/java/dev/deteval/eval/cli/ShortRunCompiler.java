@@ -39,8 +39,10 @@ import javax.management.ObjectName;
  * {@code .json} file, together at most {@value #LIMIT_BYTES} bytes, and no bootstrap is asked for
  * ({@code --ci}, {@code --resamples}, {@code --baseline-dt}: those runs repeat their hot loops many times).
  * Pipes, folders and other formats keep the JVM's default. {@code -Ddeteval.jit=full} (or
- * {@code DETEVAL_JIT=full}) keeps C2 in every case. When the MBean is missing (another JVM) nothing
- * happens.
+ * {@code DETEVAL_JIT=full}) keeps C2 in every case. {@code -Ddeteval.jit=c1} says the JVM was started
+ * without C2 already ({@code -XX:TieredStopAtLevel=1}, as the launcher script starts short runs): there is
+ * nothing to keep out, so no directive is added and the thread that adds it (and the management classes it
+ * loads, about 25 ms of CPU) is not started. When the MBean is missing (another JVM) nothing happens.
  */
 final class ShortRunCompiler {
 
@@ -63,10 +65,11 @@ final class ShortRunCompiler {
     /**
      * Whether the run that {@code args} ask for should leave C2 out.
      *
-     * @param setting the value of {@code deteval.jit} / {@code DETEVAL_JIT}, or null
+     * @param setting the value of {@code deteval.jit} / {@code DETEVAL_JIT}, or null; {@code full} and
+     *     {@code c1} (any case) make it false
      */
     static boolean applies(String[] args, String setting) {
-        if (setting != null && setting.toLowerCase(Locale.ROOT).equals("full")) {
+        if (setting != null && Set.of("full", "c1").contains(setting.toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (args.length == 0 || !args[0].equals("eval")) {

@@ -96,7 +96,26 @@ class LauncherIT {
         assertThat(written).singleElement().asString().endsWith(".jsa");
         assertThat(archives()).isEqualTo(written);
         assertThat(command.out().lines()).contains("-XX:SharedArchiveFile=" + written.get(0),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-jar", JAR.toString());
+                "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Ddeteval.jit=c1", "-jar", JAR.toString());
+    }
+
+    @Test
+    void launcher_firstRunsNotEval_noArchiveUntilTheFirstEval() throws Exception {
+        String[] eval = {"eval", "--gt", MASKS.gt().toString(), "--dt", MASKS.dt().toString(), "--iou-type", "segm"};
+
+        Run version = launcher(Map.of(), "--version");
+        Run help = launcher(Map.of(), "--help");
+        List<Path> before = archives();
+        assertThat(launcher(Map.of(), eval).code()).isZero();
+        List<Path> after = archives();
+        List<String> versionAfter = launcher(Map.of("DETEVAL_LAUNCHER_PRINT", "1"), "--version").out().lines()
+                .toList();
+
+        assertThat(version.code()).isZero();
+        assertThat(help.code()).isZero();
+        assertThat(before).isEmpty();
+        assertThat(after).singleElement().asString().endsWith(".jsa");
+        assertThat(versionAfter).contains("-XX:SharedArchiveFile=" + after.get(0));
     }
 
     @Test
@@ -142,6 +161,8 @@ class LauncherIT {
 
             assertThat(command.contains("-XX:TieredStopAtLevel=1")).as(String.join(" ", args))
                     .isEqualTo(ShortRunCompiler.applies(args, null));
+            assertThat(command.contains("-Ddeteval.jit=c1")).as(String.join(" ", args))
+                    .isEqualTo(ShortRunCompiler.applies(args, null));
             assertThat(command.subList(command.indexOf("-jar") + 2, command.size())).containsExactly(args);
         }
         List<String> full = launcher(Map.of("DETEVAL_LAUNCHER_PRINT", "1", "DETEVAL_JIT", "full"),
@@ -151,7 +172,7 @@ class LauncherIT {
 
     @Test
     void launcher_archiveOlderThanJarOrSwitchedOff_writtenAgainOrNone() throws Exception {
-        String[] args = {"--version"};
+        String[] args = {"eval", "--gt", MASKS.gt().toString(), "--dt", MASKS.dt().toString(), "--iou-type", "segm"};
         assertThat(launcher(Map.of(), args).code()).isZero();
         Path archive = archives().get(0);
         Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(JAR).toMillis() - 60_000));
@@ -168,7 +189,7 @@ class LauncherIT {
     void launcher_brokenArchive_runsAsWithoutAndSaysNothing() throws Exception {
         String[] args = {"eval", "--gt", MASKS.gt().toString(), "--dt", MASKS.dt().toString(), "--iou-type", "segm"};
         Run expected = jar(args);
-        assertThat(launcher(Map.of(), "--version").code()).isZero();
+        assertThat(launcher(Map.of(), args).code()).isZero();
         Path archive = archives().get(0);
         archive.toFile().setWritable(true);
         Files.writeString(archive, "not an archive");

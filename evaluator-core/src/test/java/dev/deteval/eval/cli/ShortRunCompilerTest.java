@@ -55,6 +55,17 @@ class ShortRunCompilerTest {
     }
 
     @Test
+    void applies_settingC1JvmStartedWithoutC2_false() throws IOException {
+        String gt = json("gt.json", 10);
+        String dt = json("dt.json", 10);
+        String[] args = {"eval", "--gt", gt, "--dt", dt};
+
+        assertThat(ShortRunCompiler.applies(args, "c1")).isFalse();
+        assertThat(ShortRunCompiler.applies(args, "C1")).isFalse();
+        assertThat(ShortRunCompiler.applies(args, "other")).isTrue();
+    }
+
+    @Test
     void applies_bootstrapAsked_false() throws IOException {
         String gt = json("gt.json", 10);
         String dt = json("dt.json", 10);
