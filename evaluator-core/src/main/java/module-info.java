@@ -3,7 +3,8 @@
  *
  * <p>Only the API packages are exported. {@code dev.deteval.eval.internal} (sorting, numpy-exact arithmetic,
  * the column bridge between the data classes and the evaluators), {@code dev.deteval.eval.cli} (the
- * command-line front-end, run from the shaded {@code deteval.jar}) and {@code dev.deteval.eval.synth} (the
+ * command-line front-end, run from the shaded {@code deteval.jar}), {@code dev.deteval.eval.readahead} (the
+ * CLI's inputs read before its request exists, taken by the gate) and {@code dev.deteval.eval.synth} (the
  * {@code synth} command's data generator) are not. Jackson is used inside and appears in no exported
  * signature, nor does SnakeYAML; picocli is needed only by the command line.
  */

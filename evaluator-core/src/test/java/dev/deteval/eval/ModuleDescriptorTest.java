@@ -39,6 +39,7 @@ final class ModuleDescriptorTest {
         // the unexported packages exist, so the exact set above really leaves them out
         assertThat(CLASSES.resolve("dev/deteval/eval/internal")).isDirectory();
         assertThat(CLASSES.resolve("dev/deteval/eval/cli")).isDirectory();
+        assertThat(CLASSES.resolve("dev/deteval/eval/readahead")).isDirectory();
     }
 
     @Test

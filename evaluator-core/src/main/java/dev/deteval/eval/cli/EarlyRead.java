@@ -1,7 +1,7 @@
 package dev.deteval.eval.cli;
 
 import dev.deteval.eval.coco.IouType;
-import dev.deteval.eval.gate.ReadAhead;
+import dev.deteval.eval.readahead.ReadAhead;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;

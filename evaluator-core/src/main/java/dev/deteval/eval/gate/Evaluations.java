@@ -34,6 +34,7 @@ import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.io.LvisJsonReader;
 import dev.deteval.eval.io.VocReader;
 import dev.deteval.eval.io.YoloReader;
+import dev.deteval.eval.readahead.ReadAhead;
 import dev.deteval.eval.report.CocoAnalyses;
 import dev.deteval.eval.report.EvaluationReport;
 import dev.deteval.eval.report.HtmlReport;

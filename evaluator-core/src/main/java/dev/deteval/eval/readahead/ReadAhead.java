@@ -1,4 +1,4 @@
-package dev.deteval.eval.gate;
+package dev.deteval.eval.readahead;
 
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.io.CocoJsonReader;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * whatever the caller does first. The command line starts it as soon as its arguments name a COCO evaluation of
  * two regular JSON files, and builds its command model (about 0.1 s of one core) meanwhile.
  *
- * <p>A later {@link Gate#run} whose request reads exactly these files (same paths, unchanged size and
+ * <p>A later {@code gate.Gate#run} whose request reads exactly these files (same paths, unchanged size and
  * modification time) with the same {@link IouType} and COCO's reader takes what was read instead of reading
  * again; any other request, or a read that failed (bad input, not enough memory), reads as usual, so every
  * error is reported from the request's own read, at its exact place. One read ahead at a time per process; it is
@@ -48,8 +48,13 @@ public final class ReadAhead {
         }
     }
 
-    /** What was read, and the reader that read it (its warnings; the baseline's detections read with it). */
-    record Done(CocoJsonReader reader, CocoJsonReader.Inputs inputs) {
+    /**
+     * What was read, and the reader that read it (its warnings; the baseline's detections read with it).
+     *
+     * @param reader the reader that read the files
+     * @param inputs the ground truth and detections it read
+     */
+    public record Done(CocoJsonReader reader, CocoJsonReader.Inputs inputs) {
     }
 
     /**
@@ -84,7 +89,7 @@ public final class ReadAhead {
      * succeeded (waiting for it to finish); else empty, and the caller reads them itself. Either way the read
      * ahead is given up.
      */
-    static Optional<Done> take(Path groundTruth, Path results, IouType type) {
+    public static Optional<Done> take(Path groundTruth, Path results, IouType type) {
         ReadAhead pending = PENDING.getAndSet(null);
         if (pending == null) {
             return Optional.empty();

@@ -1,10 +1,13 @@
-package dev.deteval.eval.gate;
+package dev.deteval.eval.readahead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.conformance.ConformanceCase;
+import dev.deteval.eval.gate.Gate;
+import dev.deteval.eval.gate.GateOutcome;
+import dev.deteval.eval.gate.GateRequest;
 import dev.deteval.eval.io.CocoJsonReader;
 import dev.deteval.eval.io.InputException;
 import dev.deteval.eval.report.ReportFormat;
