@@ -62,6 +62,9 @@ public final class CrossClassPass {
      * @param matrixIou the similarity threshold of a match in the confusion matrix, in [0, 1]
      * @param matching how the confusion matrix pairs detections with ground truths of other classes
      * @throws IllegalArgumentException when {@code matrixIou} is out of range
+     * @throws java.util.concurrent.CancellationException when the thread walking the images is interrupted (the
+     *     interrupt stays set), as in {@link ErrorBreakdown#compute(GroundTruth, Detections, CocoParams, double,
+     *     double, boolean)}
      */
     public static CrossClassPass compute(GroundTruth gt, Detections dt, CocoParams params, boolean errorsAllThresholds,
             double matrixIou, DetectionConfusionMatrix.Matching matching) {

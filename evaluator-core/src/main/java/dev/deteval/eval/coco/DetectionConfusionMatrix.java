@@ -8,6 +8,7 @@ import dev.deteval.eval.internal.SharedColumns;
 import dev.deteval.eval.internal.StableSort;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * A confusion matrix of object detection (not to be confused with {@link dev.deteval.eval.metric.ConfusionMatrix},
@@ -74,6 +75,8 @@ public final class DetectionConfusionMatrix {
      *     are not used)
      * @param iou the similarity threshold of a match, in [0, 1]
      * @param confidence the score a detection needs to take part
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted while the images
+     *     are walked (the interrupt stays set): a caller that no longer needs the matrix stops it so
      */
     public static DetectionConfusionMatrix compute(GroundTruth gt, Detections dt, CocoParams params, double iou,
             double confidence, Matching matching) {
@@ -82,6 +85,9 @@ public final class DetectionConfusionMatrix {
         GroupIndex index = GroupIndex.build(gt, dt, pooled);
         Assigner assigner = new Assigner(gt, dt, pooled, index.categoryIds, iou, confidence, matching);
         for (int i = 0; i < index.imageCount(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the confusion matrix was cancelled (thread interrupted)");
+            }
             assigner.image(index, i);
         }
         return of(gt, index.categoryIds, assigner.counts, iou, confidence, matching);

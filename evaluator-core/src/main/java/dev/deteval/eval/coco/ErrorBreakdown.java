@@ -101,6 +101,8 @@ public final class ErrorBreakdown {
      * @param allThresholds whether to compute dAP over the evaluation's IoU thresholds too (about one
      *     classification pass per threshold)
      * @throws IllegalArgumentException when a threshold is out of range
+     * @throws java.util.concurrent.CancellationException when the thread walking the images is interrupted (the
+     *     interrupt stays set): a caller that no longer needs the breakdown stops it so
      */
     public static ErrorBreakdown compute(GroundTruth gt, Detections dt, CocoParams params, double foreground,
             double background, boolean allThresholds) {

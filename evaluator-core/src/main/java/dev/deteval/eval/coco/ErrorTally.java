@@ -1,6 +1,7 @@
 package dev.deteval.eval.coco;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 
 /**
@@ -93,6 +94,9 @@ final class ErrorTally {
             ErrorTally t = new ErrorTally(m.classCount(), thresholds, background);
             ImageMatcher.Visitor visitor = visitors == null ? null : visitors.apply(part);
             for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("the pass over the images was cancelled (thread interrupted)");
+                }
                 own.load(i);
                 if (visitor != null) {
                     visitor.visit(own);

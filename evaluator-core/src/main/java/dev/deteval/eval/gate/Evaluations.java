@@ -80,8 +80,22 @@ final class Evaluations {
         Read read = read(r, p, gtFile, dtFile);
         CocoJsonReader.Inputs inputs = read.inputs();
         List<CustomMetric> custom = customMetrics(r);
-        // the analyses across classes need the inputs only: they run beside the evaluation
-        CompletableFuture<Started> crossClass = startCrossClass(r, inputs.groundTruth(), inputs.detections(), p);
+        // the analyses across classes need the inputs only: they run beside the evaluation, and stop when it fails
+        CrossClassRun crossClass = startCrossClass(r, inputs.groundTruth(), inputs.detections(), p);
+        try {
+            return evaluate(r, spool, p, gtFile, dtFile, read, custom, crossClass);
+        } catch (RuntimeException | Error e) {
+            if (crossClass != null) {
+                crossClass.cancel();
+            }
+            throw e;
+        }
+    }
+
+    /** The evaluation, statistics and report of {@link #coco}, once the inputs are read. */
+    private static Evaluated evaluate(GateRequest r, Spool spool, CocoParams p, Path gtFile, Path dtFile, Read read,
+            List<CustomMetric> custom, CrossClassRun crossClass) {
+        CocoJsonReader.Inputs inputs = read.inputs();
         boolean statistics = r.bootstrap() != null || r.baselineDetections() != null || !custom.isEmpty();
         // the match table when something reads it (statistics, custom metrics, operating points, curves, the
         // page, per-image counts); else the plain evaluation, which keeps nothing
@@ -104,8 +118,8 @@ final class Evaluations {
             baseline = MetricSnapshots.of(baselineTable.result(), custom(baselineTable, custom, r.baselineDetections()));
             comparison = PairedComparison.compare(table, baselineTable, r.comparisonSettings(), custom);
         }
-        return new Evaluated(report(r, inputs, result, table, crossClass, read.warnings(), intervals, comparison,
-                customValues), baseline);
+        return new Evaluated(report(r, inputs, result, table, crossClass == null ? null : crossClass.done(),
+                read.warnings(), intervals, comparison, customValues), baseline);
     }
 
     /** The request's custom metrics and the installed ones its dataset rules name, each once. */
@@ -315,6 +329,14 @@ final class Evaluations {
     private record Started(CrossClassPass pass, ErrorBreakdown errors, DetectionConfusionMatrix matrix) {
     }
 
+    /** The analyses across classes running on {@code thread}; {@code done} completes with them. */
+    private record CrossClassRun(CompletableFuture<Started> done, Thread thread) {
+        /** Stops the pass at its next image (it checks for an interrupt) when nobody will read it. */
+        void cancel() {
+            thread.interrupt();
+        }
+    }
+
     /**
      * Starts the analyses that compare detections with ground truths of other classes on a thread of their
      * own (they need the inputs and no evaluation result), or returns null when none is wanted. The error
@@ -322,8 +344,7 @@ final class Evaluations {
      * share one pass over the images ({@link CrossClassPass}), which leaves the matrix's confidence open: the
      * page's is the best-F1 confidence of the operating points, known only after the evaluation.
      */
-    private static CompletableFuture<Started> startCrossClass(GateRequest r, GroundTruth gt, Detections dt,
-            CocoParams p) {
+    private static CrossClassRun startCrossClass(GateRequest r, GroundTruth gt, Detections dt, CocoParams p) {
         boolean html = r.html();
         boolean errorsWanted = r.errors() || html;
         DetectionConfusionMatrix.Matching asked = r.confusionMatrix();
@@ -346,7 +367,7 @@ final class Evaluations {
                     passMatching));
         };
         CompletableFuture<Started> done = new CompletableFuture<>();
-        startThread(() -> {
+        Thread thread = startThread(() -> {
             try {
                 done.complete(work.get());
             } catch (RuntimeException | Error e) {
@@ -361,7 +382,7 @@ final class Evaluations {
                 }
             }
         }, "deteval-cross-class");
-        return done;
+        return new CrossClassRun(done, thread);
     }
 
     /**
@@ -387,11 +408,12 @@ final class Evaluations {
         return new CrossClass(errors, matrix, passMatrix);
     }
 
-    /** Starts {@code task} on a daemon thread of its own, named {@code name}. */
-    private static void startThread(Runnable task, String name) {
+    /** Starts {@code task} on a daemon thread of its own, named {@code name}, and returns the thread. */
+    private static Thread startThread(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /** The value of {@code future}, or what it threw, as thrown. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,6 +117,31 @@ final class CrossClassPassTest {
             assertSameBreakdown(ErrorBreakdown.compute(gt, dt, p, ErrorBreakdown.DEFAULT_FOREGROUND,
                     ErrorBreakdown.DEFAULT_BACKGROUND, true, false), split.errors(), as);
         });
+    }
+
+    @Test
+    void compute_threadInterrupted_stopsWithCancellationAndKeepsTheInterrupt() {
+        Random r = new Random(1);
+        GroundTruth gt = groundTruth(r);
+        Detections dt = detections(r, gt);
+        CocoParams p = CocoParams.defaults();
+        DetectionConfusionMatrix.Matching aware = DetectionConfusionMatrix.Matching.CLASS_AWARE;
+        List<Runnable> passes = List.of(
+                () -> CrossClassPass.compute(gt, dt, p, false, 0.5, aware, false),
+                () -> ErrorBreakdown.compute(gt, dt, p, 0.5, 0.1, false, false),
+                () -> DetectionConfusionMatrix.compute(gt, dt, p, 0.5, 0.0, aware));
+        try {
+            for (Runnable pass : passes) {
+                Thread.currentThread().interrupt();
+
+                assertThatThrownBy(pass::run).isInstanceOf(CancellationException.class);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            }
+        } finally {
+            Thread.interrupted();
+        }
+        // not interrupted: the same calls run to their end
+        passes.forEach(Runnable::run);
     }
 
     @Test
