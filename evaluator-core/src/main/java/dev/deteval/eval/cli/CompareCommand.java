@@ -2,7 +2,6 @@ package dev.deteval.eval.cli;
 
 import dev.deteval.eval.coco.BootstrapSettings;
 import dev.deteval.eval.coco.CocoMode;
-import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.gate.ComparisonOutcome;
 import dev.deteval.eval.gate.Gate;
@@ -71,18 +70,12 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat f = outputFormat();
-        BootstrapSettings settings = new BootstrapSettings(level == null ? BootstrapSettings.DEFAULT_LEVEL : level,
-                resamples == null ? BootstrapSettings.DEFAULT_RESAMPLES : resamples,
-                seed == null ? BootstrapSettings.DEFAULT_SEED : seed);
+        ReportFormat f = FormatOption.parse(format);
+        BootstrapSettings settings = ParamFlags.bootstrap(level, resamples, seed);
         GateRequest.Builder b = GateRequest.builder(gt, dt).optMode(CocoMode.parse(mode)).optParams(params)
                 .optBaselineDetections(baselineDt, settings);
         if (iouType != null) {
-            try {
-                b.optIouType(IouType.parse(iouType));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--iou-type " + iouType + ": expected bbox, segm or keypoints", e);
-            }
+            b.optIouType(ParamFlags.iouType(iouType));
         }
         ComparisonOutcome outcome = Gate.compare(b.build());
         for (String w : outcome.warnings()) {
@@ -95,18 +88,5 @@ final class CompareCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
-    }
-
-    private ReportFormat outputFormat() {
-        ReportFormat f;
-        try {
-            f = ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            f = null;
-        }
-        if (f == null || f == ReportFormat.JUNIT) {
-            throw new IllegalArgumentException("--format " + format + ": expected text, json or markdown");
-        }
-        return f;
     }
 }

@@ -7,7 +7,6 @@ import dev.deteval.eval.check.RuleSyntax;
 import dev.deteval.eval.coco.BootstrapSettings;
 import dev.deteval.eval.coco.CocoMode;
 import dev.deteval.eval.coco.DetectionConfusionMatrix;
-import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.data.Names;
 import dev.deteval.eval.gate.Gate;
 import dev.deteval.eval.gate.GateOutcome;
@@ -194,7 +193,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportFormat outputFormat = outputFormat();
+        ReportFormat outputFormat = FormatOption.parse(format);
         PhaseTimer timer = new PhaseTimer(timing ? err : null);
         GateOutcome outcome = Gate.run(request());
         timer.lap("read, evaluate and check");
@@ -245,7 +244,7 @@ final class EvalCommand implements Callable<Integer> {
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }
-        b.optSplit(split).optMode(CocoMode.parse(mode)).optParams(params).optIouType(iouType == null ? null : iouType());
+        b.optSplit(split).optMode(CocoMode.parse(mode)).optParams(params).optIouType(iouType == null ? null : ParamFlags.iouType(iouType));
         if (maxDets != null) {
             b.optMaxDets(ParamFlags.maxDets(maxDets));
         }
@@ -265,9 +264,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException((resamples != null ? "--resamples" : "--seed")
                     + " applies to the bootstrap of --ci or --baseline-dt; give one of them");
         }
-        BootstrapSettings settings = new BootstrapSettings(ci == null ? BootstrapSettings.DEFAULT_LEVEL : ci,
-                resamples == null ? BootstrapSettings.DEFAULT_RESAMPLES : resamples,
-                seed == null ? BootstrapSettings.DEFAULT_SEED : seed);
+        BootstrapSettings settings = ParamFlags.bootstrap(ci, resamples, seed);
         if (ci != null) {
             b.optBootstrap(settings);
         }
@@ -277,19 +274,6 @@ final class EvalCommand implements Callable<Integer> {
         if (baselineDt != null) {
             b.optBaselineDetections(baselineDt, settings);
         }
-    }
-
-    private ReportFormat outputFormat() {
-        ReportFormat f;
-        try {
-            f = ReportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            f = null;
-        }
-        if (f == null || f == ReportFormat.JUNIT || f == ReportFormat.HTML) {
-            throw new IllegalArgumentException("--format " + format + ": expected text, json or markdown");
-        }
-        return f;
     }
 
     private DetectionConfusionMatrix.Matching matching() {
@@ -302,14 +286,6 @@ final class EvalCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--confusion-matrix " + confusionMatrix
                     + ": expected class-aware or class-agnostic");
         };
-    }
-
-    private IouType iouType() {
-        try {
-            return IouType.parse(iouType);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--iou-type " + iouType + ": expected bbox, segm or keypoints", e);
-        }
     }
 
     private VocParams vocParams() {

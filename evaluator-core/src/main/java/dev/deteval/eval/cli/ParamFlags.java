@@ -1,18 +1,41 @@
 package dev.deteval.eval.cli;
 
+import dev.deteval.eval.coco.BootstrapSettings;
+import dev.deteval.eval.coco.IouType;
 import dev.deteval.eval.internal.NumpyMath;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Parses the command line's short forms of COCO parameters: {@code --max-dets 1,10,300},
- * {@code --iou-thrs 0.5:0.95:0.05} (or a list {@code 0.5,0.75}) and
- * {@code --area-rng all=0:1e10,small=0:1024}. Each problem is an {@link IllegalArgumentException} naming
- * the option (exit code 2).
+ * {@code --iou-thrs 0.5:0.95:0.05} (or a list {@code 0.5,0.75}), {@code --area-rng all=0:1e10,small=0:1024}
+ * and {@code --iou-type}, and the bootstrap's {@code --ci}/{@code --resamples}/{@code --seed} (shared by
+ * {@code eval} and {@code compare}). Each problem is an {@link IllegalArgumentException} naming the option
+ * (exit code 2).
  */
 final class ParamFlags {
 
     private ParamFlags() {
+    }
+
+    /** {@code bbox}, {@code segm} or {@code keypoints}, the value of {@code --iou-type}. */
+    static IouType iouType(String text) {
+        try {
+            return IouType.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--iou-type " + text + ": expected bbox, segm or keypoints", e);
+        }
+    }
+
+    /**
+     * The bootstrap's settings from the options given, each one not given (null) at its default.
+     *
+     * @throws IllegalArgumentException as {@link BootstrapSettings} for a level or count out of range
+     */
+    static BootstrapSettings bootstrap(Double level, Integer resamples, Long seed) {
+        return new BootstrapSettings(level == null ? BootstrapSettings.DEFAULT_LEVEL : level,
+                resamples == null ? BootstrapSettings.DEFAULT_RESAMPLES : resamples,
+                seed == null ? BootstrapSettings.DEFAULT_SEED : seed);
     }
 
     /** {@code 1,10,300}: positive integers, separated by commas. */

@@ -122,6 +122,19 @@ final class EvalCommandStatisticsTest {
     }
 
     @Test
+    void compare_formatHtmlOrJunit_rejectedAsEvalRejectsThem() {
+        for (String format : new String[] {"html", "junit", "xml"}) {
+            CliRun r = run("compare", "--gt", gt, "--dt", dt, "--baseline-dt", dt, "--resamples", "10", "--format",
+                    format);
+            assertThat(r.code()).as(format).isEqualTo(Main.EXIT_BAD_INPUT);
+            assertThat(r.out()).as(format).isEmpty();
+            assertThat(r.err()).as(format).isEqualTo("deteval: error: --format " + format
+                    + ": expected text, json or markdown\n");
+            assertThat(run("eval", "--gt", gt, "--dt", dt, "--format", format).err()).isEqualTo(r.err());
+        }
+    }
+
+    @Test
     void compare_missingBaselineDetections_usageErrorExitTwo() {
         CliRun r = run("compare", "--gt", gt, "--dt", dt);
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
