@@ -219,7 +219,8 @@ final class CategoryEvaluation {
         for (int d = 0; d < dtCount; d++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int gi = 0; gi < gtCount; gi++) {
-                max = Math.max(max, ious[d * gtCount + gi]);
+                double v = ious[d * gtCount + gi];
+                max = v > max ? v : v <= max ? max : v + max; // Math.max, NaN included, without C1's call
             }
             dmax[d] = max;
         }

@@ -224,7 +224,7 @@ final class ErrorTally {
                     sameArg = g;
                 }
                 if (m.taken[g]) {
-                    used = Math.max(used, v);
+                    used = v > used ? v : v <= used ? used : v + used; // Math.max, NaN included, without C1's call
                 }
             } else if (otherArg < 0 || v > other) {
                 other = v;
@@ -242,7 +242,7 @@ final class ErrorTally {
         if (used >= fg) {
             return DUPE;
         }
-        if (Math.max(same, other) < background) {
+        if (same < background && other < background) {
             return BKG;
         }
         return BOTH;

@@ -29,11 +29,14 @@ public final class Iou {
      */
     public static double edges(double ax1, double ay1, double ax2, double ay2, double areaA, double bx1,
             double by1, double bx2, double by2, double areaB, boolean crowd) {
-        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+        // Math.min and Math.max written out: the C1 compiler (short runs use no other) calls them, and this runs
+        // for every pair of boxes. Each gives Math's value for every input, NaN included (the third branch,
+        // a sum, is NaN); of two zeros of opposite sign it may give the other, which no difference below shows
+        double iw = (ax2 < bx2 ? ax2 : ax2 >= bx2 ? bx2 : ax2 + bx2) - (ax1 > bx1 ? ax1 : ax1 <= bx1 ? bx1 : ax1 + bx1);
         if (iw <= 0) {
             return 0;
         }
-        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+        double ih = (ay2 < by2 ? ay2 : ay2 >= by2 ? by2 : ay2 + by2) - (ay1 > by1 ? ay1 : ay1 <= by1 ? by1 : ay1 + by1);
         if (ih <= 0) {
             return 0;
         }

@@ -3,9 +3,45 @@ package dev.deteval.eval.geometry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 final class IouTest {
+
+    /** The kernel's arithmetic as its Javadoc states it, with Math.min and Math.max. */
+    private static double reference(double ax1, double ay1, double ax2, double ay2, double areaA, double bx1,
+            double by1, double bx2, double by2, double areaB, boolean crowd) {
+        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+        if (iw <= 0) {
+            return 0;
+        }
+        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+        if (ih <= 0) {
+            return 0;
+        }
+        double i = iw * ih;
+        return i / (crowd ? areaA : areaA + areaB - i);
+    }
+
+    @Test
+    void edges_anyInputSpecialValuesIncluded_bitForBitAsMathMinMax() {
+        double[] special = {0.0, -0.0, 1.0, -1.0, 0.5, 1e-300, Double.MIN_VALUE, 1e308, Double.NaN,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        Random r = new Random(7);
+        double[] v = new double[10];
+        for (int trial = 0; trial < 400_000; trial++) {
+            for (int k = 0; k < v.length; k++) {
+                // mostly overlapping or touching boxes on a small grid, so ties and zeros come up often
+                v[k] = r.nextInt(8) == 0 ? special[r.nextInt(special.length)] : r.nextInt(7) - 1 + (r.nextBoolean()
+                        ? 0 : r.nextDouble());
+            }
+            boolean crowd = r.nextBoolean();
+            double expected = reference(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], crowd);
+            double actual = Iou.edges(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], crowd);
+            assertThat(Double.doubleToLongBits(actual)).as(java.util.Arrays.toString(v) + " crowd " + crowd)
+                    .isEqualTo(Double.doubleToLongBits(expected));
+        }
+    }
 
     @Test
     void xywh_halfOverlap_isIntersectionOverUnion() {
