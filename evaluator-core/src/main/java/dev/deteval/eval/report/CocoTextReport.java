@@ -32,9 +32,15 @@ public final class CocoTextReport {
         for (int i = 0; i < stats.length; i++) {
             CocoMetric m = metrics.get(i);
             String iou = m.allThresholds() ? range : Decimals.fixed(m.iouThreshold(), 2);
-            lines.add(String.format(" %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s",
-                    m.recall() ? "Average Recall" : "Average Precision", m.recall() ? "(AR)" : "(AP)", iou, m.area(),
-                    m.maxDets(), Decimals.fixed(stats[i], 3)));
+            // " %-18s %s @[ IoU=%-9s | area=%6s | maxDets=%3d ] = %s", padded by hand (a short run's Formatter
+            // is interpreted code)
+            StringBuilder line = new StringBuilder(80).append(' ');
+            pad(line, m.recall() ? "Average Recall" : "Average Precision", -18).append(' ')
+                    .append(m.recall() ? "(AR)" : "(AP)").append(" @[ IoU=");
+            pad(line, iou, -9).append(" | area=");
+            pad(line, m.area(), 6).append(" | maxDets=");
+            pad(line, Integer.toString(m.maxDets()), 3).append(" ] = ").append(Decimals.fixed(stats[i], 3));
+            lines.add(line.toString());
         }
         return lines;
     }
@@ -64,15 +70,15 @@ public final class CocoTextReport {
         }
         StringBuilder out = new StringBuilder();
         List<String> heads = CocoMetric.perCategory(result.params()).stream().map(CocoMetric::name).toList();
-        out.append(String.format("%-" + nameWidth + "s", "category"));
+        pad(out, "category", -nameWidth);
         for (String h : heads) {
-            out.append(String.format(" %6s", h));
+            pad(out.append(' '), h, 6);
         }
         out.append('\n');
         for (CategoryMetrics m : rows) {
-            out.append(String.format("%-" + nameWidth + "s", label(m)));
+            pad(out, label(m), -nameWidth);
             for (double x : m.values().values()) {
-                out.append(String.format(" %6s", x < 0 ? "-" : Decimals.fixed(x, 3)));
+                pad(out.append(' '), x < 0 ? "-" : Decimals.fixed(x, 3), 6);
             }
             out.append('\n');
         }
@@ -81,6 +87,22 @@ public final class CocoTextReport {
             out.append(Names.CUT_NOTE).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Appends {@code text} padded with spaces to {@code width} characters as {@code String.format}'s {@code %Ns}
+     * does, or to {@code -width} characters on the right ({@code %-Ns}); longer text is appended whole.
+     */
+    private static StringBuilder pad(StringBuilder out, String text, int width) {
+        int spaces = Math.abs(width) - text.length();
+        if (width > 0) {
+            out.append(" ".repeat(Math.max(0, spaces)));
+        }
+        out.append(text);
+        if (width < 0) {
+            out.append(" ".repeat(Math.max(0, spaces)));
+        }
+        return out;
     }
 
     private static String label(CategoryMetrics m) {
