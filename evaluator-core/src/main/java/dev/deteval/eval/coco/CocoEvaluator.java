@@ -6,7 +6,6 @@ import dev.deteval.eval.data.GroundTruth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
-import java.util.stream.IntStream;
 
 /**
  * COCO evaluation of boxes, masks or keypoints ({@link CocoParams#iouType()}), equal to pycocotools'
@@ -20,8 +19,9 @@ import java.util.stream.IntStream;
  * thresholds into {@link PrecisionTable} (precision and scores [T,R,K,A,M], recall [T,K,A,M]); the
  * {@link CocoSummary} and the {@link CategoryMetrics} rows are means over those tables.
  *
- * <p>Categories are evaluated in parallel on the common fork-join pool unless asked otherwise; results
- * are identical bit for bit either way, because each category is computed by one thread.
+ * <p>Categories are evaluated in parallel on the common fork-join pool unless asked otherwise, the costliest
+ * first ({@link CategoryRuns}); results are identical bit for bit either way, because each category is
+ * computed by one thread.
  *
  * <p>Boxes are {@code [x, y, w, h]} in pixels. A detection's area is its {@link Detections#areaColumn()}
  * value ({@code w * h} unless the reader set the mask area); a ground truth's area is its {@code area}
@@ -82,16 +82,16 @@ public final class CocoEvaluator {
         PrecisionTable.Writer writer = PrecisionTable.writer(params.iouCount(), params.recCount(), k,
                 params.areaCount(), params.maxDetCount());
         CategoryEvaluation evaluation = new CategoryEvaluation(gt, dt, params, index);
-        IntStream rows = IntStream.range(0, k);
         progress.start("evaluate", k);
+        int maxDet = params.maxDet(params.maxDetCount() - 1);
         if (retained == null) {
-            (parallel ? rows.parallel() : rows).forEach(row -> {
+            CategoryRuns.run(index, maxDet, parallel, row -> {
                 evaluation.run(row, writer);
                 progress.step();
             });
         } else {
             retained.start(k, index.imageIds);
-            (parallel ? rows.parallel() : rows).forEach(row -> {
+            CategoryRuns.run(index, maxDet, parallel, row -> {
                 retained.keep(row, evaluation, writer);
                 progress.step();
             });
