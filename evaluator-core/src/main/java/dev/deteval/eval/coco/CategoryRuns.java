@@ -1,16 +1,14 @@
 package dev.deteval.eval.coco;
 
 import dev.deteval.eval.internal.RadixSort;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.deteval.eval.internal.WorkQueue;
 import java.util.function.IntConsumer;
 
 /**
  * Runs one task per category row of a {@link GroupIndex}, the costliest first, on the calling thread and the
- * common fork-join pool's workers, each taking the next row as it finishes the last. A parallel stream splits
- * the rows into runs up front, so one thread could end with several large categories while the other had
- * nothing left; taken one at a time, largest first, the last row to finish is a small one.
+ * common fork-join pool's workers, each taking the next row as it finishes the last ({@link WorkQueue}). A
+ * parallel stream splits the rows into runs up front, so one thread could end with several large categories
+ * while the other had nothing left; taken one at a time, largest first, the last row to finish is a small one.
  *
  * <p>The cost of a row is estimated from the index: per image, detections (at most maxDets) times ground
  * truths, plus both counts. Only the order of the work depends on it, never a result: each row is computed by
@@ -23,40 +21,13 @@ final class CategoryRuns {
 
     /**
      * Runs {@code task} for every row {@code 0 .. index.groupCategories - 1}, in parallel when asked; returns
-     * when all have run. The first exception a task throws is rethrown once every thread has stopped taking rows.
+     * when all have run. An exception a task throws is rethrown once every thread has stopped taking rows.
      *
      * @param maxDet the detections per image a row keeps at most
      */
     static void run(GroupIndex index, int maxDet, boolean parallel, IntConsumer task) {
-        int rows = index.groupCategories;
         int[] order = costliestFirst(index, maxDet);
-        AtomicInteger next = new AtomicInteger();
-        Runnable drain = () -> {
-            for (int i = next.getAndIncrement(); i < rows; i = next.getAndIncrement()) {
-                task.accept(order[i]);
-            }
-        };
-        int helpers = parallel ? Math.min(ForkJoinPool.getCommonPoolParallelism(), rows - 1) : 0;
-        if (helpers <= 0 || ForkJoinPool.getCommonPoolParallelism() < 1) {
-            drain.run();
-            return;
-        }
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
-        for (int h = 0; h < helpers; h++) {
-            tasks[h] = ForkJoinPool.commonPool().submit(drain);
-        }
-        try {
-            drain.run();
-        } catch (RuntimeException | Error e) {
-            next.set(rows); // the helpers stop after their current row
-            for (ForkJoinTask<?> t : tasks) {
-                t.quietlyJoin();
-            }
-            throw e;
-        }
-        for (ForkJoinTask<?> t : tasks) {
-            t.join();
-        }
+        WorkQueue.run(order.length, parallel, i -> task.accept(order[i]));
     }
 
     /** The rows by descending estimated cost, ties by row. */

@@ -6,6 +6,7 @@ import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
 import dev.deteval.eval.internal.ColumnAccess;
 import dev.deteval.eval.internal.SharedColumns;
+import dev.deteval.eval.internal.WorkQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
 
 /**
  * Reads COCO JSON with Jackson's streaming parser straight into columns: instances-format ground truth
@@ -169,7 +169,7 @@ public final class CocoJsonReader {
                 byte[] first = SliceParser.slice(channel, cuts[0], cuts[1]);
                 SliceParser slices = new SliceParser(type, file.toString(), gt, gtSource,
                         SliceParser.firstHasBox(first));
-                IntStream.range(0, parts.length).parallel().forEach(j ->
+                WorkQueue.run(parts.length, true, j ->
                         parts[j] = slices.parseQuietly(channel, cuts, j, j == 0 ? first : null));
                 if (allParsed(parts)) {
                     return concat(parts);
@@ -207,7 +207,7 @@ public final class CocoJsonReader {
         }
         GroundTruth[] gt = new GroundTruth[1];
         Detections.Builder[] streamed = new Detections.Builder[1];
-        IntStream.rangeClosed(0, 1).parallel().forEach(j -> {
+        WorkQueue.run(2, true, j -> {
             if (j == 0) {
                 gt[0] = readGroundTruth(groundTruthFile);
                 return;
@@ -243,7 +243,9 @@ public final class CocoJsonReader {
         byte[] firstSlice = first;
         SliceParser slices = new SliceParser(type, resultsFile.toString(), null, null,
                 first != null && SliceParser.firstHasBox(first));
-        IntStream.rangeClosed(0, first == null ? 0 : parts.length).parallel().forEach(j -> {
+        // the ground truth first (with polygons it is the largest task), then the slices, each thread taking the
+        // next task when it finishes one
+        WorkQueue.run(first == null ? 1 : parts.length + 1, true, j -> {
             if (j == 0) {
                 gt[0] = readGroundTruth(groundTruthFile);
                 return;
@@ -279,7 +281,7 @@ public final class CocoJsonReader {
                 Detections.Builder[] parts = new Detections.Builder[cuts.length / 2];
                 byte[] first = SliceParser.slice(bytes, cuts[0], cuts[1]);
                 SliceParser slices = new SliceParser(type, source, gt, null, SliceParser.firstHasBox(first));
-                IntStream.range(0, parts.length).parallel().forEach(j -> parts[j] = slices.parse(
+                WorkQueue.run(parts.length, true, j -> parts[j] = slices.parse(
                         j == 0 ? first : SliceParser.slice(bytes, cuts[2 * j], cuts[2 * j + 1])));
                 return concat(parts);
             } catch (InputException e) {

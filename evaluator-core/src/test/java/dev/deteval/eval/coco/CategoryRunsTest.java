@@ -62,7 +62,7 @@ class CategoryRunsTest {
             if (row == 2) {
                 throw new IllegalStateException("row 2");
             }
-        })).hasMessage("row 2");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("row 2");
         assertThat(ran.get()).isBetween(1, 3);
     }
 }

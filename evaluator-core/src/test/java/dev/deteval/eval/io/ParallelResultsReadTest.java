@@ -50,9 +50,10 @@ final class ParallelResultsReadTest {
         CocoJsonReader streamed = sliced();
         streamed.readResults(new ByteArrayInputStream(results), "dt.json", gt);
 
-        assertThat(fromBytes.lastSliceCount()).isEqualTo(8);
-        assertThat(fromFile.lastSliceCount()).isEqualTo(8);
-        assertThat(both.lastSliceCount()).isEqualTo(8);
+        int slices = Slicing.SLICES_PER_WORKER * FORCED.workers();
+        assertThat(fromBytes.lastSliceCount()).isEqualTo(slices);
+        assertThat(fromFile.lastSliceCount()).isEqualTo(slices);
+        assertThat(both.lastSliceCount()).isEqualTo(slices);
         assertThat(streamed.lastSliceCount()).isZero();
     }
 
