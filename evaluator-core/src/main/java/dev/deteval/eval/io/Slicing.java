@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  *     worker, and fewer than two workers turn slicing off
  * @param minBytes inputs smaller than this are parsed in one piece
  * @param maxSliceBytes the largest slice aimed at: a file larger than {@code SLICES_PER_WORKER * workers} such
- *     slices is cut into more, which keeps each slice within a Java array and bounds the memory of the slices in flight
+ *     slices is cut into more, which keeps each slice within a Java array and bounds the memory of the slices
+ *     in flight
  */
 record Slicing(int workers, long minBytes, long maxSliceBytes) {
 
