@@ -3,6 +3,7 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import dev.deteval.eval.internal.WorkQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
@@ -113,7 +114,6 @@ public final class CocoEvaluator {
      */
     static CocoResult result(CocoParams params, long[] categoryIds, PrecisionTable tables,
             long unknownCategoryDetections, LongFunction<Category> category, LongFunction<String> textId) {
-        Summarizer summarizer = new Summarizer(params, tables);
         List<String> warnings = new ArrayList<>();
         if (unknownCategoryDetections > 0) {
             warnings.add(unknownCategoryDetections + " detection(s) name a category that is not in the ground"
@@ -123,8 +123,19 @@ public final class CocoEvaluator {
         if (headline != null) {
             warnings.add(headline);
         }
-        return new CocoResult(params, categoryIds, summary(params, summarizer),
-                perCategory(params, summarizer, categoryIds, category, textId), tables, warnings);
+        // the summary and the category rows read the tables independently: one thread each (a Summarizer
+        // each, as it keeps a scratch array), so that the end of a short run is not one thread alone
+        CocoSummary[] summary = new CocoSummary[1];
+        List<CategoryMetrics> rows = new ArrayList<>();
+        WorkQueue.run(2, true, task -> {
+            Summarizer summarizer = new Summarizer(params, tables);
+            if (task == 0) {
+                rows.addAll(perCategory(params, summarizer, categoryIds, category, textId));
+            } else {
+                summary[0] = summary(params, summarizer);
+            }
+        });
+        return new CocoResult(params, categoryIds, summary[0], rows, tables, warnings);
     }
 
     static CocoSummary summary(CocoParams p, Summarizer s) {
