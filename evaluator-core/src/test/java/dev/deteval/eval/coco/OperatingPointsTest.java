@@ -134,6 +134,46 @@ final class OperatingPointsTest {
         }
     }
 
+    @Test
+    void at_pooledRowAtEveryScore_sumOfTheCategoriesRows() {
+        // 60 images, 3 categories, 12 detections of each per image (2,160 in all: both halves of the pooled
+        // sort take the radix path), scores from a small set with ties across categories, 0.0 and -0.0 included
+        double[] scores = {0.9, 0.5, 0.25, 0.0, -0.0, 0.5};
+        GroundTruth.Builder g = GroundTruth.builder().addCategory(1, "a").addCategory(2, "b").addCategory(3, "c");
+        Detections.Builder d = Detections.builder();
+        java.util.Random r = new java.util.Random(5);
+        long ann = 1;
+        for (int image = 1; image <= 60; image++) {
+            g.addImage(image);
+            for (int c = 1; c <= 3; c++) {
+                for (int o = 0; o < 2; o++) {
+                    g.addAnnotation(ann++, image, c, 40 * o + 3 * c, 10, 20, 20, 400, false, false);
+                }
+                for (int j = 0; j < 12; j++) {
+                    d.add(image, c, 40 * (j % 2) + 3 * c + r.nextInt(9) - 4, 10 + r.nextInt(9) - 4, 20, 20,
+                            scores[r.nextInt(scores.length)]);
+                }
+            }
+        }
+        GroundTruth gt = g.build();
+        OperatingPoints points = OperatingPoints.compute(gt, d.build(), CocoParams.defaults(), 0.5);
+        for (double c : new double[] {1.0, 0.9, 0.5, 0.25, 0.0, -0.0, -1.0}) {
+            OperatingPointTable table = points.at(c);
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (OperatingPoint row : table.perCategory()) {
+                tp += row.tp();
+                fp += row.fp();
+                fn += row.fn();
+            }
+            assertThat(table.overall().tp()).as("confidence %s", c).isEqualTo(tp);
+            assertThat(table.overall().fp()).as("confidence %s", c).isEqualTo(fp);
+            assertThat(table.overall().fn()).as("confidence %s", c).isEqualTo(fn);
+        }
+        assertThat(points.at(-1.0).overall().tp() + points.at(-1.0).overall().fp()).isEqualTo(60 * 3 * 12);
+    }
+
     /** Every distinct score plus 0 and one above all, ascending. */
     private static double[] thresholds(Detections dt) {
         double[] scores = Arrays.stream(dt.scoreColumn()).distinct().sorted().toArray();
