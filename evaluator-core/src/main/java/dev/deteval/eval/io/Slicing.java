@@ -21,10 +21,11 @@ record Slicing(int workers, long minBytes, long maxSliceBytes) {
 
     /**
      * Slices cut per worker at least: the threads take them one at a time as they finish one (with the ground
-     * truth as one more task), so smaller slices leave less of the end of a read on one thread alone (four
-     * against two: 2,000 mask images 0.78 -> 0.77 s, 5,000 box images 0.69 -> 0.68 s, docs/benchmarks.md).
+     * truth as one more task), so smaller slices leave less of the end of a read on one thread alone. Measured
+     * with the launcher on two cores (docs/benchmarks.md): four against two, 2,000 mask images 0.78 -> 0.77 s and
+     * 5,000 box images 0.69 -> 0.68 s; eight against four, 0.78 -> 0.765 s and 0.70 -> 0.68 s.
      */
-    static final int SLICES_PER_WORKER = 4;
+    static final int SLICES_PER_WORKER = 8;
 
     /** Inputs at least this large are parsed in parallel slices. */
     static final int PARALLEL_MIN_BYTES = 4 << 20;
