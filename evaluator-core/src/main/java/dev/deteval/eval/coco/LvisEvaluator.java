@@ -93,8 +93,7 @@ public final class LvisEvaluator {
         PrecisionTable.Writer writer = PrecisionTable.writer(p.iouCount(), p.recCount(), k, p.areaCount(), 1);
         CategoryEvaluation evaluation = new CategoryEvaluation(base, dt, p, index, true,
                 selection.dtIgnoreUnmatched);
-        IntStream rows = IntStream.range(0, k);
-        (parallel ? rows.parallel() : rows).forEach(row -> evaluation.run(row, writer));
+        CategoryRuns.run(index, p.maxDet(p.maxDetCount() - 1), parallel, row -> evaluation.run(row, writer));
         PrecisionTable tables = writer.done();
         Summarizer summarizer = new Summarizer(p, tables);
 
