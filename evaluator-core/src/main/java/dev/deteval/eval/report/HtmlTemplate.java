@@ -1,6 +1,7 @@
 package dev.deteval.eval.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.reflect.MapObjectHandler;
 import com.github.mustachejava.Mustache;
 import dev.deteval.eval.data.Names;
 import java.io.IOException;
@@ -77,6 +78,7 @@ final class HtmlTemplate {
                 }
             }
         };
+        factory.setObjectHandler(new MapObjectHandler());
         return factory.compile(new StringReader(text()), RESOURCE);
     }
 }
