@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Which way the packages of evaluator-core may depend on each other (issue 13, item 10): data flows down,
  * front-end ({@code cli}) → {@code gate} → readers ({@code io}, and {@code readahead}, which the front-end
- * starts and the gate takes from) and evaluators → {@code report}, and nothing climbs back. Read from the sources' imports and fully qualified names, so it needs no library.
+ * starts and the gate takes from) and evaluators → {@code report}, and nothing climbs back. Read from the
+ * sources' imports and fully qualified names, so it needs no library.
  */
 final class ArchitectureTest {
 

@@ -244,7 +244,8 @@ final class EvalCommand implements Callable<Integer> {
         if (proto.voc()) {
             return b.optVocParams(vocParams()).optImageSet(imageSet).build();
         }
-        b.optSplit(split).optMode(CocoMode.parse(mode)).optParams(params).optIouType(iouType == null ? null : ParamFlags.iouType(iouType));
+        b.optSplit(split).optMode(CocoMode.parse(mode)).optParams(params)
+                .optIouType(iouType == null ? null : ParamFlags.iouType(iouType));
         if (maxDets != null) {
             b.optMaxDets(ParamFlags.maxDets(maxDets));
         }

@@ -101,7 +101,7 @@ public final class CocoEvaluator {
 
         long[] categoryIds = params.useCats() ? index.categoryIds : new long[] {-1};
         return result(params, categoryIds, tables, index.unknownCategoryDetections, gt::category,
-                gt.hasTextCategoryIds() ? gt::categoryIdText : id -> null);
+                gt.hasTextCategoryIds() ? gt::categoryIdText : id -> null, parallel);
     }
 
     /**
@@ -111,9 +111,12 @@ public final class CocoEvaluator {
      * @param unknownCategoryDetections detections that named a category outside the ground truth
      * @param category the ground truth's category of an id, or null
      * @param textId the id as the files wrote it when they used strings, else null
+     * @param parallel whether the summary and the category rows may be computed on two threads (the common
+     *     fork-join pool's worker beside the calling thread); the values are the same either way
      */
     static CocoResult result(CocoParams params, long[] categoryIds, PrecisionTable tables,
-            long unknownCategoryDetections, LongFunction<Category> category, LongFunction<String> textId) {
+            long unknownCategoryDetections, LongFunction<Category> category, LongFunction<String> textId,
+            boolean parallel) {
         List<String> warnings = new ArrayList<>();
         if (unknownCategoryDetections > 0) {
             warnings.add(unknownCategoryDetections + " detection(s) name a category that is not in the ground"
@@ -127,7 +130,7 @@ public final class CocoEvaluator {
         // each, as it keeps a scratch array), so that the end of a short run is not one thread alone
         CocoSummary[] summary = new CocoSummary[1];
         List<CategoryMetrics> rows = new ArrayList<>();
-        WorkQueue.run(2, true, task -> {
+        WorkQueue.run(2, parallel, task -> {
             Summarizer summarizer = new Summarizer(params, tables);
             if (task == 0) {
                 rows.addAll(perCategory(params, summarizer, categoryIds, category, textId));

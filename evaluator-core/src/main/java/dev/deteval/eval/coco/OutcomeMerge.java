@@ -152,7 +152,7 @@ public final class OutcomeMerge {
             byId.putIfAbsent(c.id(), c);
         }
         return CocoEvaluator.result(params, ids, writer.done(), unknownCategoryDetections, byId::get,
-                id -> null);
+                id -> null, false);
     }
 
     private static void place(CategoryTables s, PrecisionTable.Writer writer, int t, int r, int a, int m) {
