@@ -58,18 +58,14 @@ final class FixedAp {
             movedIn[t] = movedIn(t);
         }
         IntStream.range(0, tally.classes).parallel().forEach(c -> {
-            int most = tally.size[c];
-            for (double[][] perThreshold : movedIn) {
-                most = Math.max(most, tally.size[c] + perThreshold[c].length);
-            }
-            double[] rc = new double[most];
-            double[] pr = new double[most];
             double[] q = new double[recalls];
             for (int t = 0; t < thresholds; t++) {
-                int present = kindsPresent(t, c);
+                Hits hits = hits(t, c, movedIn[t][c]);
+                double[] rc = new double[hits.count];
+                double[] pr = new double[hits.count];
                 for (int f = 0; f < FIXES; f++) {
-                    if (f == 0 || affected(f, t, c, present, movedIn[t][c].length)) {
-                        precision(f, t, c, f == CLS ? movedIn[t][c] : new double[0], rc, pr, q);
+                    if (f == 0 || affected(f, t, c, hits)) {
+                        precision(f, t, c, hits, rc, pr, q);
                     } else {
                         for (int r = 0; r < recalls; r++) {
                             q[r] = out[0][t][r * tally.classes + c];
@@ -117,25 +113,97 @@ final class FixedAp {
         return scores;
     }
 
-    /** A bit per kind that occurs among class {@code c}'s entries at threshold {@code t}. */
-    private int kindsPresent(int t, int c) {
-        byte[] kinds = tally.kind[t][c];
-        int bits = 0;
-        for (int j = 0; j < tally.size[c]; j++) {
-            bits |= 1 << kinds[j];
-        }
-        return bits;
+    /** The kind of a hit moved in by the Cls fix (not an entry kind of the tally). */
+    private static final byte MOVED = -1;
+    /** The error kinds, from the first to the last: each hit keeps how many of each precede it. */
+    private static final int FIRST_ERROR = ErrorTally.CLS_FIX;
+    private static final int ERROR_KINDS = ErrorTally.BKG - FIRST_ERROR + 1;
+
+    /**
+     * The candidate hits of one class at one threshold, in the order of its curve: the entries that are a hit
+     * under some fix (true positives, the localisation errors that the Loc fix turns into hits, the class
+     * errors that the Cls fix moves in) and, for each, the entries before it: errors of each kind and errors
+     * of all kinds. An entry that is no candidate only adds to a false-positive count, so each fix's curve is
+     * read off the candidates alone, with no walk over the class's entries per fix.
+     */
+    private static final class Hits {
+        int count;
+        /** {@code [count]}: TRUE_POSITIVE, LOC_FIX or MOVED. */
+        byte[] kind;
+        /** {@code [count]}: the entries before the candidate that are errors (neither ignored nor hits). */
+        int[] errorsBefore;
+        /** {@code [count][ERROR_KINDS]}: of those, how many of each error kind. */
+        int[] kindsBefore;
+        /** A bit per entry kind that occurs among the class's entries. */
+        int present;
+        /** How many hits the Cls fix moves in. */
+        int moved;
     }
 
-    private boolean affected(int fix, int t, int c, int present, int movedIn) {
+    /**
+     * Walks class {@code c}'s entries at threshold {@code t} once, in COCO's merged order, with the hits
+     * moved in ({@code extra}, descending) after the entries of equal score.
+     */
+    private Hits hits(int t, int c, double[] extra) {
+        byte[] kinds = tally.kind[t][c];
+        int[] order = merged[c];
+        int n = order.length;
+        Hits h = new Hits();
+        int candidates = extra.length;
+        int present = 0;
+        for (int j = 0; j < n; j++) {
+            byte k = kinds[j];
+            present |= 1 << k;
+            candidates += k == ErrorTally.TRUE_POSITIVE || k == ErrorTally.LOC_FIX ? 1 : 0;
+        }
+        h.present = present;
+        h.moved = extra.length;
+        h.kind = new byte[candidates];
+        h.errorsBefore = new int[candidates];
+        h.kindsBefore = new int[candidates * ERROR_KINDS];
+        double[] score = tally.score[c];
+        int[] before = new int[ERROR_KINDS];
+        int errors = 0;
+        int s = 0;
+        int own = 0;
+        int moved = 0;
+        while (own < n || moved < extra.length) {
+            byte k;
+            if (moved < extra.length && (own == n || score[order[own]] < extra[moved])) {
+                moved++;
+                k = MOVED;
+            } else {
+                k = kinds[order[own++]];
+                if (k != ErrorTally.TRUE_POSITIVE && k != ErrorTally.LOC_FIX) {
+                    if (k != ErrorTally.IGNORED) {
+                        before[k - FIRST_ERROR]++;
+                        errors++;
+                    }
+                    continue;
+                }
+            }
+            h.kind[s] = k;
+            h.errorsBefore[s] = errors;
+            System.arraycopy(before, 0, h.kindsBefore, s * ERROR_KINDS, ERROR_KINDS);
+            s++;
+            if (k == ErrorTally.LOC_FIX) {
+                before[k - FIRST_ERROR]++;
+                errors++;
+            }
+        }
+        h.count = s;
+        return h;
+    }
+
+    private boolean affected(int fix, int t, int c, Hits hits) {
         if (fix == MISS) {
             return tally.missed[t][c] > 0;
         }
-        if (fix == CLS && movedIn > 0) {
+        if (fix == CLS && hits.moved > 0) {
             return true;
         }
         for (byte k = 0; k <= ErrorTally.BKG; k++) {
-            if ((present & (1 << k)) != 0 && (removes(fix, k) || converts(fix, k))) {
+            if ((hits.present & (1 << k)) != 0 && (removes(fix, k) || converts(fix, k))) {
                 return true;
             }
         }
@@ -165,44 +233,51 @@ final class FixedAp {
 
     /**
      * Fills {@code q} with class {@code c}'s interpolated precision at threshold {@code t} with fix
-     * {@code fix}, or -1 everywhere when no ground truth counts. {@code extra}: hits moved into the class,
-     * descending; they follow the class's own entries of equal score.
+     * {@code fix}, or -1 everywhere when no ground truth counts. {@code rc} and {@code pr}: scratch with room
+     * for every candidate hit.
+     *
+     * <p>Under a fix, a candidate is a hit when it is a true positive, a localisation error under the Loc fix
+     * or a moved-in class error under the Cls fix; the false positives before it are the errors before it less
+     * those the fix takes out or turns into hits. (Every kept entry is a hit or a false positive, and a curve
+     * point is made at each hit, so the entries after the last hit change nothing.)
      */
-    private void precision(int fix, int t, int c, double[] extra, double[] rc, double[] pr, double[] q) {
+    private void precision(int fix, int t, int c, Hits hits, double[] rc, double[] pr, double[] q) {
         int positives = tally.positives[c] - (fix == MISS ? tally.missed[t][c] : 0);
         if (positives <= 0) {
             Arrays.fill(q, -1);
             return;
         }
-        byte[] kinds = tally.kind[t][c];
-        double[] score = tally.score[c];
-        int[] order = merged[c];
-        int own = 0;
-        int moved = 0;
-        int tps = 0;
-        int fps = 0;
-        int kept = 0;
-        while (own < order.length || moved < extra.length) {
-            boolean hit;
-            if (moved < extra.length && (own == order.length || score[order[own]] < extra[moved])) {
-                moved++;
-                hit = true;
-            } else {
-                byte k = kinds[order[own++]];
-                if (k == ErrorTally.IGNORED || removes(fix, k)) {
-                    continue;
+        // the error kinds not counted as false positives under this fix (-1: none)
+        int first = -1;
+        int second = -1;
+        for (int k = FIRST_ERROR; k <= ErrorTally.BKG; k++) {
+            if (removes(fix, (byte) k) || converts(fix, (byte) k)) {
+                if (first < 0) {
+                    first = k - FIRST_ERROR;
+                } else {
+                    second = k - FIRST_ERROR;
                 }
-                hit = k == ErrorTally.TRUE_POSITIVE || converts(fix, k);
             }
-            kept++;
-            if (hit) {
-                double tpd = tps + 1;
-                rc[tps] = tpd / positives;
-                pr[tps] = tpd / ((double) fps + tpd + NumpyMath.EPS);
-                tps++;
-            } else {
-                fps++;
+        }
+        byte alsoHit = fix == LOC ? ErrorTally.LOC_FIX : fix == CLS ? MOVED : ErrorTally.TRUE_POSITIVE;
+        int[] kindsBefore = hits.kindsBefore;
+        int tps = 0;
+        for (int s = 0; s < hits.count; s++) {
+            byte k = hits.kind[s];
+            if (k != ErrorTally.TRUE_POSITIVE && k != alsoHit) {
+                continue;
             }
+            int fps = hits.errorsBefore[s];
+            if (first >= 0) {
+                fps -= kindsBefore[s * ERROR_KINDS + first];
+                if (second >= 0) {
+                    fps -= kindsBefore[s * ERROR_KINDS + second];
+                }
+            }
+            double tpd = tps + 1;
+            rc[tps] = tpd / positives;
+            pr[tps] = tpd / ((double) fps + tpd + NumpyMath.EPS);
+            tps++;
         }
         for (int j = tps - 1; j > 0; j--) {
             if (pr[j] > pr[j - 1]) {
@@ -212,10 +287,6 @@ final class FixedAp {
         int j = 0;
         for (int r = 0; r < q.length; r++) {
             double thr = recThrs[r];
-            if (kept > 0 && 0.0 >= thr) {
-                q[r] = tps > 0 ? pr[0] : 0.0;
-                continue;
-            }
             while (j < tps && rc[j] < thr) {
                 j++;
             }
