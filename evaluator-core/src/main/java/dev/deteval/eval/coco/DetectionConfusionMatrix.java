@@ -152,7 +152,7 @@ public final class DetectionConfusionMatrix {
         ImageMatcher.Visitor visitor(int run) {
             return m -> {
                 if (runs[run] == null) {
-                    runs[run] = new Recorder(m.index(), Math.min(iou, 1 - 1e-10));
+                    runs[run] = new Recorder(m.index(), Math.min(iou, 1 - 1e-10), runs.length);
                 }
                 runs[run].visit(m);
             };
@@ -193,16 +193,25 @@ public final class DetectionConfusionMatrix {
         // their similarities ([near][gtCount] per image)
         private int[] nearClass = new int[256];
         private double[] nearScore = new double[256];
-        private double[] ious = new double[2048];
+        private double[] ious;
         private int cells;
         // the others, in no particular order: class, score
-        private int[] farClass = new int[1024];
-        private double[] farScore = new double[1024];
+        private int[] farClass;
+        private double[] farScore;
         private int[] order = new int[16];
 
-        Recorder(GroupIndex index, double threshold) {
+        /**
+         * A recorder for one of {@code runs} runs over the images of {@code index}. The arrays that grow with
+         * the detections start at the run's share of them, which the far detections usually take most of and
+         * the similarity rows of the near ones (about one in ten, times a few ground truths) usually fit.
+         */
+        Recorder(GroupIndex index, double threshold, int runs) {
             this.index = index;
             this.threshold = threshold;
+            int share = index.dtMembers.length / runs + 1024;
+            farClass = new int[share];
+            farScore = new double[share];
+            ious = new double[share];
         }
 
         /** Keeps what the assignment needs of the image {@code m} has loaded. */
