@@ -37,7 +37,7 @@ final class CurvesReport {
             g.writeArrayFieldStart("byIou");
             for (int t = 0; t < thresholds; t++) {
                 double[] p = c.precision(t, k);
-                g.writeArray(p, 0, p.length);
+                RepeatedNumbers.writeArray(g, p);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -46,7 +46,7 @@ final class CurvesReport {
         g.writeArrayFieldStart("meanPrecision");
         for (int t = 0; t < thresholds; t++) {
             double[] p = c.meanPrecision(t);
-            g.writeArray(p, 0, p.length);
+            RepeatedNumbers.writeArray(g, p);
         }
         g.writeEndArray();
         g.writeObjectFieldStart("confidence");
@@ -76,6 +76,6 @@ final class CurvesReport {
 
     private static void array(JsonGenerator g, String name, double[] values) throws IOException {
         g.writeFieldName(name);
-        g.writeArray(values, 0, values.length);
+        RepeatedNumbers.writeArray(g, values);
     }
 }

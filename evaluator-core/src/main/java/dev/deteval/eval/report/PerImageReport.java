@@ -28,6 +28,9 @@ public final class PerImageReport {
         JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.setRootValueSeparator(null); // the lines end in a newline, written below
+        // the thresholds are the same on every line: turned into text once
+        RepeatedNumbers iou = new RepeatedNumbers();
+        RepeatedNumbers confidence = new RepeatedNumbers();
         for (ImageCounts c : counts.worstFirst()) {
             g.writeStartObject();
             g.writeNumberField("imageId", c.imageId());
@@ -35,8 +38,10 @@ public final class PerImageReport {
             g.writeNumberField("tp", c.tp());
             g.writeNumberField("fp", c.fp());
             g.writeNumberField("fn", c.fn());
-            g.writeNumberField("iou", counts.iou());
-            g.writeNumberField("confidence", counts.confidence());
+            g.writeFieldName("iou");
+            iou.write(g, counts.iou());
+            g.writeFieldName("confidence");
+            confidence.write(g, counts.confidence());
             g.writeEndObject();
             g.writeRaw('\n');
         }
