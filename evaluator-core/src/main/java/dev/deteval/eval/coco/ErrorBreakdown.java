@@ -162,40 +162,40 @@ public final class ErrorBreakdown {
             Category c = id < 0 ? null : gt.category(id);
             names.add(c == null ? "" : c.name());
         }
-        int[][] counts = counts(tally, fgIndex);
+        Counts tallied = counts(tally, fgIndex);
+        int[][] counts = tallied.errors();
         int fp = 0;
         for (int type = 0; type < ErrorType.MISSED.ordinal(); type++) {
             fp += Arrays.stream(counts[type]).sum();
         }
-        int tp = 0;
-        for (int c = 0; c < tally.classes; c++) {
-            for (int j = 0; j < tally.size[c]; j++) {
-                tp += tally.kind[fgIndex][c][j] == ErrorTally.TRUE_POSITIVE ? 1 : 0;
-            }
-        }
-        int fn = Arrays.stream(tally.positives).sum() - tp;
+        int fn = Arrays.stream(tally.positives).sum() - tallied.truePositives();
         return new ErrorBreakdown(foreground, background, all, ids, List.copyOf(names), counts, fp, fn, ap, apAll);
     }
 
-    private static int[][] counts(ErrorTally tally, int t) {
+    /** {@code errors}: {@code [type][class]}, missed ground truths included; the true positives of all classes. */
+    private record Counts(int[][] errors, int truePositives) {
+    }
+
+    /** The counts at threshold {@code t}, from one walk over each class's entries. */
+    private static Counts counts(ErrorTally tally, int t) {
+        int truePositives = 0;
         int[][] counts = new int[TYPES][tally.classes];
+        int[] perKind = new int[ErrorTally.BKG + 1];
         for (int c = 0; c < tally.classes; c++) {
+            Arrays.fill(perKind, 0);
+            byte[] kinds = tally.kind[t][c];
             for (int j = 0; j < tally.size[c]; j++) {
-                int type = switch (tally.kind[t][c][j]) {
-                    case ErrorTally.CLS_FIX, ErrorTally.CLS_DROP -> ErrorType.CLASSIFICATION.ordinal();
-                    case ErrorTally.LOC_FIX, ErrorTally.LOC_DROP -> ErrorType.LOCALIZATION.ordinal();
-                    case ErrorTally.BOTH -> ErrorType.BOTH.ordinal();
-                    case ErrorTally.DUPE -> ErrorType.DUPLICATE.ordinal();
-                    case ErrorTally.BKG -> ErrorType.BACKGROUND.ordinal();
-                    default -> -1;
-                };
-                if (type >= 0) {
-                    counts[type][c]++;
-                }
+                perKind[kinds[j]]++;
             }
+            counts[ErrorType.CLASSIFICATION.ordinal()][c] = perKind[ErrorTally.CLS_FIX] + perKind[ErrorTally.CLS_DROP];
+            counts[ErrorType.LOCALIZATION.ordinal()][c] = perKind[ErrorTally.LOC_FIX] + perKind[ErrorTally.LOC_DROP];
+            counts[ErrorType.BOTH.ordinal()][c] = perKind[ErrorTally.BOTH];
+            counts[ErrorType.DUPLICATE.ordinal()][c] = perKind[ErrorTally.DUPE];
+            counts[ErrorType.BACKGROUND.ordinal()][c] = perKind[ErrorTally.BKG];
             counts[ErrorType.MISSED.ordinal()][c] = tally.missed[t][c];
+            truePositives += perKind[ErrorTally.TRUE_POSITIVE];
         }
-        return counts;
+        return new Counts(counts, truePositives);
     }
 
     private static int indexOf(double[] values, double v) {
