@@ -10,7 +10,6 @@ import dev.deteval.eval.coco.PrecisionTable;
 import dev.deteval.eval.data.Names;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The curves of the HTML report for a COCO evaluation.
@@ -47,7 +46,7 @@ final class CocoCurves {
             if (t < 0) {
                 continue;
             }
-            String label = String.format(Locale.ROOT, "%.2f", iou);
+            String label = Decimals.fixed(iou, 2);
             SvgChart chart = new SvgChart("pr-" + Math.round(iou * 100), "Precision against recall, IoU " + label
                     + ", area " + p.areaRngLbl()[area] + ", maxDets " + p.maxDets()[m], "recall",
                     "interpolated precision");
@@ -91,7 +90,7 @@ final class CocoCurves {
             c[i] = (double) i / STEPS;
             at.add(points.at(c[i]));
         }
-        String iou = String.format(Locale.ROOT, "%.2f", points.iou());
+        String iou = Decimals.fixed(points.iou(), 2);
         SvgChart pooled = new SvgChart("conf-all", "All categories pooled, IoU " + iou + ", area all, maxDets "
                 + OperatingPoints.MAX_DETS, "confidence threshold", "precision, recall, F1");
         double[] precision = new double[c.length];
@@ -107,8 +106,9 @@ final class CocoCurves {
         pooled.add("recall", c, recall, false, "hsl(30,80%,45%)");
         pooled.add("F1", c, f1, true, "");
         OperatingPoint best = points.bestF1().overall();
-        pooled.mark(String.format(Locale.ROOT, "best F1 %.3f at confidence %.3f (precision %.3f, recall %.3f)",
-                best.f1(), best.confidence(), best.precision(), best.recall()), best.confidence(), best.f1());
+        pooled.mark("best F1 " + Decimals.fixed(best.f1(), 3) + " at confidence " + Decimals.fixed(best.confidence(), 3)
+                + " (precision " + Decimals.fixed(best.precision(), 3) + ", recall " + Decimals.fixed(best.recall(), 3)
+                + ")", best.confidence(), best.f1());
         int k = at.get(0).perCategory().size();
         SvgChart perCategory = new SvgChart("conf-cat", "F1 per category, IoU " + iou, "confidence threshold", "F1");
         for (int ki = 0; ki < k; ki++) {

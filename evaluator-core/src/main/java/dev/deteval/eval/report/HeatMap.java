@@ -5,7 +5,6 @@ import dev.deteval.eval.data.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -80,8 +79,8 @@ final class HeatMap {
         view.put("labelEnd", LABELS - 6);
         view.put("matching", m.matching() == DetectionConfusionMatrix.Matching.CLASS_AWARE ? "class-aware"
                 : "class-agnostic");
-        view.put("iou", String.format(Locale.ROOT, "%.2f", m.iou()));
-        view.put("confidence", String.format(Locale.ROOT, "%.3f", m.confidence()));
+        view.put("iou", Decimals.fixed(m.iou(), 2));
+        view.put("confidence", Decimals.fixed(m.confidence(), 3));
         return view;
     }
 }

@@ -121,12 +121,10 @@ public final class HtmlReport {
 
     /**
      * Compiles the page template now, on the calling thread (once per process; about 20-40 ms in a new
-     * process), and loads what the charts' labels need to format numbers ({@link String#format}'s first call
-     * loads locale data, about 10 ms), so that a page built and written later does not wait for them.
+     * process), so that a page built and written later does not wait for it.
      */
     public static void prepare() {
         HtmlTemplate.prepare();
-        Objects.requireNonNull(String.format(Locale.ROOT, "%.3f", 0.5));
     }
 
     /**
