@@ -24,9 +24,7 @@ import java.util.stream.IntStream;
 public final class PerImageCounts {
 
     /** Worst first: more {@code fp + fn} first, then more {@code fn}, then ascending image id. */
-    public static final Comparator<ImageCounts> WORST_FIRST = Comparator.comparingInt(ImageCounts::errors)
-            .reversed().thenComparing(Comparator.comparingInt(ImageCounts::fn).reversed())
-            .thenComparingLong(ImageCounts::imageId);
+    public static final Comparator<ImageCounts> WORST_FIRST = new WorstFirst();
 
     private final double iou;
     private final double confidence;
@@ -176,5 +174,21 @@ public final class PerImageCounts {
     /** One entry per evaluated image, sorted by {@link #WORST_FIRST}. */
     public List<ImageCounts> worstFirst() {
         return images;
+    }
+
+    /**
+     * {@link #WORST_FIRST} written out: a chain of comparator combinators and method references links a method
+     * handle per step on its first use, a few milliseconds of a short run.
+     */
+    private static final class WorstFirst implements Comparator<ImageCounts> {
+        @Override
+        public int compare(ImageCounts a, ImageCounts b) {
+            int byErrors = Integer.compare(b.errors(), a.errors());
+            if (byErrors != 0) {
+                return byErrors;
+            }
+            int byMisses = Integer.compare(b.fn(), a.fn());
+            return byMisses != 0 ? byMisses : Long.compare(a.imageId(), b.imageId());
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,20 @@ final class PerImageCountsTest {
                 assertThat(counts.worstFirst().stream().mapToInt(ImageCounts::fn).sum()).isEqualTo(all.fn());
                 assertThat(counts.worstFirst()).isSortedAccordingTo(PerImageCounts.WORST_FIRST);
             }
+        }
+    }
+
+    @Test
+    void worstFirst_randomCounts_ordersAsMoreErrorsThenMoreMissesThenAscendingId() {
+        Comparator<ImageCounts> spelledOut = Comparator.comparingInt(ImageCounts::errors).reversed()
+                .thenComparing(Comparator.comparingInt(ImageCounts::fn).reversed())
+                .thenComparingLong(ImageCounts::imageId);
+        Random r = new Random(3);
+        for (int i = 0; i < 2000; i++) {
+            ImageCounts a = new ImageCounts(r.nextInt(5), "", r.nextInt(3), r.nextInt(3), r.nextInt(3));
+            ImageCounts b = new ImageCounts(r.nextInt(5), "", r.nextInt(3), r.nextInt(3), r.nextInt(3));
+            assertThat(Integer.signum(PerImageCounts.WORST_FIRST.compare(a, b))).as("%s %s", a, b)
+                    .isEqualTo(Integer.signum(spelledOut.compare(a, b)));
         }
     }
 }
