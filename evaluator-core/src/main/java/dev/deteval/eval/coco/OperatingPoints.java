@@ -3,7 +3,6 @@ package dev.deteval.eval.coco;
 import dev.deteval.eval.data.Category;
 import dev.deteval.eval.data.Detections;
 import dev.deteval.eval.data.GroundTruth;
-import dev.deteval.eval.internal.RadixSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -184,28 +183,55 @@ public final class OperatingPoints {
                 n += c.score.length;
                 positives += c.positives;
             }
-            // (score, tp) pairs, sorted by descending score; ties in any order give the same counts at
-            // every distinct score
+            // the categories' (score, tp) runs, each in descending score order, one after the other; adjacent
+            // runs are merged in rounds, the earlier run's entry first on equal scores (so the order is the
+            // stable descending sort of the whole), each round a sequential pass from one pair of buffers to
+            // the other
             double[] score = new double[n];
             boolean[] tp = new boolean[n];
-            int[] order = new int[n];
+            int[] bounds = new int[curves.size() + 1];
             int j = 0;
-            for (Curve c : curves) {
+            for (int k = 0; k < curves.size(); k++) {
+                Curve c = curves.get(k);
+                System.arraycopy(c.score, 0, score, j, c.score.length);
                 for (int i = 0; i < c.score.length; i++) {
-                    score[j] = c.score[i];
-                    tp[j] = c.cumTp[i + 1] > c.cumTp[i];
-                    order[j] = j;
-                    j++;
+                    tp[j + i] = c.cumTp[i + 1] > c.cumTp[i];
                 }
+                j += c.score.length;
+                bounds[k + 1] = j;
             }
-            RadixSort.descending(order, 0, n, score);
-            double[] sorted = new double[n];
-            boolean[] sortedTp = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                sorted[i] = score[order[i]];
-                sortedTp[i] = tp[order[i]];
+            double[] otherScore = new double[n];
+            boolean[] otherTp = new boolean[n];
+            for (int runs = curves.size(); runs > 1; runs = (runs + 1) / 2) {
+                for (int r = 0; r < runs; r += 2) {
+                    int from = bounds[r];
+                    int mid = bounds[Math.min(r + 1, runs)];
+                    int to = bounds[Math.min(r + 2, runs)];
+                    merge(score, tp, from, mid, to, otherScore, otherTp);
+                    bounds[r / 2] = from;
+                }
+                bounds[(runs + 1) / 2] = n;
+                double[] s = score;
+                score = otherScore;
+                otherScore = s;
+                boolean[] t = tp;
+                tp = otherTp;
+                otherTp = t;
             }
-            return new Curve(-1, "", sorted, cumulative(sortedTp, n), positives);
+            return new Curve(-1, "", score, cumulative(tp, n), positives);
+        }
+
+        /** Merges the descending runs {@code [from, mid)} and {@code [mid, to)} into the same range of the other buffers. */
+        private static void merge(double[] score, boolean[] tp, int from, int mid, int to, double[] outScore,
+                boolean[] outTp) {
+            int a = from;
+            int b = mid;
+            for (int i = from; i < to; i++) {
+                // the first run's entry unless the second's score is higher (-0.0 and 0.0 count as equal)
+                int at = b == to || (a < mid && !(score[b] > score[a])) ? a++ : b++;
+                outScore[i] = score[at];
+                outTp[i] = tp[at];
+            }
         }
 
         private static int[] cumulative(boolean[] tp, int n) {
