@@ -55,12 +55,19 @@ final class ErrorTally {
      * @param background the background IoU threshold
      */
     ErrorTally(int classes, double[] thresholds, double background) {
+        this(classes, thresholds, background, 16);
+    }
+
+    /**
+     * An empty tally whose classes start with room for {@code perClass} entries each (they grow beyond it).
+     */
+    private ErrorTally(int classes, double[] thresholds, double background, int perClass) {
         this.classes = classes;
         this.thresholds = thresholds.clone();
         this.background = background;
-        this.score = new double[classes][16];
+        this.score = new double[classes][perClass];
         this.size = new int[classes];
-        this.kind = new byte[thresholds.length][classes][16];
+        this.kind = new byte[thresholds.length][classes][perClass];
         this.moves = new int[thresholds.length][48];
         this.moveCount = new int[thresholds.length];
         this.missed = new int[thresholds.length][classes];
@@ -91,7 +98,9 @@ final class ErrorTally {
         ErrorTally[] tallies = new ErrorTally[parts];
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             ImageMatcher own = part == 0 ? m : m.copy();
-            ErrorTally t = new ErrorTally(m.classCount(), thresholds, background);
+            // room for an even share of the run's detections per class: no growth when the classes are alike
+            int share = (int) Math.min(Integer.MAX_VALUE - 8, (long) m.detectionCount() / parts / m.classCount());
+            ErrorTally t = new ErrorTally(m.classCount(), thresholds, background, Math.max(16, share));
             ImageMatcher.Visitor visitor = visitors == null ? null : visitors.apply(part);
             for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
                 if (Thread.currentThread().isInterrupted()) {

@@ -138,6 +138,11 @@ final class ImageMatcher {
         return index.imageCount();
     }
 
+    /** The detections of every image, before the cut to {@link #MAX_DETS} per class. */
+    int detectionCount() {
+        return index.dtMembers.length;
+    }
+
     /** The image id of image {@code i}. */
     long imageId(int i) {
         return index.imageIds[i];
