@@ -221,7 +221,10 @@ public final class OperatingPoints {
             return new Curve(-1, "", score, cumulative(tp, n), positives);
         }
 
-        /** Merges the descending runs {@code [from, mid)} and {@code [mid, to)} into the same range of the other buffers. */
+        /**
+         * Merges the descending runs {@code [from, mid)} and {@code [mid, to)} into the same range of the other
+         * buffers.
+         */
         private static void merge(double[] score, boolean[] tp, int from, int mid, int to, double[] outScore,
                 boolean[] outTp) {
             int a = from;

@@ -65,7 +65,8 @@ final class RepeatedNumbersTest {
         assertThat(ours.toString("UTF-8")).isEqualTo(theirs.toString("UTF-8"));
         StringWriter oursText = new StringWriter();
         StringWriter theirsText = new StringWriter();
-        try (JsonGenerator a = FACTORY.createGenerator(oursText); JsonGenerator b = FACTORY.createGenerator(theirsText)) {
+        try (JsonGenerator a = FACTORY.createGenerator(oursText);
+                JsonGenerator b = FACTORY.createGenerator(theirsText)) {
             RepeatedNumbers.writeArray(a, values);
             b.writeArray(values, 0, values.length);
         }
