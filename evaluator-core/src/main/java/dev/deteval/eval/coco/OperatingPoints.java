@@ -200,25 +200,22 @@ public final class OperatingPoints {
                 j += c.score.length;
                 bounds[k + 1] = j;
             }
-            double[] otherScore = new double[n];
-            boolean[] otherTp = new boolean[n];
-            for (int runs = curves.size(); runs > 1; runs = (runs + 1) / 2) {
+            // round r reads buffer r % 2 and writes the other
+            double[][] scores = {score, new double[n]};
+            boolean[][] tps = {tp, new boolean[n]};
+            int round = 0;
+            for (int runs = curves.size(); runs > 1; runs = (runs + 1) / 2, round++) {
+                int in = round % 2;
                 for (int r = 0; r < runs; r += 2) {
                     int from = bounds[r];
                     int mid = bounds[Math.min(r + 1, runs)];
                     int to = bounds[Math.min(r + 2, runs)];
-                    merge(score, tp, from, mid, to, otherScore, otherTp);
+                    merge(scores[in], tps[in], from, mid, to, scores[1 - in], tps[1 - in]);
                     bounds[r / 2] = from;
                 }
                 bounds[(runs + 1) / 2] = n;
-                double[] s = score;
-                score = otherScore;
-                otherScore = s;
-                boolean[] t = tp;
-                tp = otherTp;
-                otherTp = t;
             }
-            return new Curve(-1, "", score, cumulative(tp, n), positives);
+            return new Curve(-1, "", scores[round % 2], cumulative(tps[round % 2], n), positives);
         }
 
         /**
