@@ -14,7 +14,9 @@ import dev.deteval.eval.gate.GateRequest;
 import dev.deteval.eval.gate.VocOptions;
 import dev.deteval.eval.report.ReportFormat;
 import dev.deteval.eval.voc.VocParams;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,7 +202,11 @@ final class EvalCommand implements Callable<Integer> {
         for (String w : outcome.report().warnings()) {
             err.println("deteval: warning: " + Names.visible(w));
         }
-        out.print(outcome.render(outputFormat));
+        try {
+            outcome.write(outputFormat, out); // a PrintWriter: it keeps write errors to itself, as print did
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         out.flush();
         timer.lap("report");
         return outcome.passed() ? 0 : Main.EXIT_RULE_VIOLATED;

@@ -3,6 +3,8 @@ package dev.deteval.eval.gate;
 import dev.deteval.eval.check.CheckResult;
 import dev.deteval.eval.report.EvaluationReport;
 import dev.deteval.eval.report.ReportFormat;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,5 +31,14 @@ public record GateOutcome(EvaluationReport report, CheckResult check, List<Path>
     /** The report in {@code format}, with the gate's outcome when there were rules. */
     public String render(ReportFormat format) {
         return report.render(format, check);
+    }
+
+    /**
+     * Writes the report in {@code format}, with the gate's outcome when there were rules, to {@code out}, which
+     * stays open (the JSON report as it is generated, see {@link EvaluationReport#write(ReportFormat, CheckResult,
+     * java.io.Writer)}).
+     */
+    public void write(ReportFormat format, Writer out) throws IOException {
+        report.write(format, check, out);
     }
 }

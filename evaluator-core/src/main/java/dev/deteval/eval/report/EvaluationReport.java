@@ -248,8 +248,22 @@ public final class EvaluationReport {
             return;
         }
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(render(format, gate));
+        write(format, gate, w);
         w.flush();
+    }
+
+    /**
+     * Writes the report in {@code format} to {@code out}, which stays open: the JSON report as it is generated
+     * (it can be large: the curves alone are about a megabyte at 80 categories), the others as rendered.
+     *
+     * @param gate the gate's outcome to include, or null when no rules were checked
+     */
+    public void write(ReportFormat format, CheckResult gate, Writer out) throws IOException {
+        if (format == ReportFormat.JSON) {
+            writeJson(gate, out);
+        } else {
+            out.write(render(format, gate));
+        }
     }
 
     private String text(CheckResult gate) {
@@ -277,17 +291,25 @@ public final class EvaluationReport {
 
     private String json(CheckResult gate) {
         StringWriter out = new StringWriter();
+        try {
+            writeJson(gate, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private void writeJson(CheckResult gate, Writer out) throws IOException {
         try (JsonGenerator g = JsonReport.generator(out)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
             jsonMembers.write(g);
             if (gate != null) {
                 GateJsonWriter.writeMember(g, gate);
             }
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.append('\n').toString();
+        out.write('\n');
     }
 
     private static void writeJUnit(OutputStream out, CheckResult gate) {
