@@ -301,8 +301,8 @@ public final class DetectionConfusionMatrix {
                         a.counts[bg][farClass[d]]++;
                     }
                 }
-                int[] cls = new int[nearCount];
-                double[] rows = new double[nearCount * gtCount];
+                int[] cls = a.classScratch(nearCount);
+                double[] rows = a.similarityScratch(nearCount * gtCount);
                 int n = 0;
                 for (int j = 0; j < nearCount; j++) {
                     if (nearScore[from + j] >= a.confidence) {
@@ -402,6 +402,14 @@ public final class DetectionConfusionMatrix {
         private final boolean[] ignoreField;
         private final int[] numKeypoints;
         private Similarity similarity;
+        // per-image scratch, grown as needed (an assigner is used by one thread)
+        private int[] classScratch = new int[16];
+        private double[] similarityScratch = new double[64];
+        private int[] gtClass = new int[16];
+        private boolean[] ignoredGt = new boolean[16];
+        private boolean[] taken = new boolean[16];
+        private int[] match = new int[16];
+        private boolean[] dropped = new boolean[16];
 
         Assigner(GroundTruth gt, Detections dt, CocoParams p, long[] ids, double iou, double confidence,
                 Matching matching) {
@@ -449,18 +457,31 @@ public final class DetectionConfusionMatrix {
          * {@code gtRows[gtFrom .. gtFrom + gtCount)} with similarities {@code ious} ({@code [n][gtCount]}).
          */
         private void assign(int n, int[] dtClass, int gtCount, int[] gtRows, int gtFrom, double[] ious) {
-            int[] gtClass = new int[gtCount];
-            boolean[] ignoredGt = new boolean[gtCount];
+            if (gtClass.length < gtCount) {
+                int cap = Math.max(gtCount, gtClass.length * 2);
+                gtClass = new int[cap];
+                ignoredGt = new boolean[cap];
+                taken = new boolean[cap];
+            }
+            if (match.length < n) {
+                int cap = Math.max(n, match.length * 2);
+                match = new int[cap];
+                dropped = new boolean[cap];
+            }
+            int[] gtClass = this.gtClass;
+            boolean[] ignoredGt = this.ignoredGt;
+            boolean[] taken = this.taken;
+            int[] match = this.match;
+            boolean[] dropped = this.dropped;
+            Arrays.fill(taken, 0, gtCount, false);
+            Arrays.fill(dropped, 0, n, false);
             for (int g = 0; g < gtCount; g++) {
                 int row = gtRows[gtFrom + g];
                 gtClass[g] = positions.of(gtCats[row]);
                 ignoredGt[g] = gtClass[g] < 0 || crowd[row] || (!compat && ignoreField[row])
                         || (numKeypoints != null && numKeypoints[row] == 0);
             }
-            int[] match = new int[n];
-            Arrays.fill(match, -1);
-            boolean[] taken = new boolean[gtCount];
-            boolean[] dropped = new boolean[n];
+            Arrays.fill(match, 0, n, -1);
             boolean aware = matching == Matching.CLASS_AWARE;
             for (int d = 0; d < n; d++) {
                 match[d] = best(d, gtCount, ious, taken, ignoredGt, gtClass, aware ? dtClass[d] : -1, false);
@@ -493,6 +514,22 @@ public final class DetectionConfusionMatrix {
                     counts[gtClass[g]][bg]++;
                 }
             }
+        }
+
+        /** Scratch for {@code n} detection classes, kept by this assigner (its content is not kept). */
+        int[] classScratch(int n) {
+            if (classScratch.length < n) {
+                classScratch = new int[Math.max(n, classScratch.length * 2)];
+            }
+            return classScratch;
+        }
+
+        /** Scratch for {@code n} similarities, kept by this assigner (its content is not kept). */
+        double[] similarityScratch(int n) {
+            if (similarityScratch.length < n) {
+                similarityScratch = new double[Math.max(n, similarityScratch.length * 2)];
+            }
+            return similarityScratch;
         }
 
         /** The image's detections of evaluated categories with score >= confidence, by descending score. */

@@ -116,10 +116,11 @@ public final class PerImageCounts {
         long[] tpBits = r.tp();
         long[] ignoredBits = r.ignored();
         int base = row * CategoryOutcomes.words(scores.length);
-        for (int i = 0; i < scores.length; i++) {
+        // the row is in merged order, descending score: the rest of it is below the confidence too
+        for (int i = 0; i < scores.length && !(scores[i] < confidence); i++) {
             long bit = 1L << i;
             int w = base + (i >>> 6);
-            if (scores[i] < confidence || rank[i] >= ImageMatcher.MAX_DETS || (ignoredBits[w] & bit) != 0) {
+            if (rank[i] >= ImageMatcher.MAX_DETS || (ignoredBits[w] & bit) != 0) {
                 continue;
             }
             if ((tpBits[w] & bit) != 0) {
