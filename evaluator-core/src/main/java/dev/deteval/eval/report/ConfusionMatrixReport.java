@@ -95,11 +95,7 @@ final class ConfusionMatrixReport {
         g.writeEndArray();
         g.writeArrayFieldStart("rowNormalized");
         for (double[] row : m.rowNormalized()) {
-            g.writeStartArray();
-            for (double v : row) {
-                g.writeNumber(v);
-            }
-            g.writeEndArray();
+            RepeatedNumbers.writeArray(g, row); // mostly zeros
         }
         g.writeEndArray();
         g.writeEndObject();
