@@ -96,11 +96,11 @@ final class ErrorTally {
         int images = m.imageCount();
         int parts = Math.max(1, Math.min(chunks, images));
         ErrorTally[] tallies = new ErrorTally[parts];
+        // room for an even share of a run's detections per class: no growth when the classes are alike
+        int share = Math.max(16, m.detectionCount() / parts / m.classCount());
         java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
             ImageMatcher own = part == 0 ? m : m.copy();
-            // room for an even share of the run's detections per class: no growth when the classes are alike
-            int share = (int) Math.min(Integer.MAX_VALUE - 8, (long) m.detectionCount() / parts / m.classCount());
-            ErrorTally t = new ErrorTally(m.classCount(), thresholds, background, Math.max(16, share));
+            ErrorTally t = new ErrorTally(m.classCount(), thresholds, background, share);
             ImageMatcher.Visitor visitor = visitors == null ? null : visitors.apply(part);
             for (int i = (int) ((long) images * part / parts); i < (long) images * (part + 1) / parts; i++) {
                 if (Thread.currentThread().isInterrupted()) {

@@ -9,9 +9,10 @@ import java.util.stream.IntStream;
  * Re-accumulates the AP of an {@link ErrorTally} with one kind of error fixed (or none), with pycocotools'
  * accumulation at area "all" and maxDets 100: precision {@code tp / (fp + tp + eps)} and recall
  * {@code tp / positives} at every hit, precision made non-increasing from the right, sampled at the recall
- * thresholds (the first hit whose recall reaches each). This is the arithmetic of {@link Accumulation},
- * walked directly over the tally's entries so that a fix costs one pass and no allocation per category;
- * the tests check the unfixed AP against the evaluation's to 1e-12.
+ * thresholds (the first hit whose recall reaches each). This is the arithmetic of {@link Accumulation}, read
+ * off one walk per class and threshold over the tally's entries: the walk keeps the entries that can be a hit
+ * under some fix and the errors before each, and every fix's curve comes from those (see {@code Hits}); the
+ * tests check the unfixed AP against the evaluation's to 1e-12 and every fix against a walk per fix.
  *
  * <p>The result per (fix, threshold) is the precision slice {@code [R][K]} in C order (-1 for a class
  * without ground truth that counts), so means over it are pycocotools' means.
@@ -232,6 +233,25 @@ final class FixedAp {
     }
 
     /**
+     * Per fix, the error kinds (as offsets from {@link #FIRST_ERROR}) that are not false positives under it: those
+     * it takes out of their class and those it turns into hits.
+     */
+    private static final int[][] NOT_FALSE_POSITIVES = new int[FIXES][];
+
+    static {
+        for (int fix = 0; fix < FIXES; fix++) {
+            int[] kinds = new int[ERROR_KINDS];
+            int n = 0;
+            for (int k = FIRST_ERROR; k <= ErrorTally.BKG; k++) {
+                if (removes(fix, (byte) k) || converts(fix, (byte) k)) {
+                    kinds[n++] = k - FIRST_ERROR;
+                }
+            }
+            NOT_FALSE_POSITIVES[fix] = Arrays.copyOf(kinds, n);
+        }
+    }
+
+    /**
      * Fills {@code q} with class {@code c}'s interpolated precision at threshold {@code t} with fix
      * {@code fix}, or -1 everywhere when no ground truth counts. {@code rc} and {@code pr}: scratch with room
      * for every candidate hit.
@@ -247,18 +267,7 @@ final class FixedAp {
             Arrays.fill(q, -1);
             return;
         }
-        // the error kinds not counted as false positives under this fix (-1: none)
-        int first = -1;
-        int second = -1;
-        for (int k = FIRST_ERROR; k <= ErrorTally.BKG; k++) {
-            if (removes(fix, (byte) k) || converts(fix, (byte) k)) {
-                if (first < 0) {
-                    first = k - FIRST_ERROR;
-                } else {
-                    second = k - FIRST_ERROR;
-                }
-            }
-        }
+        int[] notFalsePositives = NOT_FALSE_POSITIVES[fix];
         byte alsoHit = fix == LOC ? ErrorTally.LOC_FIX : fix == CLS ? MOVED : ErrorTally.TRUE_POSITIVE;
         int[] kindsBefore = hits.kindsBefore;
         int tps = 0;
@@ -268,11 +277,8 @@ final class FixedAp {
                 continue;
             }
             int fps = hits.errorsBefore[s];
-            if (first >= 0) {
-                fps -= kindsBefore[s * ERROR_KINDS + first];
-                if (second >= 0) {
-                    fps -= kindsBefore[s * ERROR_KINDS + second];
-                }
+            for (int e : notFalsePositives) {
+                fps -= kindsBefore[s * ERROR_KINDS + e];
             }
             double tpd = tps + 1;
             rc[tps] = tpd / positives;
